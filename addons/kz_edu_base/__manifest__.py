@@ -1,0 +1,31 @@
+# -*- coding: utf-8 -*-
+{
+    'name': 'Kazakhstan Education: Base',
+    'summary': 'Kazakh language, IIN/BIN, organisation hierarchy, school roles and personal-data consents',
+    'version': '11.0.1.0.0',
+    'category': 'Education',
+    'author': 'KZ Edu contributors',
+    'license': 'LGPL-3',
+    'website': 'https://example.invalid/kz-edu',
+    'depends': ['base', 'mail', 'portal', 'hr', 'web'],
+    'external_dependencies': {'python': ['num2words']},
+    'data': [
+        'data/res_lang_data.xml',
+        'security/kz_edu_security.xml',
+        'security/ir.model.access.csv',
+        'security/kz_edu_rules.xml',
+        'views/kz_edu_territory_views.xml',
+        'views/res_company_views.xml',
+        'views/res_partner_views.xml',
+        'views/hr_employee_views.xml',
+        'views/kz_edu_consent_views.xml',
+        'views/menus.xml',
+        'report/kz_edu_consent_report.xml',
+    ],
+    'demo': [
+        'demo/kz_edu_demo.xml',
+    ],
+    'post_init_hook': 'post_init_hook',
+    'application': True,
+    'installable': True,
+}

@@ -1,0 +1,32 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .. import iin as iin_rules
+from .kz_iin_mixin import iin_error_message
+
+
+class ResPartner(models.Model):
+    """A person carries an IIN; an organisation (is_company) carries a BIN."""
+    _name = 'res.partner'
+    _inherit = ['res.partner', 'kz.iin.mixin']
+
+    kz_bin = fields.Char(string='BIN', size=12, index=True, copy=False,
+                         help='Business identification number of an organisation: 12 digits.')
+    kz_patronymic = fields.Char(string='Patronymic')
+
+    _sql_constraints = [
+        ('kz_iin_unique', 'unique(kz_iin)', 'This IIN is already registered for another person.'),
+    ]
+
+    @api.constrains('kz_bin')
+    def _check_kz_bin(self):
+        for partner in self.filtered('kz_bin'):
+            try:
+                iin_rules.parse_bin(partner.kz_bin)
+            except ValueError as exc:
+                raise ValidationError(_('Invalid BIN %s: %s') % (partner.kz_bin, iin_error_message(str(exc))))
+
+    @api.constrains('kz_iin', 'is_company')
+    def _check_kz_iin_person(self):
+        for partner in self.filtered(lambda p: p.kz_iin and p.is_company):
+            raise ValidationError(_('%s is an organisation: it has a BIN, not an IIN.') % partner.name)

@@ -1,0 +1,32 @@
+// Log in to Odoo as a user and save a screenshot of a page (headless Debian Chromium via playwright-core).
+// usage: node shot.js BASE_URL LOGIN PASSWORD PATH_AFTER_LOGIN OUT.png [WIDTHxHEIGHT]
+// Prints a JSON line {"title": ..., "url": ..., "text": first 2000 chars of the page text} for assertions.
+const { chromium } = require('playwright-core');
+(async () => {
+  const [base, login, password, path, out, size] = process.argv.slice(2);
+  const [width, height] = (size || '1366x800').split('x').map(Number);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width, height } });
+    page.setDefaultTimeout(120000);
+    await page.goto(base + '/web/login', { waitUntil: 'networkidle' });
+    if (login) {
+      await page.fill('input[name=login]', login);
+      await page.fill('input[name=password]', password);
+      // the web client keeps a long-polling request open: wait for its DOM, never for "networkidle"
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('button[type=submit]')]);
+      if (path) await page.goto(base + path, { waitUntil: 'load' });
+      await page.waitForSelector(process.env.WAIT_FOR || '.o_web_client, .o_portal, #wrap, main', { state: 'attached' });
+      await page.waitForTimeout(Number(process.env.SETTLE_MS || 2500));
+    }
+    await page.screenshot({ path: out });
+    const text = (await page.innerText('body')).slice(0, 2000);
+    console.log(JSON.stringify({ title: await page.title(), url: page.url(), text }));
+  } finally {
+    await browser.close();
+  }
+})().catch((e) => { console.error(e); process.exit(1); });
