@@ -9,7 +9,7 @@ NODE_PREFIX="$ROOT/.local/node"            # lessc 3.x lives here (less 4 breaks
 export PATH="$NODE_PREFIX/bin:$PATH"
 
 say()  { printf '\033[1m[kz-edu]\033[0m %s\n' "$*" >&2; }
-die()  { printf '\033[1;31m[kz-edu] error:\033[0m %s\n' "$*" >&2; exit "${2:-1}"; }
+die()  { printf '\033[1;31m[kz-edu] error:\033[0m %s\n' "$1" >&2; exit "${2:-1}"; }
 
 # PostgreSQL refuses to run as root: when we are root, the cluster runs as the 'postgres' system user.
 pg_user() { if [ "$(id -u)" = 0 ]; then echo postgres; else id -un; fi; }
@@ -59,7 +59,7 @@ pg_stop() {  # pg_stop DIR
 
 pg_psql() {  # pg_psql DIR PORT SQL...
     local dir="$1" port="$2"; shift 2
-    as_pg "$PG_BIN/psql" -h "$dir/sock" -p "$port" -d postgres -qtAX "$@"
+    as_pg env PGOPTIONS='-c client_min_messages=warning' "$PG_BIN/psql" -h "$dir/sock" -p "$port" -d postgres -qtAX "$@"
 }
 
 # write_conf FILE PGDIR PGPORT HTTPPORT DATADIR

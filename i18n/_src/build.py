@@ -52,7 +52,10 @@ def load_tsv(path):
             en = en.replace('\\n', '\n')
             kk = kk.replace('\\n', '\n').strip()
             if kk:
-                d[en] = kk
+                # keep the msgid's leading/trailing whitespace exactly
+                lead = en[:len(en) - len(en.lstrip())]
+                trail = en[len(en.rstrip()):]
+                d[en] = lead + kk + trail
     return d
 
 

@@ -21,7 +21,8 @@ class KzEduCase(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(KzEduCase, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, no_reset_password=True))
+        # explicit language: the demo administrator speaks Kazakh, tests read English messages unless they switch
+        cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tracking_disable=True, no_reset_password=True))
         Company = cls.env['res.company']
         cls.department = Company.create({'name': 'Test department', 'kz_org_type': 'department'})
         cls.school_a = Company.create({'name': 'Test school A', 'kz_org_type': 'school',

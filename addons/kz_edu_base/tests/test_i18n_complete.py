@@ -41,3 +41,13 @@ class TestI18nComplete(TransactionCase):
         if report:
             self.fail('%d untranslated terms (run scripts/i18n_update, then fill them in):\n%s'
                       % (len(report), '\n'.join(report[:40])))
+
+    def test_kz_menus_are_loaded_in_kazakh_and_russian_SEC04(self):
+        """The .po files reach the database: every menu of our addons shows a non-English name in kk and ru."""
+        data = self.env['ir.model.data'].search([('module', '=like', 'kz\\_%'), ('model', '=', 'ir.ui.menu')])
+        menus = self.env['ir.ui.menu'].browse(data.mapped('res_id'))
+        self.assertTrue(menus)
+        for menu in menus:
+            english = menu.with_context(lang='en_US').name
+            for lang in ('kk_KZ', 'ru_RU'):
+                self.assertNotEqual(menu.with_context(lang=lang).name, english, '%s in %s' % (english, lang))
