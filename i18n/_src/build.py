@@ -15,7 +15,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import potools
 
-MODULES = ('base web mail account account_invoicing hr hr_contract hr_payroll '
+MODULES = ('base web mail auth_signup account account_invoicing hr hr_contract hr_payroll '
            'hr_holidays hr_attendance point_of_sale stock product portal').split()
 OUT = os.path.dirname(HERE)
 

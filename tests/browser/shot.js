@@ -11,7 +11,7 @@ const { chromium } = require('playwright-core');
            '--disable-component-update', '--disable-sync'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width, height } });
+    const page = await browser.newPage({ viewport: { width, height }, locale: process.env.LOCALE || 'kk-KZ' });
     page.setDefaultTimeout(120000);
     await page.goto(base + '/web/login', { waitUntil: 'networkidle' });
     if (login) {
@@ -19,9 +19,16 @@ const { chromium } = require('playwright-core');
       await page.fill('input[name=password]', password);
       // the web client keeps a long-polling request open: wait for its DOM, never for "networkidle"
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('button[type=submit]')]);
-      if (path) await page.goto(base + path, { waitUntil: 'load' });
-      await page.waitForSelector(process.env.WAIT_FOR || '.o_web_client, .o_portal, #wrap, main', { state: 'attached' });
+      if (path) {
+        await page.goto(base + path, { waitUntil: 'load' });
+        await page.reload({ waitUntil: 'load' });   // a hash-only change would not reload the client
+      }
+      await page.waitForSelector(process.env.WAIT_FOR || '.o_web_client, #wrapwrap, .o_portal, main', { state: 'attached' });
       await page.waitForTimeout(Number(process.env.SETTLE_MS || 2500));
+    }
+    if (process.env.CLICK) {
+      await page.click(process.env.CLICK);
+      await page.waitForTimeout(1500);
     }
     await page.screenshot({ path: out });
     const text = (await page.innerText('body')).slice(0, 2000);

@@ -1,0 +1,67 @@
+"""End-to-end UI checks in headless Debian Chromium (Odoo 11's own tours need PhantomJS, which cannot be installed
+here). scripts/test serves the freshly built test database and sets KZ_TEST_URL; without it these tests skip."""
+import json
+import os
+import subprocess
+import xmlrpc.client
+
+import pytest
+
+URL = os.environ.get('KZ_TEST_URL')
+DB = os.environ.get('KZ_TEST_DB', 'kz_edu_test')
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+pytestmark = pytest.mark.skipif(not URL, reason='needs a running Odoo (scripts/test sets KZ_TEST_URL)')
+
+
+def shot(tmp_path, login='', password='', path='', locale='kk-KZ', click=None, wait_for=None):
+    env = dict(os.environ, NODE_PATH=os.path.join(ROOT, '.local', 'node', 'node_modules'), LOCALE=locale)
+    if wait_for:
+        env['WAIT_FOR'] = wait_for
+    if click:
+        env['CLICK'] = click
+    out = str(tmp_path / 'page.png')
+    res = subprocess.run(['node', os.path.join(HERE, 'shot.js'), URL, login, password, path, out], env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, timeout=240)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert os.path.getsize(out) > 10000
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def xmlid_to_id(login, xmlid):
+    common = xmlrpc.client.ServerProxy(URL + '/xmlrpc/2/common')
+    uid = common.authenticate(DB, login, login, {})
+    models = xmlrpc.client.ServerProxy(URL + '/xmlrpc/2/object')
+    return models.execute_kw(DB, uid, login, 'ir.model.data', 'xmlid_to_res_id', [xmlid])
+
+
+def test_login_page_speaks_kazakh_to_a_kazakh_browser_SEC04(tmp_path):
+    page = shot(tmp_path)
+    assert 'Құпиясөз' in page['text'] and 'Кіру' in page['text']
+
+
+def test_login_page_speaks_russian_to_a_russian_browser_SEC04(tmp_path):
+    page = shot(tmp_path, locale='ru-RU')
+    assert 'Пароль' in page['text']
+
+
+def test_director_sees_the_600_students_of_own_school_only_in_kazakh_SEC05(tmp_path):
+    action = xmlid_to_id('director', 'kz_edu_base.res_partner_action_students')
+    page = shot(tmp_path, 'director', 'director', '/web#action=%d' % action)
+    assert 'Оқушылар' in page['text']           # "Students", from kz_edu_base/i18n/kk.po
+    assert '/ 600' in page['text']              # school No. 1 only; school No. 2 has 600 more
+    assert 'Білім беру' in page['text']         # the Education app menu
+
+
+def test_cashier_has_no_education_people_menu(tmp_path):
+    page = shot(tmp_path, 'cashier', 'cashier', '/web')
+    assert 'Оқушылар' not in page['text']
+
+
+def test_parent_lands_in_the_portal_and_is_kept_out_of_the_back_office(tmp_path):
+    page = shot(tmp_path, 'parent', 'parent')
+    assert page['url'].endswith('/my'), page['url']
+    assert 'Деректеріңіз' in page['text']          # "Your details", portal in Kazakh
+    page = shot(tmp_path, 'parent', 'parent', '/web', wait_for='body')
+    assert 'error=access' in page['url']
+    assert 'Білім беру' not in page['text']
