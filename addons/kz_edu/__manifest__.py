@@ -9,6 +9,7 @@
     'website': 'https://example.invalid/kz-edu',
     'depends': [
         'kz_edu_base',
+        'kz_edu_contingent',
         'web_responsive',    # OCA: app drawer home screen, usable on phones and tablets
     ],
     'data': [],

@@ -4,12 +4,19 @@ from odoo.exceptions import ValidationError
 from .. import iin as iin_rules
 from .kz_iin_mixin import iin_error_message
 
+PERSONAL_DATA_GROUPS = ('kz_edu_base.group_class_teacher,kz_edu_base.group_hr_officer,kz_edu_base.group_bookkeeper,'
+                        'kz_edu_base.group_district,base.group_system')
+
 
 class ResPartner(models.Model):
     """A person carries an IIN; an organisation (is_company) carries a BIN."""
     _name = 'res.partner'
     _inherit = ['res.partner', 'kz.iin.mixin']
 
+    # personal data (SEC-01, minimal exposure): a cashier or a teacher without a class sees no IIN
+    kz_iin = fields.Char(groups=PERSONAL_DATA_GROUPS)
+    kz_iin_birth_date = fields.Date(groups=PERSONAL_DATA_GROUPS)
+    kz_iin_sex = fields.Selection(groups=PERSONAL_DATA_GROUPS)
     kz_bin = fields.Char(string='BIN', size=12, index=True, copy=False,
                          help='Business identification number of an organisation: 12 digits.')
     kz_patronymic = fields.Char(string='Patronymic')

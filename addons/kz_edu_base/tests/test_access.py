@@ -55,6 +55,11 @@ class TestAccess(KzEduCase):
         emp = self.env['hr.employee'].create({'name': 'E', 'kz_iin': self.new_iin(), 'company_id': self.school_a.id})
         with self.assertRaises(AccessError):
             emp.sudo(self.cashier_a).read(['kz_iin'])
+        # a student's name yes, their IIN no (SEC-01: minimal exposure)
+        self.assertEqual(self.student_a.sudo(self.cashier_a).read(['name'])[0]['name'], self.student_a.name)
+        with self.assertRaises(AccessError):
+            self.student_a.sudo(self.cashier_a).read(['kz_iin'])
+        self.assertEqual(self.student_a.sudo(self.teacher_a).read(['kz_iin'])[0]['kz_iin'], self.student_a.kz_iin)
 
     def test_class_teacher_records_consent_for_own_school_only(self):
         Consent = self.env['kz.edu.consent'].sudo(self.teacher_a)
