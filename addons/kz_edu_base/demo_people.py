@@ -156,3 +156,16 @@ def school_staff(seed, year_start, iin_factory=None):
 
 def full_name(p):
     return ' '.join(x for x in (p['last_name'], p['first_name'], p.get('patronymic')) if x)
+
+
+def demo_district(year_start, seeds=(1, 2), n_per_class=25):
+    """The whole demo district, deterministic: {seed: {'students', 'parents', 'staff'}} generated with one shared
+    IIN factory in seed order. kz_edu_base writes these people; later addons regenerate the same structure to
+    find them again by IIN (families, classes)."""
+    factory = IinFactory()
+    out = {}
+    for seed in seeds:
+        pop = school_population(seed, year_start, n_per_class=n_per_class, iin_factory=factory)
+        pop['staff'] = school_staff(seed, year_start, iin_factory=factory)
+        out[seed] = pop
+    return out

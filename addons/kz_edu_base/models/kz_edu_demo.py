@@ -41,24 +41,38 @@ class KzEduDemo(models.AbstractModel):
         return today.year if today.month >= 9 else today.year - 1
 
     @api.model
-    def _bulk_insert_partners(self, rows):
-        """Insert res.partner rows (dicts of stored scalar fields) in one statement; return their ids."""
-        Partner = self.env['res.partner']
-        cols = sorted({k for r in rows for k in r})
-        defaults = Partner.default_get([f for f, fld in Partner._fields.items()
-                                        if fld.store and fld.column_type and f not in cols and f != 'id'])
+    def bulk_insert(self, model_name, rows, extra_defaults=None):
+        """Insert rows (dicts of stored scalar columns) of `model_name` with one statement per 1 000 rows and
+        return their ids. Columns not given get Odoo's own defaults (default_get) and the audit columns.
+        About 0.2 ms a row instead of 20-90 ms through create(); the caller keeps the data consistent
+        (stored computed fields, relations) and the cache is invalidated."""
+        if not rows:
+            return []
+        Model = self.env[model_name]
+        cols = {k for r in rows for k in r}
+        defaults = Model.default_get([f for f, fld in Model._fields.items()
+                                      if fld.store and fld.column_type and f not in cols and f != 'id'])
         defaults = {k: v for k, v in defaults.items()
-                    if Partner._fields[k].column_type and not isinstance(v, (list, tuple))}
+                    if Model._fields[k].column_type and not isinstance(v, (list, tuple))}
         now = fields.Datetime.now()
-        base = dict(defaults, active=True, type='contact', is_company=False, customer=False, supplier=False,
-                    employee=False, create_uid=self.env.uid, write_uid=self.env.uid, create_date=now,
-                    write_date=now)
-        cols = sorted(set(cols) | set(base))
+        base = dict(defaults, create_uid=self.env.uid, write_uid=self.env.uid, create_date=now, write_date=now)
+        base.update(extra_defaults or {})
+        cols = sorted(cols | set(base))
         values = [tuple(r.get(c, base.get(c)) for c in cols) for r in rows]
-        query = 'INSERT INTO res_partner (%s) VALUES %%s RETURNING id' % ', '.join('"%s"' % c for c in cols)
+        query = 'INSERT INTO "%s" (%s) VALUES %%s RETURNING id' % (
+            Model._table, ', '.join('"%s"' % c for c in cols))
         ids = [row[0] for row in execute_values(self.env.cr, query, values, page_size=1000, fetch=True)]
+        Model.invalidate_cache()
+        return ids
+
+    @api.model
+    def _bulk_insert_partners(self, rows):
+        """res.partner rows in bulk (see bulk_insert), with commercial_partner_id set."""
+        ids = self.bulk_insert('res.partner', rows, extra_defaults={
+            'active': True, 'type': 'contact', 'is_company': False, 'customer': False, 'supplier': False,
+            'employee': False})
         self.env.cr.execute('UPDATE res_partner SET commercial_partner_id = id WHERE id IN %s', (tuple(ids),))
-        Partner.invalidate_cache()
+        self.env['res.partner'].invalidate_cache()
         return ids
 
     @api.model
@@ -74,14 +88,10 @@ class KzEduDemo(models.AbstractModel):
                 'phone': person.get('phone'), 'customer': False}
 
     @api.model
-    def populate_school(self, company, seed, lang='kk_KZ', n_per_class=25):
-        """Staff (hr.employee, ORM) and students with parents (res.partner, bulk) for one school."""
-        year = self._academic_year_start()
-        taken = set(self.env['res.partner'].sudo().with_context(active_test=False).search(
-            [('kz_iin', '!=', False)]).mapped('kz_iin'))
-        factory = demo_people.IinFactory(taken)
-        pop = demo_people.school_population(seed, year, n_per_class=n_per_class, iin_factory=factory)
-        staff = demo_people.school_staff(seed, year, iin_factory=factory)
+    def populate_school(self, company, pop):
+        """Staff (hr.employee, ORM) and students with parents (res.partner, bulk) for one school;
+        `pop` is one school of demo_people.demo_district()."""
+        staff = pop['staff']
         tag_student = self.env.ref('kz_edu_base.partner_category_student')
         tag_parent = self.env.ref('kz_edu_base.partner_category_parent')
 
@@ -119,8 +129,9 @@ class KzEduDemo(models.AbstractModel):
         school1 = self.env.ref('kz_edu_base.company_school1_demo')
         school2 = self.env.ref('kz_edu_base.company_school2_demo')
         department = self.env.ref('base.main_company')
-        res1 = self.populate_school(school1, seed=1)
-        self.populate_school(school2, seed=2)
+        district = demo_people.demo_district(self._academic_year_start())
+        res1 = self.populate_school(school1, district[1])
+        self.populate_school(school2, district[2])
         self._create_role_users(department, school1, res1)
         return True
 

@@ -18,7 +18,7 @@ class KzEduCard(models.Model):
                             default='rfid')
     student_id = fields.Many2one('kz.edu.student', string='Student', required=True, index=True,
                                  ondelete='restrict')
-    company_id = fields.Many2one(related='student_id.company_id', store=True, readonly=True, index=True)
+    company_id = fields.Many2one('res.company', readonly=True, index=True)
     state = fields.Selection([('active', 'Active'), ('blocked', 'Blocked'), ('replaced', 'Replaced')],
                              default='active', required=True, readonly=True, index=True, track_visibility='onchange')
     issue_date = fields.Date(required=True, default=fields.Date.context_today)
@@ -36,6 +36,8 @@ class KzEduCard(models.Model):
     @api.model
     def create(self, vals):
         vals = dict(vals, uid=self.normalize_uid(vals.get('uid')))
+        if vals.get('student_id'):
+            vals['company_id'] = self.env['kz.edu.student'].browse(vals['student_id']).company_id.id
         if not vals['uid']:
             raise ValidationError(_('The card UID is empty.'))
         other = self.sudo().search([('uid', '=', vals['uid'])], limit=1)
@@ -47,7 +49,7 @@ class KzEduCard(models.Model):
 
     @api.constrains('student_id', 'state')
     def _check_one_active(self):
-        for card in self.filtered(lambda c: c.state == 'active'):
+        for card in self.sudo().filtered(lambda c: c.state == 'active'):
             if self.search_count([('student_id', '=', card.student_id.id), ('state', '=', 'active'),
                                   ('id', '!=', card.id)]):
                 raise ValidationError(_('%s already has an active card: block or replace it first.')

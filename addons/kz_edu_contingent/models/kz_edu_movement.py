@@ -65,6 +65,9 @@ class KzEduMovementOrder(models.Model):
 
     @api.multi
     def action_confirm(self):
+        # only who may write orders confirms them (deputy director); checked first, before anything moves
+        self.check_access_rights('write')
+        self.check_access_rule('write')
         for order in self:
             if order.state != 'draft':
                 raise UserError(_('Order %s is not a draft.') % order.name)
@@ -96,7 +99,7 @@ class KzEduMovementLine(models.Model):
     kind = fields.Selection(related='order_id.kind', store=True, readonly=True)
     state = fields.Selection(related='order_id.state', store=True, readonly=True)
     date = fields.Date(related='order_id.date', store=True, readonly=True, index=True)
-    company_id = fields.Many2one(related='order_id.company_id', store=True, readonly=True, index=True)
+    company_id = fields.Many2one('res.company', readonly=True, index=True)
     student_id = fields.Many2one('kz.edu.student', required=True, ondelete='restrict', index=True)
     from_class_id = fields.Many2one('kz.edu.class', string='From class', ondelete='restrict', index=True)
     to_class_id = fields.Many2one('kz.edu.class', string='To class', ondelete='restrict', index=True)
@@ -112,8 +115,11 @@ class KzEduMovementLine(models.Model):
     def create(self, vals):
         if vals.get('student_id') and 'from_class_id' not in vals:
             vals['from_class_id'] = self.env['kz.edu.student'].browse(vals['student_id']).class_id.id
-        if not vals.get('reason_id') and vals.get('order_id'):
-            vals['reason_id'] = self.env['kz.edu.movement.order'].browse(vals['order_id']).reason_id.id
+        if vals.get('order_id'):
+            order = self.env['kz.edu.movement.order'].browse(vals['order_id'])
+            vals['company_id'] = order.company_id.id
+            if not vals.get('reason_id'):
+                vals['reason_id'] = order.reason_id.id
         return super(KzEduMovementLine, self).create(vals)
 
     def _check_before_confirm(self):

@@ -9,6 +9,13 @@ STUDENT_STATES = [
 ]
 
 
+def _with_student_company(env, vals):
+    """company_id of a student's sub-record is set at creation, before the record rules are checked."""
+    if vals.get('student_id'):
+        vals = dict(vals, company_id=env['kz.edu.student'].browse(vals['student_id']).company_id.id)
+    return vals
+
+
 class KzEduStudent(models.Model):
     """A student of an education organisation (ACC-14, LMS-04). The person (name, IIN, photo, address,
     contacts) is a res.partner; the student record adds the school, class, movement and entitlements.
@@ -115,14 +122,18 @@ class KzEduGuardian(models.Model):
     notify_by = fields.Selection([('mail', 'E-mail'), ('sms', 'SMS'), ('none', 'No notifications')],
                                  string='Notify by', default='mail', required=True)
     sequence = fields.Integer(default=10)
-    company_id = fields.Many2one(related='student_id.company_id', store=True, readonly=True)
+    company_id = fields.Many2one('res.company', readonly=True, index=True)
 
     _sql_constraints = [('guardian_unique', 'unique(student_id, partner_id)',
                          'This person is already a parent or representative of this student.')]
 
+    @api.model
+    def create(self, vals):
+        return super(KzEduGuardian, self).create(_with_student_company(self.env, vals))
+
     @api.constrains('student_id', 'partner_id')
     def _check_not_self(self):
-        for g in self:
+        for g in self.sudo():
             if g.partner_id == g.student_id.partner_id:
                 raise ValidationError(_('A student cannot be their own parent or representative.'))
 
@@ -139,11 +150,15 @@ class KzEduStudentSocial(models.Model):
     date_to = fields.Date(string='Valid to')
     document_ref = fields.Char(string='Document', help='Number and date of the supporting document.')
     document = fields.Binary(string='Scan', attachment=True)
-    company_id = fields.Many2one(related='student_id.company_id', store=True, readonly=True)
+    company_id = fields.Many2one('res.company', readonly=True, index=True)
+
+    @api.model
+    def create(self, vals):
+        return super(KzEduStudentSocial, self).create(_with_student_company(self.env, vals))
 
     @api.constrains('date_from', 'date_to')
     def _check_dates(self):
-        for line in self:
+        for line in self.sudo():
             if line.date_to and line.date_to < line.date_from:
                 raise ValidationError(_('A social category cannot end before it starts.'))
 

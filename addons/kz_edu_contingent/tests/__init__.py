@@ -1,0 +1,2 @@
+from . import test_movement
+from . import test_contingent_access
