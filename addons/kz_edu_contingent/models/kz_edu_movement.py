@@ -1,5 +1,7 @@
 import datetime
 
+from psycopg2.extras import execute_values
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -73,8 +75,9 @@ class KzEduMovementOrder(models.Model):
                 raise UserError(_('Order %s is not a draft.') % order.name)
             if not order.line_ids:
                 raise UserError(_('Order %s has no students.') % order.name)
-            order.line_ids._check_before_confirm()
-            order.line_ids.with_context(tracking_disable=True)._apply()
+            rows = order.line_ids._rows()
+            order.line_ids._check_before_confirm(rows)
+            order.line_ids._apply(rows)
             vals = {'state': 'done', 'confirmed_by_id': self.env.uid}
             if order.name == '/':
                 vals['name'] = self.env['ir.sequence'].with_context(
@@ -122,83 +125,148 @@ class KzEduMovementLine(models.Model):
                 vals['reason_id'] = order.reason_id.id
         return super(KzEduMovementLine, self).create(vals)
 
-    def _check_before_confirm(self):
+    def _rows(self):
+        """Everything the checks and the move need about these lines, in one query: reading it through the ORM
+        prefetches every field of every student and partner touched (images included) and cost 40 ms a line."""
+        self.env.cr.execute("""
+            SELECT l.id AS line_id, l.student_id, l.from_class_id, l.to_class_id, l.reason_id, l.destination,
+                   o.kind, o.date::text AS date, o.company_id AS order_company_id, o.name AS order_name,
+                   s.state, s.class_id, s.admission_date::text AS admission_date, s.company_id AS student_company_id,
+                   p.name AS student_name, r.kind AS reason_kind, r.code AS reason_code,
+                   tc.company_id AS to_company_id, tc.academic_year_id AS to_year_id, tc.grade_id AS to_grade_id,
+                   tc.instruction_lang AS to_lang, tc.name AS to_class_name, ty.name AS to_year_name,
+                   ty.date_start::text AS to_year_start, ty.date_end::text AS to_year_end,
+                   sc.name AS class_name, sc.academic_year_id AS year_id, sc.grade_id AS grade_id,
+                   sc.instruction_lang AS lang, fc.name AS from_class_name
+              FROM kz_edu_movement_line l
+              JOIN kz_edu_movement_order o ON o.id = l.order_id
+              JOIN kz_edu_student s ON s.id = l.student_id
+              JOIN res_partner p ON p.id = s.partner_id
+              LEFT JOIN kz_edu_movement_reason r ON r.id = l.reason_id
+              LEFT JOIN kz_edu_class tc ON tc.id = l.to_class_id
+              LEFT JOIN kz_edu_academic_year ty ON ty.id = tc.academic_year_id
+              LEFT JOIN kz_edu_class sc ON sc.id = s.class_id
+              LEFT JOIN kz_edu_class fc ON fc.id = l.from_class_id
+             WHERE l.id IN %s ORDER BY l.id""", (tuple(self.ids),))
+        return self.env.cr.dictfetchall()
+
+    def _check_before_confirm(self, rows=None):
         """Refuse, with a message naming the student, whatever would corrupt the contingent."""
+        rows = rows if rows is not None else self._rows()
+        kind_label = dict(self.env['kz.edu.movement.order']._fields['kind']._description_selection(self.env))
+        years_of = {}
+        self.env.cr.execute("""
+            SELECT e.student_id, c.academic_year_id FROM kz_edu_enrollment e
+              JOIN kz_edu_class c ON c.id = e.class_id WHERE e.student_id IN %s""",
+                            (tuple({r['student_id'] for r in rows}),))
+        for student_id, year_id in self.env.cr.fetchall():
+            years_of.setdefault(student_id, set()).add(year_id)
         seen = set()
-        for line in self:
-            st, order = line.student_id, line.order_id
-            if st.id in seen:
-                raise ValidationError(_('%s appears twice in order %s.') % (st.name, order.name))
-            seen.add(st.id)
-            if st.company_id != order.company_id:
-                raise ValidationError(_('%s is a student of another organisation.') % st.name)
-            if order.kind in ('admission', 'departure') and not line.reason_id:
-                raise ValidationError(_('State the reason of the %s of %s.')
-                                      % (dict(self._fields['kind']._description_selection(self.env))[order.kind],
-                                         st.name))
-            if line.reason_id and line.reason_id.kind != {'admission': 'arrival', 'departure': 'departure'}.get(
-                    order.kind, line.reason_id.kind):
-                raise ValidationError(_('The reason "%s" does not fit this kind of order.') % line.reason_id.name)
-            if order.kind == 'admission':
-                if st.state == 'enrolled':
-                    raise ValidationError(_('%s is already enrolled in %s.') % (st.name, st.class_id.name))
-                self._check_target(line, order.date)
+        for r in rows:
+            name, kind = r['student_name'], r['kind']
+            if r['student_id'] in seen:
+                raise ValidationError(_('%s appears twice in order %s.') % (name, r['order_name']))
+            seen.add(r['student_id'])
+            if r['student_company_id'] != r['order_company_id']:
+                raise ValidationError(_('%s is a student of another organisation.') % name)
+            if kind in ('admission', 'departure') and not r['reason_id']:
+                raise ValidationError(_('State the reason of the %s of %s.') % (kind_label[kind], name))
+            expected = {'admission': 'arrival', 'departure': 'departure'}.get(kind, r['reason_kind'])
+            if r['reason_id'] and r['reason_kind'] != expected:
+                raise ValidationError(_('The reason "%s" does not fit this kind of order.')
+                                      % self.env['kz.edu.movement.reason'].browse(r['reason_id']).name)
+            if kind == 'admission':
+                if r['state'] == 'enrolled':
+                    raise ValidationError(_('%s is already enrolled in %s.') % (name, r['class_name']))
+                self._check_target_row(r, r['date'])
             else:
-                if st.state != 'enrolled':
-                    raise ValidationError(_('%s is not an enrolled student.') % st.name)
-                if st.admission_date and order.date <= st.admission_date:
+                if r['state'] != 'enrolled':
+                    raise ValidationError(_('%s is not an enrolled student.') % name)
+                if r['admission_date'] and r['date'] <= r['admission_date']:
                     raise ValidationError(_('The order for %s is dated %s, not after the admission on %s.')
-                                          % (st.name, order.date, st.admission_date))
-                if line.from_class_id and line.from_class_id != st.class_id:
-                    raise ValidationError(_('%s is no longer in class %s.') % (st.name, line.from_class_id.name))
-            if order.kind == 'transfer':
-                self._check_target(line, order.date)
-                if line.to_class_id == st.class_id:
-                    raise ValidationError(_('%s is already in class %s.') % (st.name, st.class_id.name))
-            if order.kind == 'departure' and line.reason_id.code.startswith('OUT_TRANSFER') and not line.destination:
-                raise ValidationError(_('State where %s is transferred to.') % st.name)
-            if order.kind == 'promotion':
-                self._check_target(line, line.to_class_id.academic_year_id.date_start)
-                if line.to_class_id.academic_year_id == st.class_id.academic_year_id:
-                    raise ValidationError(_('%s: the promotion must lead into the next academic year.') % st.name)
-                if st.enrollment_ids.filtered(lambda e: e.class_id.academic_year_id == line.to_class_id.academic_year_id):
-                    raise ValidationError(_('%s has already been promoted into %s.')
-                                          % (st.name, line.to_class_id.academic_year_id.name))
+                                          % (name, r['date'], r['admission_date']))
+                if r['from_class_id'] and r['from_class_id'] != r['class_id']:
+                    raise ValidationError(_('%s is no longer in class %s.') % (name, r['from_class_name']))
+            if kind == 'transfer':
+                self._check_target_row(r, r['date'])
+                if r['to_class_id'] == r['class_id']:
+                    raise ValidationError(_('%s is already in class %s.') % (name, r['class_name']))
+            if kind == 'departure' and (r['reason_code'] or '').startswith('OUT_TRANSFER') and not r['destination']:
+                raise ValidationError(_('State where %s is transferred to.') % name)
+            if kind == 'promotion':
+                self._check_target_row(r, r['to_year_start'])
+                if r['to_year_id'] == r['year_id']:
+                    raise ValidationError(_('%s: the promotion must lead into the next academic year.') % name)
+                if r['to_year_id'] in years_of.get(r['student_id'], ()):
+                    raise ValidationError(_('%s has already been promoted into %s.') % (name, r['to_year_name']))
 
     @api.model
-    def _check_target(self, line, date):
-        target = line.to_class_id
-        if not target:
-            raise ValidationError(_('State the class %s goes to.') % line.student_id.name)
-        if target.company_id != line.order_id.company_id:
-            raise ValidationError(_('Class %s belongs to another organisation.') % target.name)
-        year = target.academic_year_id
-        if not (year.date_start <= date <= year.date_end):
+    def _check_target_row(self, r, date):
+        if not r['to_class_id']:
+            raise ValidationError(_('State the class %s goes to.') % r['student_name'])
+        if r['to_company_id'] != r['order_company_id']:
+            raise ValidationError(_('Class %s belongs to another organisation.') % r['to_class_name'])
+        if not (r['to_year_start'] <= date <= r['to_year_end']):
             raise ValidationError(_('Class %s is of academic year %s, which does not contain %s.')
-                                  % (target.name, year.name, date))
+                                  % (r['to_class_name'], r['to_year_name'], date))
 
-    def _apply(self):
-        Enrollment = self.env['kz.edu.enrollment']
-        for line in self:
-            st, order = line.student_id, line.order_id
-            current = st.enrollment_ids.filtered(lambda e: not e.date_to)
-            if order.kind == 'admission':
-                Enrollment.create({'student_id': st.id, 'class_id': line.to_class_id.id, 'date_from': order.date,
-                                   'order_line_id': line.id})
-                st.write({'state': 'enrolled', 'class_id': line.to_class_id.id, 'admission_date': order.date,
-                          'leave_date': False, 'leave_reason_id': False, 'destination': False})
-            elif order.kind in ('transfer', 'promotion'):
-                start = order.date if order.kind == 'transfer' else line.to_class_id.academic_year_id.date_start
-                current.write({'date_to': _day_before(start), 'close_line_id': line.id})
-                Enrollment.create({'student_id': st.id, 'class_id': line.to_class_id.id, 'date_from': start,
-                                   'order_line_id': line.id})
-                st.write({'class_id': line.to_class_id.id})
-            elif order.kind in ('departure', 'graduation'):
-                current.write({'date_to': _day_before(order.date), 'close_line_id': line.id})
-                st.write({'state': 'left' if order.kind == 'departure' else 'graduated',
-                          'leave_date': order.date, 'leave_reason_id': line.reason_id.id,
-                          'destination': line.destination})
-
+    def _apply(self, rows=None):
+        """Move the students of these lines, set-based: a few parametrised statements for the whole order instead
+        of three ORM writes per student (a 600-student promotion took 24 s through the ORM).
+        The order and its lines are the audit trail; the class history is checked for overlaps afterwards."""
+        if not self:
+            return
+        rows = rows if rows is not None else self._rows()
+        cr, uid, now = self.env.cr, self.env.uid, fields.Datetime.now()
+        rows_new, rows_close, rows_student = [], [], []
+        for r in rows:
+            kind, sid, lid = r['kind'], r['student_id'], r['line_id']
+            if kind in ('admission', 'transfer', 'promotion'):
+                start = r['to_year_start'] if kind == 'promotion' else r['date']
+                if kind != 'admission':
+                    rows_close.append((sid, _day_before(start), lid))
+                rows_new.append((sid, r['to_class_id'], start, lid, r['to_company_id']))
+                rows_student.append((sid, 'enrolled', r['to_class_id'], r['to_year_id'], r['to_grade_id'],
+                                     r['to_lang'], r['date'] if kind == 'admission' else r['admission_date'],
+                                     None, None, None))
+            else:  # departure, graduation: the student keeps the last class in the record
+                rows_close.append((sid, _day_before(r['date']), lid))
+                rows_student.append((sid, 'left' if kind == 'departure' else 'graduated', r['class_id'],
+                                     r['year_id'], r['grade_id'], r['lang'], r['admission_date'], r['date'],
+                                     r['reason_id'], r['destination']))
+        if rows_close:
+            execute_values(cr, """
+                UPDATE kz_edu_enrollment e SET date_to = v.date_to::date, close_line_id = v.line_id,
+                       write_uid = v.uid, write_date = v.now::timestamp
+                  FROM (VALUES %s) AS v(student_id, date_to, line_id, uid, now)
+                 WHERE e.student_id = v.student_id AND e.date_to IS NULL""", [x + (uid, now) for x in rows_close])
+        if rows_new:
+            execute_values(cr, """
+                INSERT INTO kz_edu_enrollment (student_id, class_id, date_from, order_line_id, company_id,
+                                               create_uid, create_date, write_uid, write_date)
+                VALUES %s""", [x + (uid, now, uid, now) for x in rows_new])
+        execute_values(cr, """
+            UPDATE kz_edu_student s SET state = v.state, class_id = v.class_id::integer,
+                   academic_year_id = v.year_id::integer, grade_id = v.grade_id::integer, instruction_lang = v.lang,
+                   admission_date = v.admission::date, leave_date = v.leave::date,
+                   leave_reason_id = v.reason_id::integer, destination = v.destination,
+                   write_uid = v.uid, write_date = v.now::timestamp
+              FROM (VALUES %s) AS v(student_id, state, class_id, year_id, grade_id, lang, admission, leave,
+                                    reason_id, destination, uid, now)
+             WHERE s.id = v.student_id""", [x + (uid, now) for x in rows_student])
+        self.env['kz.edu.student'].invalidate_cache()
+        self.env['kz.edu.enrollment'].invalidate_cache()
+        # one student, one class at a time: one query over the students moved
+        cr.execute("""
+            SELECT a.student_id FROM kz_edu_enrollment a JOIN kz_edu_enrollment b
+                ON a.student_id = b.student_id AND a.id < b.id
+               AND a.date_from <= COALESCE(b.date_to, 'infinity'::date)
+               AND b.date_from <= COALESCE(a.date_to, 'infinity'::date)
+             WHERE a.student_id IN %s LIMIT 1""", (tuple({r['student_id'] for r in rows}),))
+        clash = cr.fetchone()
+        if clash:
+            raise ValidationError(_('%s would be in two classes at once.')
+                                  % self.env['kz.edu.student'].browse(clash[0]).name)
 
 class KzEduMovementOrderPromotion(models.Model):
     _inherit = 'kz.edu.movement.order'
