@@ -5,4 +5,5 @@ from . import kz_edu_student
 from . import kz_edu_enrollment
 from . import kz_edu_movement
 from . import kz_edu_card
+from . import kz_edu_card_issue
 from . import kz_edu_contingent_demo

@@ -2,7 +2,6 @@
 promotion orders at the end of last year (confirmed through the ORM, as a deputy director would), the admission
 of the new first grade on 1 September, a few movements during the autumn, parents, social categories, allergies,
 RFID cards and consents. People are found again by IIN (demo_people.demo_district is deterministic)."""
-import datetime
 import random
 
 from odoo import api, fields, models
@@ -66,11 +65,25 @@ class KzEduContingentDemo(models.AbstractModel):
                 'instruction_lang': prev.instruction_lang if prev else None,
                 'admission_date': ('%s-09-01' % first_year) if prev else None,
             })
-        student_ids = Demo.bulk_insert('kz.edu.student', rows)
+        # last year's first graders were admitted on 1 September of last year by an order; the older students
+        # are the opening balance of the system (their class history before last year is not in the database)
+        newcomers = [r for r in rows if r['class_id'] and r['admission_date'] == year_prev.date_start]
+        for r in newcomers:
+            r.update(state='applicant', class_id=None, academic_year_id=None, grade_id=None, instruction_lang=None,
+                     admission_date=None, _class=r['class_id'])
+        student_ids = Demo.bulk_insert('kz.edu.student', [{k: v for k, v in r.items() if k != '_class'}
+                                                           for r in rows])
         students = Student.browse(student_ids)
         Demo.bulk_insert('kz.edu.enrollment', [
             {'student_id': sid, 'class_id': r['class_id'], 'date_from': r['admission_date'],
              'company_id': company.id} for sid, r in zip(student_ids, rows) if r['class_id']])
+        Order0 = self.env['kz.edu.movement.order'].with_context(tracking_disable=True, mail_create_nolog=True)
+        Order0.create({
+            'kind': 'admission', 'date': year_prev.date_start, 'company_id': company.id,
+            'reason_id': self.env.ref('kz_edu_contingent.reason_in_first_grade').id,
+            'line_ids': [(0, 0, {'student_id': sid, 'to_class_id': r['_class']})
+                         for sid, r in zip(student_ids, rows) if r.get('_class')],
+        }).action_confirm()
         # parents and legal representatives
         guardians = []
         for sid, s in zip(student_ids, pop['students']):

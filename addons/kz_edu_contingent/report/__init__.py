@@ -1,1 +1,2 @@
 from . import kz_edu_contingent_xlsx
+from . import kz_edu_card_barcode

@@ -1,2 +1,5 @@
 from . import test_movement
 from . import test_contingent_access
+from . import test_import
+from . import test_reports
+from . import test_cards
