@@ -10,6 +10,7 @@
     'depends': [
         'kz_edu_base',
         'kz_edu_contingent',
+        'kz_edu_access',
         'web_responsive',    # OCA: app drawer home screen, usable on phones and tablets
     ],
     'data': [],

@@ -116,7 +116,7 @@ class KzEduDemo(models.AbstractModel):
                 jobs[key].with_context(lang='ru_RU').write({'name': person['job_ru']})
             employees |= Employee.create({
                 'name': demo_people.full_name(person), 'kz_iin': person['iin'], 'job_id': jobs[key].id,
-                'gender': 'male' if person['sex'] == 'M' else 'female',
+                'company_id': company.id, 'gender': 'male' if person['sex'] == 'M' else 'female',
                 'birthday': fields.Date.to_string(person['birth_date']),
             })
         _logger.info('demo: %s: %d staff, %d students, %d parents', company.name, len(employees),

@@ -1,0 +1,57 @@
+from odoo import api, fields, models, tools
+
+
+class KzEduAccessDaily(models.Model):
+    """A student's day at school: first entry and last exit (SQL view over the recorded events)."""
+    _name = 'kz.edu.access.daily'
+    _description = 'Student entry and exit by day'
+    _auto = False
+    _order = 'date desc, class_id, student_id'
+
+    date = fields.Date(readonly=True)
+    student_id = fields.Many2one('kz.edu.student', readonly=True)
+    class_id = fields.Many2one('kz.edu.class', readonly=True)
+    company_id = fields.Many2one('res.company', readonly=True)
+    first_in = fields.Datetime(string='First entry', readonly=True)
+    last_out = fields.Datetime(string='Last exit', readonly=True)
+    taps = fields.Integer(readonly=True)
+
+    @api.model_cr
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute("""
+            CREATE VIEW %s AS (
+                SELECT min(e.id) AS id, e.local_date AS date, e.student_id, e.class_id, e.company_id,
+                       min(e.event_time) FILTER (WHERE e.direction = 'in') AS first_in,
+                       max(e.event_time) FILTER (WHERE e.direction = 'out') AS last_out,
+                       count(*) AS taps
+                  FROM kz_edu_access_event e
+                 WHERE e.state = 'accepted'
+                 GROUP BY e.local_date, e.student_id, e.class_id, e.company_id
+            )""" % self._table)
+
+
+class KzEduStudent(models.Model):
+    _inherit = 'kz.edu.student'
+
+    kz_arrived_today = fields.Boolean(string='Arrived today', compute='_compute_kz_arrived_today',
+                                      search='_search_kz_arrived_today',
+                                      help='Entered the school today (a recorded card entry).')
+
+    def _kz_today(self):
+        return self.env.context.get('kz_today_override') or fields.Date.context_today(self)
+
+    def _kz_arrived_ids(self):
+        self.env.cr.execute("""
+            SELECT DISTINCT student_id FROM kz_edu_access_event
+             WHERE state = 'accepted' AND direction = 'in' AND local_date = %s""", (self._kz_today(),))
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    def _compute_kz_arrived_today(self):
+        arrived = set(self._kz_arrived_ids())
+        for s in self:
+            s.kz_arrived_today = s.id in arrived
+
+    def _search_kz_arrived_today(self, operator, value):
+        positive = (operator == '=') == bool(value)
+        return [('id', 'in' if positive else 'not in', self._kz_arrived_ids())]

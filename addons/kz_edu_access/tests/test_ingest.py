@@ -1,0 +1,108 @@
+from odoo.exceptions import AccessError
+
+from .common import AccessCase
+
+
+class TestIngest(AccessCase):
+    """POST /kz_edu/access/events behaviour, through the model method the controller calls (HSC-01, HSC-11)."""
+
+    def test_student_entry_is_recorded_with_its_local_date(self):
+        res = self.ingest([self.ev('a1', 'c0000000')])
+        self.assertEqual(res, {'accepted': 1, 'duplicates': 0, 'unknown_cards': 0, 'rejected': []})
+        e = self.env['kz.edu.access.event'].search([('external_id', '=', 'a1')])
+        self.assertEqual((e.state, e.student_id, e.class_id), ('accepted', self.kids[0], self.c5a))
+        self.assertEqual(e.event_time, '2026-11-20 02:58:00')
+        self.assertEqual(e.local_date, '2026-11-20')
+
+    def test_replayed_batch_is_never_counted_twice(self):
+        batch = [self.ev('r1', 'C0000000'), self.ev('r2', 'C0000001', 'out', '2026-11-20T10:40:00+05:00')]
+        self.assertEqual(self.ingest(batch)['accepted'], 2)
+        again = self.ingest(batch + [self.ev('r1', 'C0000000')])
+        self.assertEqual((again['accepted'], again['duplicates']), (0, 3))
+        self.assertEqual(self.env['kz.edu.access.event'].search_count([('device_id', '=', self.device.id)]), 2)
+
+    def test_unknown_blocked_and_foreign_cards_are_kept_not_linked(self):
+        self.cards[1].action_block()
+        other = self.env['kz.edu.access.device'].create({'name': 'B', 'company_id': self.school_b.id})
+        res = self.ingest([self.ev('u1', 'FFFF0000'), self.ev('b1', 'C0000001')])
+        self.assertEqual((res['accepted'], res['unknown_cards']), (2, 1))
+        res_b = self.ingest([self.ev('f1', 'C0000000')], device=other)     # school B's device, school A's card
+        self.assertEqual(res_b['accepted'], 1)
+        Event = self.env['kz.edu.access.event']
+        states = {e.external_id: (e.state, e.student_id.id) for e in Event.search([('external_id', 'in',
+                                                                                     ['u1', 'b1', 'f1'])])}
+        self.assertEqual(states, {'u1': ('unknown_card', False), 'b1': ('blocked_card', False),
+                                  'f1': ('foreign_card', False)})
+
+    def test_without_consent_the_event_is_kept_but_not_linked_HSC01(self):
+        self.ingest([self.ev('n1', 'C0000002')])
+        e = self.env['kz.edu.access.event'].search([('external_id', '=', 'n1')])
+        self.assertEqual((e.state, e.student_id.id, e.card_id.id), ('no_consent', False, False))
+        self.assertFalse(self.env['kz.edu.notification'].search([('event_id', '=', e.id)]))
+
+    def test_future_old_and_malformed_events_are_rejected_with_reasons(self):
+        res = self.ingest([self.ev('t1', 'C0000000', time='2026-11-20T12:00:00+05:00'),
+                           self.ev('t2', 'C0000000', time='2020-01-10T08:00:00+05:00'),
+                           {'id': 't3', 'card': 'C0000000'},
+                           self.ev('t4', 'C0000000')])
+        self.assertEqual(res['accepted'], 1)
+        self.assertEqual([r['id'] for r in res['rejected']], ['t1', 't2', 't3'])
+        self.assertIn('future', res['rejected'][0]['reason'])
+        with self.assertRaises(ValueError):
+            self.env['kz.edu.access.event'].ingest(self.device, {'nope': []}, now=self.NOW)
+
+    def test_parents_are_notified_asynchronously_in_their_language_HSC12(self):
+        self.ingest([self.ev('m1', 'C0000000')])
+        notes = self.env['kz.edu.notification'].search([('student_id', '=', self.kids[0].id)])
+        self.assertEqual(len(notes), 1)
+        self.assertEqual(notes.state, 'queued')        # nothing sent during ingestion
+        self.assertEqual(self.env['kz.edu.notification']._cron_send(), 1)
+        self.assertEqual(notes.state, 'sent')
+        mail = self.env['mail.mail'].search([('email_to', '=', 'ana@example.kz')], order='id desc', limit=1)
+        self.assertIn('07:58', mail.body_html)
+        self.assertIn('20.11.2026', mail.body_html)
+        self.assertIn(self.kids[0].name, mail.body_html)
+        self.assertEqual(notes.body, mail.subject)
+
+    def test_staff_taps_become_hr_attendance_HSC11(self):
+        self.ingest([self.ev('s1', '90000001', 'in', '2026-11-20T07:40:00+05:00'),
+                     self.ev('s2', '90000001', 'in', '2026-11-20T07:41:00+05:00'),   # a second tap: no 2nd check-in
+                     self.ev('s3', '90000001', 'out', '2026-11-20T10:30:00+05:00')])
+        att = self.env['hr.attendance'].search([('employee_id', '=', self.staff.id)])
+        self.assertEqual(len(att), 1)
+        self.assertEqual((att.check_in, att.check_out), ('2026-11-20 02:40:00', '2026-11-20 05:30:00'))
+
+    def test_token_is_stored_hashed_and_revocable(self):
+        Device = self.env['kz.edu.access.device']
+        self.assertEqual(Device._authenticate('test-token'), self.device)
+        self.assertNotIn('test-token', str(self.device.sudo().read(['token_hash'])))
+        self.assertEqual(self.device.token_hint, 'oken')
+        self.assertFalse(Device._authenticate('wrong'))
+        self.device.action_revoke_token()
+        self.assertFalse(Device._authenticate('test-token'))
+
+    def test_allowlist_is_the_schools_active_cards_only(self):
+        self.cards[1].action_block()
+        other = self.env['kz.edu.access.device'].create({'name': 'B', 'company_id': self.school_b.id})
+        allow = self.device._allowlist()
+        self.assertIn('C0000000', allow)
+        self.assertNotIn('C0000001', allow)
+        self.assertIn('90000001', allow)
+        self.assertFalse(set(other._allowlist()) & set(allow))
+
+    def test_not_arrived_today_for_the_class_teacher(self):
+        self.ingest([self.ev('x1', 'C0000000')])
+        Student = self.env['kz.edu.student'].sudo(self.teacher_user).with_context(
+            tz='Asia/Almaty', kz_today_override='2026-11-20')
+        missing = Student.search([('state', '=', 'enrolled'), ('kz_arrived_today', '=', False)])
+        self.assertEqual(missing, self.kids[1:3])
+
+    def test_parent_reads_only_own_childs_days_and_class_teacher_only_own_class(self):
+        self.ingest([self.ev('p1', 'C0000000'), self.ev('p2', 'C0000001'), self.ev('p3', 'C0000003')])
+        parent = self.make_user('acc_parent', ['kz_edu_base.group_parent'], self.school_a, partner=self.mother_a)
+        days = self.env['kz.edu.access.daily'].sudo(parent).search([])
+        self.assertEqual(days.mapped('student_id'), self.kids[0])
+        seen = self.env['kz.edu.access.event'].sudo(self.teacher_user).search([])
+        self.assertEqual(set(seen.mapped('student_id').ids), set(self.kids[:2].ids))
+        with self.assertRaises(AccessError):
+            self.env['kz.edu.access.event'].sudo(parent).search([])
