@@ -56,12 +56,19 @@ class KzEduNotification(models.Model):
 
     @api.model
     def _cron_send(self, limit=500):
-        """Send up to `limit` queued notifications, oldest first, per channel."""
+        """Send up to `limit` queued notifications, oldest first."""
         queued = self.search([('state', '=', 'queued')], order='id', limit=limit)
+        queued.send()
+        return len(queued)
+
+    @api.multi
+    def send(self):
+        """Send these queued notifications through their channel's gateway."""
+        queued = self.filtered(lambda n: n.state == 'queued')
         for channel in set(queued.mapped('channel')):
             batch = queued.filtered(lambda n: n.channel == channel)
             getattr(self, '_kz_gateway_send_%s' % channel, self._kz_gateway_missing)(batch)
-        return len(queued)
+        return True
 
     @api.model
     def _kz_gateway_missing(self, batch):

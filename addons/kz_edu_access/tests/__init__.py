@@ -1,1 +1,2 @@
 from . import test_ingest
+from . import test_attendance_report

@@ -56,13 +56,23 @@ class TestIngest(AccessCase):
         notes = self.env['kz.edu.notification'].search([('student_id', '=', self.kids[0].id)])
         self.assertEqual(len(notes), 1)
         self.assertEqual(notes.state, 'queued')        # nothing sent during ingestion
-        self.assertEqual(self.env['kz.edu.notification']._cron_send(), 1)
+        notes.send()
         self.assertEqual(notes.state, 'sent')
         mail = self.env['mail.mail'].search([('email_to', '=', 'ana@example.kz')], order='id desc', limit=1)
         self.assertIn('07:58', mail.body_html)
         self.assertIn('20.11.2026', mail.body_html)
         self.assertIn(self.kids[0].name, mail.body_html)
         self.assertEqual(notes.body, mail.subject)
+
+    def test_cron_sends_the_queue_oldest_first_in_batches(self):
+        Notification = self.env['kz.edu.notification']
+        self.env.cr.execute("UPDATE kz_edu_notification SET state = 'skipped' WHERE state = 'queued'")
+        Notification.invalidate_cache()
+        self.ingest([self.ev('q1', 'C0000000'), self.ev('q2', 'C0000000', 'out', '2026-11-20T10:00:00+05:00')])
+        self.assertEqual(Notification._cron_send(limit=1), 1)
+        self.assertEqual(Notification.search([('state', '=', 'queued')]).event_id.external_id, 'q2')
+        self.assertEqual(Notification._cron_send(), 1)
+        self.assertFalse(Notification.search([('state', '=', 'queued')]))
 
     def test_staff_taps_become_hr_attendance_HSC11(self):
         self.ingest([self.ev('s1', '90000001', 'in', '2026-11-20T07:40:00+05:00'),

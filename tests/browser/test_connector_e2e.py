@@ -1,0 +1,154 @@
+"""End to end with the real Odoo (scripts/test step 3): the connector of device_connectors/ sends taps to the
+served test database through a TCP proxy; the proxy is cut mid-stream (Odoo unreachable), the connector is
+restarted, the proxy comes back, and every event arrives exactly once; the child's day and the parent's
+notification are there (HSC-01, HSC-11, HSC-12)."""
+import os
+import socket
+import sys
+import tempfile
+import threading
+import time
+import xmlrpc.client
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, 'device_connectors'))
+URL = os.environ.get('KZ_TEST_URL')
+DB = os.environ.get('KZ_TEST_DB', 'kz_edu_test')
+pytestmark = pytest.mark.skipif(not URL, reason='needs a running Odoo (scripts/test sets KZ_TEST_URL)')
+
+INI = """
+[server]
+url = {url}
+token = demo-entrance-token
+timeout_seconds = 5
+[device]
+type = line
+port = loop://
+direction = in
+debounce_ms = 0
+[turnstile]
+actuator = log
+[queue]
+path = {dir}/queue.sqlite
+batch_size = 7
+retry_initial_seconds = 0.05
+retry_max_seconds = 0.5
+idle_seconds = 0.2
+[allowlist]
+cache_path = {dir}/allowlist.json
+refresh_seconds = 600
+"""
+
+
+class Proxy(object):
+    """A TCP forwarder 127.0.0.1:<port> -> Odoo that can be cut (connection refused) and restored."""
+
+    def __init__(self, target):
+        u = urlparse(target)
+        self.target = (u.hostname, u.port)
+        s = socket.socket()
+        s.bind(('127.0.0.1', 0))
+        self.port = s.getsockname()[1]
+        s.close()
+        self._server = None
+
+    @property
+    def url(self):
+        return 'http://127.0.0.1:%d' % self.port
+
+    def start(self):
+        self._server = socket.socket()
+        self._server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._server.bind(('127.0.0.1', self.port))
+        self._server.listen(50)
+        server = self._server
+        threading.Thread(target=self._accept, args=(server,), daemon=True).start()
+        return self
+
+    def stop(self):
+        self._server.close()
+
+    def _accept(self, server):
+        while True:
+            try:
+                client, _addr = server.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(self.target)
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(a, b):
+        try:
+            while True:
+                data = a.recv(65536)
+                if not data:
+                    break
+                b.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (a, b):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+
+def admin(model, method, *args):
+    uid = xmlrpc.client.ServerProxy(URL + '/xmlrpc/2/common').authenticate(DB, 'admin', 'admin', {})
+    return xmlrpc.client.ServerProxy(URL + '/xmlrpc/2/object').execute_kw(DB, uid, 'admin', model, method, list(args))
+
+
+def wait_until(condition, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_connector_to_odoo_through_an_outage_exactly_once():
+    from kz_access_connector import Connector, parse_config
+    parent = admin('res.users', 'search_read', [('login', '=', 'parent')], ['partner_id'])[0]['partner_id'][0]
+    child = admin('kz.edu.guardian', 'search_read', [('partner_id', '=', parent)], ['student_id'])[0]['student_id'][0]
+    card = admin('kz.edu.card', 'search_read', [('student_id', '=', child), ('state', '=', 'active')], ['uid'])[0]['uid']
+    others = [c['uid'] for c in admin('kz.edu.card', 'search_read', [('state', '=', 'active'),
+                                                                      ('student_id', '!=', child)], ['uid'], 0, 30)]
+    proxy = Proxy(URL).start()
+    workdir = tempfile.mkdtemp(prefix='kz-connector-e2e-')
+    config = parse_config(INI.format(url=proxy.url, dir=workdir))
+    ids = []
+    connector = Connector(config).start()
+    try:
+        assert connector.allowlist.refresh(connector.client)
+        first = connector.tap(card.lower())
+        assert first.opened, 'an active card opens the turnstile'
+        assert not connector.tap('00DEAD00').opened, 'an unknown card does not'
+        ids += [first.event.id]
+        ids += [connector.tap(uid).event.id for uid in others[:10]]
+        assert wait_until(lambda: connector.queue.pending_count() == 0)
+        proxy.stop()                                          # Odoo unreachable from the connector
+        ids += [connector.tap(uid).event.id for uid in others[10:20]]
+        time.sleep(1.5)
+        assert connector.queue.pending_count() == 10
+        connector.stop()                                      # the service restarts during the outage
+        connector = Connector(config).start()
+        ids += [connector.tap(uid).event.id for uid in others[20:30]]
+        proxy.start()                                         # Odoo is back
+        assert wait_until(lambda: connector.queue.pending_count() == 0)
+    finally:
+        connector.stop()
+        proxy.stop()
+    stored = admin('kz.edu.access.event', 'search_read', [('external_id', 'in', ids)], ['external_id', 'state'])
+    assert sorted(s['external_id'] for s in stored) == sorted(ids), 'every event exactly once'
+    mine = [s for s in stored if s['external_id'] == ids[0]][0]
+    assert mine['state'] == 'accepted'
+    event_id = admin('kz.edu.access.event', 'search', [('external_id', '=', ids[0])])
+    assert admin('kz.edu.notification', 'search_count', [('event_id', 'in', event_id), ('partner_id', '=', parent)]) == 1
+    assert admin('kz.edu.access.daily', 'search_count', [('student_id', '=', child)]) >= 1
