@@ -8,6 +8,21 @@ from odoo.http import request, Response
 _logger = logging.getLogger(__name__)
 
 MAX_BODY = 5 * 1024 * 1024          # 5 MB: about 25 000 events, far above a connector's batch
+API_PREFIX = '/kz_edu/access/'
+
+# Odoo 11 turns every request whose Content-Type is application/json into a JSON-RPC request (JsonRequest),
+# which rejects a plain JSON body like {"events": [...]} and answers errors with HTTP 200. The reader API is a
+# plain JSON API with real status codes (401, 400), so its paths are dispatched as ordinary HTTP requests.
+_get_request = http.Root.get_request
+
+
+def _get_request_plain_json_api(self, httprequest):
+    if httprequest.path.startswith(API_PREFIX):
+        return http.HttpRequest(httprequest)
+    return _get_request(self, httprequest)
+
+
+http.Root.get_request = _get_request_plain_json_api
 
 
 def _json(status, data):
