@@ -11,6 +11,7 @@
         'kz_edu_base',
         'kz_edu_contingent',
         'kz_edu_access',
+        'kz_payroll',
         'web_responsive',    # OCA: app drawer home screen, usable on phones and tablets
     ],
     'data': [],

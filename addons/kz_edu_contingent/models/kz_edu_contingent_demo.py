@@ -151,7 +151,7 @@ class KzEduContingentDemo(models.AbstractModel):
         enrolled = students.filtered(lambda s: s.state == 'enrolled')
         cards = [{'uid': '%08X' % rng.getrandbits(32), 'kind': 'rfid', 'student_id': s.id, 'state': 'active',
                   'issue_date': year_now.date_start, 'company_id': company.id} for s in enrolled]
-        for c in cards[::150]:
+        for c in cards[75::150]:   # a few lost cards (not the demo parent's child: index 0)
             c.update(state='blocked', block_date='%d-10-01' % y, block_reason='lost')
         Demo.bulk_insert('kz.edu.card', cards)
         consent_rows = []

@@ -1,0 +1,4 @@
+# core payroll
+from . import kz_payroll_core
+# personnel records and teacher profile
+from . import kz_hr_personnel

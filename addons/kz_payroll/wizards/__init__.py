@@ -1,0 +1,1 @@
+from . import kz_payroll_document_wizard

@@ -1,0 +1,318 @@
+"""Payroll documents (ACC-11, ACC-12): the wizard that asks what to print and builds the document.
+
+The sums are in ../payroll_documents.py (pure Python). This layer reads the confirmed payslips (state done) of a
+month, a quarter (form 200.00) or a batch, turns them into plain rows and lays each document out as a list of
+sections (info lines, tables with a total row, notes) that the XLSX builder and the QWeb template
+(../report/kz_payroll_documents.py, ../report/kz_payroll_reports.xml) render the same way.
+
+No official form is prescribed for the payslip, the summary, the bank register or the contribution lists: their
+layout is designed from the data items Kazakh bookkeepers print (the employer tells the employee in writing the
+parts of their pay and the deductions — Labour Code art. 113, article number UNCONFIRMED; the banks' and the
+ЕНПФ/ГФСС/ФСМС lists ask for IIN, name, birth date, income, amount, period). Form 200.00: this prints the data to copy into the declaration, not the
+official .xml for the tax authority's system.
+"""
+import datetime
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .. import payroll_documents as pd
+from odoo.addons.kz_edu_base import amount_words
+
+DOCUMENT_KINDS = [
+    ('payslip', 'Payslips'),
+    ('summary', 'Payroll summary'),
+    ('bank', 'Payment register to the bank (salary cards)'),
+    ('pension', 'List of pension contributions (ОПВ, ОПВР)'),
+    ('social', 'List of social contributions (СО)'),
+    ('medical', 'List of medical insurance contributions (ВОСМС, ООСМС)'),
+    ('form200', 'Data for the declaration form 200.00'),
+]
+MONTHS = [(str(m), name) for m, name in enumerate(
+    ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+     'November', 'December'], 1)]
+PRINT_GROUPS = ('kz_edu_base.group_hr_officer', 'kz_edu_base.group_bookkeeper')
+
+
+def _last_finished_month(today):
+    return today.replace(day=1) - datetime.timedelta(days=1)
+
+
+class KzPayrollDocumentWizard(models.TransientModel):
+    _name = 'kz.payroll.document.wizard'
+    _description = 'Payroll documents'
+
+    def _default_year(self):
+        return _last_finished_month(fields.Date.from_string(fields.Date.context_today(self))).year
+
+    def _default_month(self):
+        return str(_last_finished_month(fields.Date.from_string(fields.Date.context_today(self))).month)
+
+    def _default_quarter(self):
+        return str((int(self._default_month()) - 1) // 3 + 1)
+
+    def _default_lang(self):
+        return 'ru_RU' if (self.env.context.get('lang') or '').startswith('ru') else 'kk_KZ'
+
+    document_kind = fields.Selection(DOCUMENT_KINDS, string='Document', required=True, default='payslip')
+    period_kind = fields.Selection([('month', 'Month'), ('batch', 'Payslip batch')], string='Period',
+                                   required=True, default='month')
+    year = fields.Integer(string='Year', default=_default_year)
+    month = fields.Selection(MONTHS, string='Month', default=_default_month)
+    quarter = fields.Selection([('1', 'I'), ('2', 'II'), ('3', 'III'), ('4', 'IV')], string='Quarter',
+                               default=_default_quarter)
+    payslip_run_id = fields.Many2one('hr.payslip.run', string='Payslip batch')
+    company_id = fields.Many2one('res.company', string='School', required=True,
+                                 default=lambda self: self.env.user.company_id)
+    lang = fields.Selection([('kk_KZ', 'Kazakh'), ('ru_RU', 'Russian')], string='Language', required=True,
+                            default=_default_lang)
+    output = fields.Selection([('pdf', 'PDF'), ('xlsx', 'Excel (XLSX)')], string='Format', required=True,
+                              default='pdf')
+
+    # ------------------------------------------------------------------------------------------------ checks
+
+    @api.multi
+    def _check_print_access(self):
+        """HR officers and bookkeepers of the school print; anyone else gets AccessError. The payslips are then
+        read as superuser (a bookkeeper need not hold the payroll manager's rights), limited to that school."""
+        user = self.env.user
+        if self.env.uid != 1 and not any(user.has_group(g) for g in PRINT_GROUPS):
+            raise AccessError(_('Only HR officers and bookkeepers may print payroll documents.'))
+        for wiz in self:
+            if self.env.uid != 1 and wiz.company_id not in user.company_ids:
+                raise AccessError(_('You may not print payroll documents of %s.') % wiz.company_id.name)
+
+    @api.multi
+    def _period(self):
+        """(first day, last day) as date objects; refuses a month or quarter not finished yet."""
+        self.ensure_one()
+        if self.document_kind != 'form200' and self.period_kind == 'batch':
+            if not self.payslip_run_id:
+                raise UserError(_('Choose the payslip batch.'))
+            run = self.payslip_run_id.sudo()
+            return fields.Date.from_string(run.date_start), fields.Date.from_string(run.date_end)
+        if not self.year or self.year < 2000:
+            raise UserError(_('State the year.'))
+        if self.document_kind == 'form200':
+            if not self.quarter:
+                raise UserError(_('Choose the quarter.'))
+            first_month, last_month = (int(self.quarter) - 1) * 3 + 1, int(self.quarter) * 3
+        else:
+            if not self.month:
+                raise UserError(_('Choose the month.'))
+            first_month = last_month = int(self.month)
+        start = datetime.date(self.year, first_month, 1)
+        end = (datetime.date(self.year + last_month // 12, last_month % 12 + 1, 1) - datetime.timedelta(days=1))
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        if end >= today:
+            raise UserError(_('The period %s – %s is not finished yet: payroll documents are printed for a '
+                              'finished month only.') % (start.strftime('%d.%m.%Y'), end.strftime('%d.%m.%Y')))
+        return start, end
+
+    @api.multi
+    def _payslips(self):
+        self.ensure_one()
+        start, end = self._period()
+        Slip = self.env['hr.payslip'].sudo()
+        domain = [('state', '=', 'done'), ('company_id', '=', self.company_id.id)]
+        if self.document_kind != 'form200' and self.period_kind == 'batch':
+            domain.append(('payslip_run_id', '=', self.payslip_run_id.id))
+        else:
+            domain += [('date_from', '>=', fields.Date.to_string(start)),
+                       ('date_from', '<=', fields.Date.to_string(end))]
+        slips = Slip.search(domain).sorted(lambda s: (s.employee_id.name or '', s.date_from, s.id))
+        if not slips:
+            raise UserError(_('There are no confirmed payslips of %s for %s – %s.')
+                            % (self.company_id.name, start.strftime('%d.%m.%Y'), end.strftime('%d.%m.%Y')))
+        return slips, start, end
+
+    # ------------------------------------------------------------------------------------------------ actions
+
+    @api.multi
+    def action_print(self):
+        self.ensure_one()
+        self._check_print_access()
+        self._payslips()   # refuse early, with the message in the dialog
+        xml_id = 'kz_payroll.kz_payroll_document_xlsx' if self.output == 'xlsx' else \
+            'kz_payroll.kz_payroll_document_pdf'
+        return self.env.ref(xml_id).with_context(lang=self.lang).report_action(self, config=False)
+
+    # ------------------------------------------------------------------------------------------------ data
+
+    @api.model
+    def _slip_row(self, slip):
+        employee = slip.employee_id
+        bank = employee.bank_account_id
+        return {
+            'slip_id': slip.id,
+            'employee_id': employee.id,
+            'employee': employee.name or '',
+            'iin': employee.kz_iin or '',
+            'birth_date': employee.kz_iin_birth_date or employee.birthday or '',
+            'position': employee.job_id.name or '',
+            'month': slip.date_from[:7],
+            'specific': getattr(employee, 'kz_ebk_specific', False) or '',
+            'account': bank.acc_number or '',
+            'bank': ' '.join(p for p in (bank.bank_id.name or '', bank.bank_id.bic and '(%s)' % bank.bank_id.bic
+                                         or '') if p),
+            'amounts': pd.amounts_by_code((l.code, l.total) for l in slip.line_ids),
+        }
+
+    @api.multi
+    def report_data(self):
+        """The document as {'title', 'company', 'bin', 'period', 'sections': [{'title', 'info': [(label, value)],
+        'tables': [{'caption', 'columns', 'rows', 'total'}], 'notes': [...]}], 'signatures': [...]} in the
+        wizard's language. Cell values are str, int or Decimal (money)."""
+        self.ensure_one()
+        self._check_print_access()
+        slips, start, end = self._payslips()   # refusals in the user's language, the document in its own
+        self = self.with_context(lang=self.lang)
+        rows = [self._slip_row(s) for s in slips]
+        if self.document_kind != 'form200' and self.period_kind == 'batch':
+            period = '%s (%s – %s)' % (self.payslip_run_id.sudo().name, start.strftime('%d.%m.%Y'),
+                                       end.strftime('%d.%m.%Y'))
+        else:
+            period = '%s – %s' % (start.strftime('%d.%m.%Y'), end.strftime('%d.%m.%Y'))
+        company = self.company_id.sudo()
+        data = {
+            'kind': self.document_kind,
+            'title': dict(self._fields['document_kind']._description_selection(self.env))[self.document_kind],
+            'company': company.name,
+            'bin': company.kz_bin or '',
+            'company_label': _('Organisation'),
+            'bin_label': _('BIN'),
+            'period_label': _('Period'),
+            'period': period,
+            'lang': self.lang,
+            'signatures': [_('Director'), _('Chief bookkeeper')],
+            'notes': [],
+        }
+        builder = getattr(self, '_document_%s' % self.document_kind)
+        data['sections'] = builder(slips, rows, start, end)
+        return data
+
+    def _words(self, value):
+        return amount_words.amount_in_words(value, lang=self.lang, currency=self.company_id.sudo().currency_id.name
+                                            or 'KZT')
+
+    def _document_payslip(self, slips, rows, start, end):
+        sections = []
+        for slip, row in zip(slips, rows):
+            lines = [{'code': l.code, 'name': l.name, 'total': l.total, 'category': l.category_id.code}
+                     for l in slip.line_ids.sorted(lambda l: (l.sequence, l.id))]
+            f = pd.payslip_figures(lines)
+            worked = [[w.name or '', w.code or '', pd.money(w.number_of_days), pd.money(w.number_of_hours)]
+                      for w in slip.worked_days_line_ids]
+            sections.append({
+                'title': _('Payslip for %s – %s') % (fields.Date.from_string(slip.date_from).strftime('%d.%m.%Y'),
+                                                     fields.Date.from_string(slip.date_to).strftime('%d.%m.%Y')),
+                'info': [(_('Employee'), row['employee']), (_('IIN'), row['iin']), (_('Position'), row['position'])],
+                'tables': [
+                    {'caption': _('Worked time'), 'columns': [_('Kind'), _('Code'), _('Days'), _('Hours')],
+                     'rows': worked, 'total': None, 'plain_numbers': True},
+                    {'caption': _('Accrued'), 'columns': [_('Accrual'), _('Amount')],
+                     'rows': [[name or _('Other accruals'), value] for name, value in f['accruals']],
+                     'total': [_('Total accrued'), f['gross']]},
+                    {'caption': _('Withheld'), 'columns': [_('Deduction'), _('Amount')],
+                     'rows': [[self._code_label(code), value] for code, _n, value in f['deductions']],
+                     'total': [_('Total withheld'), f['total_deductions']]},
+                    {'caption': '', 'columns': [], 'rows': [],
+                     'total': [_('To pay'), f['net']]},
+                    {'caption': _("Employer's contributions (for information, not deducted from the pay)"),
+                     'columns': [_('Contribution'), _('Amount')],
+                     'rows': [[self._code_label(code), value] for code, _n, value in f['employer']],
+                     'total': [_('Total'), f['total_employer']]},
+                ],
+                'notes': [_('To pay in words: %s') % self._words(f['net'])],
+            })
+        return sections
+
+    def _code_label(self, code):
+        return {
+            'BASIC': _('Wage for the worked time'), 'GROSS': _('Accrued'),
+            'OPV': _('ОПВ, pension contributions 10 %'), 'VOSMS': _('ВОСМС, medical insurance contributions 2 %'),
+            'IPN': _('ИПН, individual income tax'), 'NET': _('To pay'),
+            'OPVR': _("ОПВР, employer's pension contributions"), 'SO': _('СО, social contributions'),
+            'OOSMS': _('ООСМС, medical insurance contributions of the employer'), 'SN': _('СН, social tax'),
+        }.get(code, code)
+
+    def _short_code(self, code):
+        return {'BASIC': _('Wage'), 'GROSS': _('Accrued'), 'OPV': _('ОПВ'), 'VOSMS': _('ВОСМС'), 'IPN': _('ИПН'),
+                'NET': _('To pay'), 'OPVR': _('ОПВР'), 'SO': _('СО'), 'OOSMS': _('ООСМС'), 'SN': _('СН')}.get(code,
+                                                                                                          code)
+
+    def _document_summary(self, slips, rows, start, end):
+        s = pd.summary(rows)
+        codes = list(s['totals'])
+        table = {
+            'caption': _('Payroll by employee'),
+            'columns': [_('No.'), _('Employee'), _('IIN'), _('Specific')] + [self._short_code(c) for c in codes],
+            'rows': [[i, r['employee'], r['iin'], r['specific']] + [pd.amount(r['amounts'], c) for c in codes]
+                     for i, r in enumerate(s['employees'], 1)],
+            'total': [_('Total'), '', '', ''] + [s['totals'][c] for c in codes],
+        }
+        ebk = {
+            'caption': _('Totals by ЕБК economic specific (order of the Ministry of Finance No. 403 of 18.09.2014)'),
+            'columns': [_('Specific'), _('Line'), _('Amount')],
+            'rows': [[specific, self._code_label(code), value] for specific, code, value in s['ebk']],
+            'total': None,
+        }
+        return [{'title': '', 'info': [(_('Employees'), s['count'])], 'tables': [table, ebk],
+                 'notes': [_('Specific 116 is for the staff paid under 111, 135 for the technical staff (131).')]}]
+
+    def _document_bank(self, slips, rows, start, end):
+        reg = pd.bank_register(rows)
+        table = {
+            'caption': '',
+            'columns': [_('No.'), _('Employee'), _('IIN'), _('Account (IBAN)'), _('Bank'), _('Amount')],
+            'rows': [[i, r['employee'], r['iin'], r['account'], r['bank'], pd.amount(r['amounts'], 'NET')]
+                     for i, r in enumerate(reg['lines'], 1)],
+            'total': [_('Total'), '', '', '', '', reg['total']],
+        }
+        notes = [_('Number of employees: %s') % reg['count'], _('Total in words: %s') % self._words(reg['total'])]
+        if reg['missing_account']:
+            notes.append(_('No bank account: %s') % ', '.join(reg['missing_account']))
+        return [{'title': '', 'info': [], 'tables': [table], 'notes': notes}]
+
+    def _contribution_list(self, rows, kind):
+        lst = pd.contribution_list(rows, kind)
+        income_label = _('Object of social contributions (income − ОПВ)') if kind == 'social' else _('Income')
+        table = {
+            'caption': '',
+            'columns': [_('No.'), _('IIN'), _('Employee'), _('Birth date')] + [income_label] +
+                       [self._short_code(c) for c in lst['codes']],
+            'rows': [[i, l['row']['iin'], l['row']['employee'], self._date(l['row']['birth_date']), l['income']] +
+                     l['values'] for i, l in enumerate(lst['lines'], 1)],
+            'total': [_('Total'), '', '', '', lst['income']] + lst['totals'],
+        }
+        return [{'title': '', 'info': [], 'tables': [table],
+                 'notes': [_('Number of employees: %s') % lst['count'],
+                           _('Total in words: %s') % self._words(lst['total'])]}]
+
+    def _date(self, value):
+        return fields.Date.from_string(value).strftime('%d.%m.%Y') if value else ''
+
+    def _document_pension(self, slips, rows, start, end):
+        return self._contribution_list(rows, 'pension')
+
+    def _document_social(self, slips, rows, start, end):
+        return self._contribution_list(rows, 'social')
+
+    def _document_medical(self, slips, rows, start, end):
+        return self._contribution_list(rows, 'medical')
+
+    def _document_form200(self, slips, rows, start, end):
+        f = pd.form200(rows, start.year, self.quarter)
+        month_names = dict(self._fields['month']._description_selection(self.env))
+        codes = list(pd.FORM200_CODES)
+        table = {
+            'caption': _('Taxes and contributions by month of the quarter'),
+            'columns': [_('Month'), _('Employees')] + [self._short_code(c) for c in codes],
+            'rows': [[month_names[str(int(m['month'][5:]))], m['employees']] + [m['amounts'][c] for c in codes]
+                     for m in f['months']],
+            'total': [_('Quarter'), f['employees']] + [f['totals'][c] for c in codes],
+        }
+        return [{'title': '', 'info': [(_('Quarter'), '%s %s' % (self.quarter, start.year))], 'tables': [table],
+                 'notes': [_('Data for filling in the declaration form 200.00 (individual income tax and social '
+                             'tax); this is not the official file for the tax authority\'s system.'),
+                           _('Employees of the quarter: the employees paid in at least one of its months.')]}]
