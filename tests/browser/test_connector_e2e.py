@@ -54,6 +54,7 @@ class Proxy(object):
         self.port = s.getsockname()[1]
         s.close()
         self._server = None
+        self._open = []           # live connections: cut too, or keep-alive would go on forwarding
 
     @property
     def url(self):
@@ -69,7 +70,18 @@ class Proxy(object):
         return self
 
     def stop(self):
+        try:
+            self._server.shutdown(socket.SHUT_RDWR)    # wakes the accept() of the proxy thread (Linux)
+        except OSError:
+            pass
         self._server.close()
+        for sock in self._open:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            sock.close()
+        self._open = []
 
     def _accept(self, server):
         while True:
@@ -78,6 +90,7 @@ class Proxy(object):
             except OSError:
                 return
             upstream = socket.create_connection(self.target)
+            self._open += [client, upstream]
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
