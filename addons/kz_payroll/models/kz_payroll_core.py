@@ -16,18 +16,24 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.modules.module import get_module_resource
 
-from .. import kz_tax
+from .. import kz_tax, kz_worktime
 
 _logger = logging.getLogger(__name__)
 
 PAYROLL_GROUPS = 'hr_payroll.group_hr_payroll_user'  # HR officer, bookkeepers (implied), payroll managers
 
-#: Line codes the engine produces, with the key of ``compute_payroll``'s result (BASIC and GROSS: the gross).
+#: Line codes the engine produces, with the key of ``compute_payroll``'s result (GROSS: the gross).
 KZ_CODES = {
-    'BASIC': 'gross', 'GROSS': 'gross',
+    'GROSS': 'gross',
     'OPV': 'opv', 'VOSMS': 'vosms', 'IPN': 'ipn', 'NET': 'net',
     'OPVR': 'opvr', 'SO': 'so', 'OOSMS': 'oosms', 'SN': 'sn',
 }
+#: Accrual lines computed before the engine (``kz_worktime``, payslip inputs); their sum is the gross.
+#: BASIC = pay for the worked time (WORK100 days / norm days of the schedule), VACATION and SICK = average daily
+#: earnings × the leave days, BONUS and ONEOFF = the payslip's input lines with these codes.
+KZ_ACCRUAL_CODES = ('BASIC', 'VACATION', 'SICK', 'BONUS', 'ONEOFF')
+#: Every line code the Kazakh computation knows (a structure with only these is computed by the fast path).
+KZ_ALL_CODES = set(KZ_CODES) | set(KZ_ACCRUAL_CODES)
 
 #: A monthly wage above this in a state school is a typing error (50 МЗП of 2026 is 4.25 million ₸).
 MAX_MONTHLY_WAGE = Decimal('50000000')
@@ -150,6 +156,29 @@ class HrEmployee(models.Model):
         }
 
 
+class HrHolidaysStatus(models.Model):
+    _inherit = 'hr.holidays.status'
+
+    kz_payroll_kind = fields.Selection(
+        [('vacation', 'Paid vacation (average earnings)'), ('sick', 'Sick leave (average earnings)'),
+         ('unpaid', 'Unpaid leave')], string='Kazakh payroll kind',
+        help='How the Kazakh payroll pays the days of this leave type: vacation pay or sick-leave pay from the '
+             'average earnings, or nothing (unpaid). Empty: the days are paid as worked time.')
+
+    #: Odoo's standard leave types and their Kazakh payroll kind (set by data/hr_salary_rule_data.xml)
+    KZ_DEFAULT_KINDS = {'hr_holidays.holiday_status_cl': 'vacation', 'hr_holidays.holiday_status_sl': 'sick',
+                        'hr_holidays.holiday_status_unpaid': 'unpaid'}
+
+    @api.model
+    def kz_set_default_payroll_kinds(self):
+        """Set the kind of the standard leave types where it is empty (never overrides a user's choice)."""
+        for xmlid, kind in self.KZ_DEFAULT_KINDS.items():
+            status = self.env.ref(xmlid, raise_if_not_found=False)
+            if status and not status.kz_payroll_kind:
+                status.kz_payroll_kind = kind
+        return True
+
+
 class HrPayrollStructure(models.Model):
     _inherit = 'hr.payroll.structure'
 
@@ -228,6 +257,88 @@ class HrPayslip(models.Model):
              GROUP BY v.slip_id""", values, template='(%s, %s, %s::date, %s::date)', fetch=True)
         return {slip_id: Decimal(str(total)) for slip_id, total in rows}
 
+    def _kz_leave_kinds(self):
+        """{worked-days line code: kz_payroll_kind}. Stock ``get_worked_day_lines`` uses the leave type's *name*
+        as the code, so the names of the typed leave types (in the current language and untranslated) map to their
+        kind; the codes VACATION, SICK and UNPAID are accepted too for lines entered by hand."""
+        kinds = {'VACATION': 'vacation', 'SICK': 'sick', 'UNPAID': 'unpaid'}
+        Status = self.env['hr.holidays.status'].sudo().with_context(active_test=False)
+        for status in Status.with_context(lang=None).search([('kz_payroll_kind', '!=', False)]):
+            kinds[status.name] = status.kz_payroll_kind
+        if self.env.context.get('lang'):
+            for status in Status.search([('kz_payroll_kind', '!=', False)]):
+                kinds[status.name] = status.kz_payroll_kind
+        return kinds
+
+    def _kz_earnings_history(self):
+        """{slip id: (earnings, days)} of the employee's done payslips of the 12 calendar months before the
+        payslip's month (one query for the batch): earnings = their GROSS lines, days = their schedule days (all
+        worked-days lines, WORK100 and leaves: the working-time balance the Rules № 1170 divide by for vacation pay);
+        a done payslip without worked-days lines counts ``kz_worktime.AVG_WORKING_DAYS_PER_MONTH`` days. Credit
+        notes are left out. Payslips without history are absent."""
+        if not self.ids:
+            return {}
+        values = []
+        for s in self:
+            start = _date(s.date_from).replace(day=1)
+            start = start.replace(year=start.year - 1)
+            values.append((s.id, s.employee_id.id, fields.Date.to_string(start), s.date_from))
+        rows = execute_values(self.env.cr, """
+            SELECT v.slip_id, COALESCE(SUM(g.gross), 0),
+                   COALESCE(SUM(CASE WHEN w.n = 0 THEN %s ELSE w.days END), 0), COUNT(p.id)
+              FROM (VALUES %%s) AS v(slip_id, employee_id, start, date_from)
+              JOIN hr_payslip p ON p.employee_id = v.employee_id AND p.state = 'done' AND p.id <> v.slip_id
+                   AND NOT COALESCE(p.credit_note, FALSE) AND p.date_from >= v.start AND p.date_to < v.date_from
+              LEFT JOIN LATERAL (SELECT COALESCE(SUM(l.total), 0) AS gross FROM hr_payslip_line l
+                                  WHERE l.slip_id = p.id AND l.code = 'GROSS') g ON TRUE
+              LEFT JOIN LATERAL (SELECT COUNT(*) AS n, COALESCE(SUM(d.number_of_days), 0) AS days
+                                   FROM hr_payslip_worked_days d WHERE d.payslip_id = p.id) w ON TRUE
+             GROUP BY v.slip_id""" % str(kz_worktime.AVG_WORKING_DAYS_PER_MONTH), values,
+            template='(%s, %s, %s::date, %s::date)', fetch=True)
+        return {slip_id: (Decimal(repr(float(gross))), Decimal(repr(float(days))))
+                for slip_id, gross, days, count in rows if count}
+
+    def _kz_accruals(self, slip, wage, kinds, history, parameters):
+        """{BASIC, VACATION, SICK, BONUS, ONEOFF: Decimal} of one payslip (see ``kz_worktime``).
+
+        * BASIC: wage × WORK100 days / norm days, norm = WORK100 + every leave line of the payslip. Leave types
+          without a ``kz_payroll_kind`` are paid as worked time (kept in BASIC). A payslip without worked-days lines
+          (no working schedule, created without the onchange) is paid the full wage.
+        * VACATION, SICK: average daily earnings × the days of the vacation / sick lines; the average comes from the
+          done payslips of the 12 previous months (``_kz_earnings_history``), without history from
+          wage / ``AVG_WORKING_DAYS_PER_MONTH``. SICK is capped at ``SICK_CAP_MRP`` МРП of the month.
+        * Unpaid leave: reduces BASIC, adds nothing.
+        * BONUS, ONEOFF: the sums of the payslip's input lines with these codes."""
+        worked = norm = Decimal(0)
+        days = {'vacation': Decimal(0), 'sick': Decimal(0), 'unpaid': Decimal(0)}
+        for line in slip.worked_days_line_ids:
+            n = Decimal(repr(line.number_of_days or 0.0))
+            norm += n
+            kind = 'work' if line.code == 'WORK100' else kinds.get(line.code)
+            if kind in days:
+                days[kind] += n
+            else:
+                worked += n
+        result = {code: Decimal('0.00') for code in KZ_ACCRUAL_CODES}
+        if not slip.worked_days_line_ids or not norm:
+            result['BASIC'] = wage.quantize(kz_worktime.TIYN)
+        else:
+            result['BASIC'] = kz_worktime.pay_for_worked_time(wage, norm, worked)
+        if days['vacation'] or days['sick']:
+            if slip.id in history and history[slip.id][1]:
+                avg = kz_worktime.average_daily_earnings([history[slip.id][0]], [history[slip.id][1]])
+            else:
+                avg = wage / kz_worktime.AVG_WORKING_DAYS_PER_MONTH
+            result['VACATION'] = kz_worktime.vacation_pay(avg, days['vacation'])
+            if days['sick']:
+                mrp = kz_tax.resolve_parameters(slip.date_to, parameters)['MRP']['value']
+                result['SICK'] = kz_worktime.sick_pay(avg, days['sick'],
+                                                      cap_monthly=kz_worktime.SICK_CAP_MRP * mrp)
+        for line in slip.input_line_ids:
+            if line.code in ('BONUS', 'ONEOFF'):
+                result[line.code] += Decimal(repr(line.amount or 0.0)).quantize(kz_worktime.TIYN)
+        return result
+
     def _kz_compute_amounts(self):
         """{slip id: {line code: Decimal, 'IPN_BASE': Decimal}} for Kazakh payslips, refusing what is missing."""
         self._kz_check_not_paid()
@@ -240,6 +351,10 @@ class HrPayslip(models.Model):
                         'kz_disability_group', 'kz_disability_indefinite', 'kz_disability_date_from',
                         'kz_disability_date_to', 'kz_is_resident', 'kz_deduction_application_ids'])
         employees.mapped('kz_deduction_application_ids').read(['date_from', 'date_to'])
+        self.mapped('worked_days_line_ids').read(['code', 'number_of_days'])
+        self.mapped('input_line_ids').read(['code', 'amount'])
+        kinds = self._kz_leave_kinds()
+        history = self._kz_earnings_history()
         result = {}
         for slip in self:
             employee = slip.employee_id
@@ -258,12 +373,15 @@ class HrPayslip(models.Model):
             options['partial_month'] = bool(contract.date_start > slip.date_from
                                             or (contract.date_end and contract.date_end < slip.date_to))
             try:
-                res = kz_tax.compute_payroll(wage, slip.date_to, ytd_income=ytd.get(slip.id, 0),
+                accruals = self._kz_accruals(slip, wage, kinds, history, rows)
+                gross = sum(accruals.values(), Decimal('0.00'))
+                res = kz_tax.compute_payroll(gross, slip.date_to, ytd_income=ytd.get(slip.id, 0),
                                              parameters=rows, **options)
-            except kz_tax.PayrollError as exc:
+            except (kz_tax.PayrollError, kz_worktime.WorktimeError) as exc:
                 raise UserError(_('Payroll of %s for %s – %s cannot be computed: %s')
                                 % (employee.name, slip.date_from, slip.date_to, exc))
             amounts = {code: res[key] for code, key in KZ_CODES.items()}
+            amounts.update(accruals)
             amounts['IPN_BASE'] = res['ipn_base']
             amounts['_contract'] = contract
             result[slip.id] = amounts
@@ -296,7 +414,7 @@ class HrPayslip(models.Model):
         for slip in kz:
             struct = slip.struct_id or amounts[slip.id]['_contract'].struct_id
             if struct.id not in known:
-                known[struct.id] = set(kz._kz_rules(struct).mapped('code')) <= set(KZ_CODES)
+                known[struct.id] = set(kz._kz_rules(struct).mapped('code')) <= KZ_ALL_CODES
         fast = kz.browse() if stock else kz.filtered(
             lambda s: known[(s.struct_id or amounts[s.id]['_contract'].struct_id).id])
         slow = kz - fast

@@ -1,3 +1,4 @@
 from . import test_payroll
 from . import test_personnel
 from . import test_documents
+from . import test_worktime
