@@ -72,8 +72,10 @@ def payslip_figures(lines):
     total deductions, to pay (NET) and the employer's contributions [(code, name, amount)].
     """
     amounts = amounts_by_code((l['code'], l['total']) for l in lines)
+    # a zero allowance line (no vacation, no bonus this month) is not printed; BASIC always is
     accruals = [(l['name'], money(l['total'])) for l in lines
-                if l['code'] not in CONTRACT_CODES[1:] and (l['code'] == 'BASIC' or l.get('category') in ACCRUAL_CATEGORIES)]
+                if l['code'] not in CONTRACT_CODES[1:] and (l['code'] == 'BASIC' or l.get('category') in ACCRUAL_CATEGORIES)
+                and (l['code'] == 'BASIC' or money(l['total']) != ZERO)]
     accrued = sum((a for _n, a in accruals), ZERO)
     gross = amounts['GROSS'] if 'GROSS' in amounts else accrued
     if gross != accrued:

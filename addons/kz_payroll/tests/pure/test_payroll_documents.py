@@ -70,3 +70,12 @@ def test_form200_per_month_and_quarter():
 def test_format_amount():
     assert pd.format_amount(D('1234567.8')) == '1\u00a0234\u00a0567.80'
     assert pd.format_amount(-5) == '-5.00'
+
+
+def test_zero_allowance_lines_are_not_printed():
+    lines = [{'code': 'BASIC', 'name': 'Basic', 'total': 0, 'category': 'BASIC'},
+             {'code': 'VACATION', 'name': 'Vacation pay', 'total': 0, 'category': 'ALW'},
+             {'code': 'BONUS', 'name': 'Bonus', 'total': 5000, 'category': 'ALW'},
+             {'code': 'GROSS', 'name': 'Gross', 'total': 5000, 'category': 'GROSS'}]
+    names = [name for name, _amount in pd.payslip_figures(lines)['accruals']]
+    assert names == ['Basic', 'Bonus']
