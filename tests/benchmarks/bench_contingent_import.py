@@ -21,7 +21,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-from benchlib import machine  # noqa: E402
+from benchlib import configure, machine  # noqa: E402
 
 
 def build_rows(demo_people, year_start, taken, n_rows, seed=77):
@@ -71,7 +71,7 @@ def run(conf, db, n_rows=3000, verbose=True):
     os.environ['TZ'] = 'UTC'
     import odoo
     from odoo import api, fields, SUPERUSER_ID
-    odoo.tools.config.parse_config(['-c', conf, '-d', db, '--log-level=warn'])
+    configure(conf, db)
     odoo.netsvc.init_logger()
     from odoo.addons.kz_edu_base import demo_people
     from odoo.addons.kz_edu_contingent import contingent_import as ci

@@ -18,7 +18,6 @@ Importing this module has no side effects. ``test_benchmark_smoke`` runs a small
 environment variables KZ_BENCH_CONF and KZ_BENCH_DB name an Odoo config and a database; it is skipped otherwise.
 """
 import argparse
-import contextlib
 import datetime
 import os
 import random
@@ -27,6 +26,7 @@ import sys
 import time
 
 import benchlib  # noqa: E402  (tests/benchmarks/benchlib.py)
+from benchlib import rolled_back_env  # noqa: E402
 
 YEAR_START = 2021
 PERIOD = (datetime.date(2022, 1, 1), datetime.date(2022, 3, 31))
@@ -283,22 +283,6 @@ def run(env, n_schools=150, n_students=100000, repeat=3, out=print):
     out('target < 5 s for the quarter city-wide: %s (best run of the slowest variant %.2f s)'
         % ('met' if worst < 5 else 'NOT met', worst))
     return figures
-
-
-@contextlib.contextmanager
-def rolled_back_env(conf, db):
-    """An Odoo environment on ``db`` as the superuser whose transaction is ROLLED BACK on exit, never committed."""
-    import odoo
-    from odoo import SUPERUSER_ID, api
-    odoo.tools.config.parse_config(['-c', conf, '-d', db, '--log-level=warn'])
-    registry = odoo.registry(db)
-    with api.Environment.manage():
-        cr = registry.cursor()
-        try:
-            yield api.Environment(cr, SUPERUSER_ID, {'lang': 'en_US', 'tracking_disable': True})
-        finally:
-            cr.rollback()
-            cr.close()
 
 
 def main(argv=None):
