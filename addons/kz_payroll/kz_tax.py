@@ -185,17 +185,27 @@ def resolve_parameters(period_end, rows=None):
 
 # ----------------------------------------------------------------------------------------------- money
 
-def _money(value, what):
+def to_decimal(value):
+    """A finite Decimal from a Decimal, int, text ('1 200.50') or float (read through repr, so 0.1 stays 0.1);
+    ValueError for None, a bool, NaN, infinity or anything not a number. Shared by the payroll rule modules."""
     if isinstance(value, bool) or value is None:
-        raise PayrollError('%s must be an amount in tenge, got %r' % (what, value))
+        raise ValueError('not a number: %r' % (value,))
     if isinstance(value, float):
         value = repr(value)
     try:
-        amount = value if isinstance(value, Decimal) else Decimal(str(value).strip().replace(' ', ''))
+        number = value if isinstance(value, Decimal) else Decimal(str(value).strip().replace(' ', ''))
     except (InvalidOperation, TypeError, ValueError):
-        raise PayrollError('%s must be an amount in tenge, got %r' % (what, value))
-    if not amount.is_finite():
-        raise PayrollError('%s must be a finite amount, got %r' % (what, value))
+        raise ValueError('not a number: %r' % (value,))
+    if not number.is_finite():
+        raise ValueError('not a finite number: %r' % (value,))
+    return number
+
+
+def _money(value, what):
+    try:
+        amount = to_decimal(value)
+    except ValueError:
+        raise PayrollError('%s must be a finite amount in tenge, got %r' % (what, value))
     return amount.quantize(TIYN, rounding=ROUND_HALF_UP)
 
 

@@ -29,6 +29,11 @@ Legal basis and status
 """
 from decimal import Decimal, ROUND_HALF_UP
 
+try:  # inside Odoo: the addon package; in the pure tests: the top-level module beside this one
+    from .kz_tax import to_decimal
+except ImportError:  # pragma: no cover
+    from kz_tax import to_decimal
+
 __all__ = ['WorktimeError', 'pay_for_worked_time', 'average_daily_earnings', 'vacation_pay', 'sick_pay',
            'SICK_CAP_MRP', 'AVG_WORKING_DAYS_PER_MONTH']
 
@@ -49,17 +54,10 @@ class WorktimeError(ValueError):
 
 
 def _dec(value, what):
-    if isinstance(value, bool) or value is None:
-        raise WorktimeError('%s must be a number, got %r' % (what, value))
-    if isinstance(value, float):
-        value = repr(value)
     try:
-        result = Decimal(value)
-    except Exception:
-        raise WorktimeError('%s must be a number, got %r' % (what, value))
-    if not result.is_finite():
-        raise WorktimeError('%s must be finite, got %r' % (what, value))
-    return result
+        return to_decimal(value)
+    except ValueError:
+        raise WorktimeError('%s must be a finite number, got %r' % (what, value))
 
 
 def _round(amount):
