@@ -2,3 +2,5 @@
 from . import kz_payroll_core
 # personnel records and teacher profile
 from . import kz_hr_personnel
+# time sheet (табель) of a month
+from . import kz_timesheet

@@ -1,6 +1,8 @@
 """Payroll documents (ACC-11, ACC-12): the XLSX builder (OCA report_xlsx) and the PDF report model (QWeb template
 in kz_payroll_reports.xml). Both render kz.payroll.document.wizard.report_data(): a title block, then sections
-of info lines, tables (with a total row) and notes; the sums are in ../payroll_documents.py."""
+of info lines, tables (with a total row) and notes; the sums are in ../payroll_documents.py. The time sheet has its
+own layout (a column per day of the month, two lines per employee: the marks, then the hours worked) built from
+report_data()['timesheet'] (../timesheet_document.py)."""
 from decimal import Decimal
 
 from odoo import api, models
@@ -37,6 +39,8 @@ class KzPayrollDocumentXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, objs):
         data = objs[:1].report_data()
         fmt = self._formats(workbook)
+        if data['kind'] == 'timesheet':
+            return self._timesheet(workbook, data, fmt)
         sheet = workbook.add_worksheet(data['kind'])
         sheet.set_column(0, 0, 6)
         sheet.set_column(1, 2, 30)
@@ -77,6 +81,91 @@ class KzPayrollDocumentXlsx(models.AbstractModel):
         for signature in data['signatures']:
             sheet.write(row, 0, '%s: ____________________' % signature)
             row += 2
+
+
+    def _timesheet(self, workbook, data, fmt):
+        """Columns: No., employee, IIN, position, one per day (1 … 28-31), then the totals; per employee a line of
+        marks and under it a line of the hours worked; a total line per department and for the organisation."""
+        sheet_data = data['timesheet']
+        days = len(sheet_data['days'])
+        first_day, first_total = 4, 4 + days
+        fmt.update({
+            'mark': workbook.add_format({'border': 1, 'align': 'center'}),
+            'mark_off': workbook.add_format({'border': 1, 'align': 'center', 'bg_color': '#F2F2F2'}),
+            'hours': workbook.add_format({'border': 1, 'align': 'center', 'num_format': '0.##', 'font_size': 8}),
+            'hours_total': workbook.add_format({'border': 1, 'num_format': '0.00'}),
+            'preliminary': workbook.add_format({'bold': True, 'font_color': '#C00000'}),
+        })
+        sheet = workbook.add_worksheet('timesheet')
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+        sheet.set_column(0, 0, 5)
+        sheet.set_column(1, 1, 30)
+        sheet.set_column(2, 2, 14)
+        sheet.set_column(3, 3, 20)
+        sheet.set_column(first_day, first_total - 1, 4)
+        sheet.set_column(first_total, first_total + len(sheet_data['total_columns']) - 1, 10)
+        sheet.write(0, 0, data['title'], fmt['title'])
+        sheet.write(1, 0, '%s: %s' % (data['company_label'], data['company']))
+        sheet.write(2, 0, '%s: %s' % (data['bin_label'], data['bin']))
+        sheet.write(3, 0, '%s: %s' % (data['period_label'], data['period']))
+        row = 4
+        if data['department']:
+            sheet.write(row, 0, '%s: %s' % (data['department_label'], data['department']))
+            row += 1
+        if data['preliminary']:
+            sheet.write(row, 0, data['notes'][0], fmt['preliminary'])
+            row += 1
+        row += 1
+        heads = sheet_data['columns'] + sheet_data['days'] + sheet_data['total_columns']
+        for col, head in enumerate(heads):
+            sheet.write(row, col, head, fmt['head'])
+        sheet.freeze_panes(row + 1, 2)
+        row += 1
+        for group in sheet_data['groups']:
+            if len(sheet_data['groups']) > 1 or group['department']:
+                sheet.write(row, 1, group['department'] or sheet_data['no_department_label'], fmt['bold'])
+                row += 1
+            for line in group['rows']:
+                for col, value in enumerate((line['no'], line['name'], line['iin'], line['position'])):
+                    self._cell(sheet, row, col, value, fmt)
+                    self._cell(sheet, row + 1, col, '', fmt)
+                for i, cell in enumerate(line['cells']):
+                    sheet.write_string(row, first_day + i, cell['code'],
+                                       fmt['mark_off' if sheet_data['weekend'][i] else 'mark'])
+                    if cell['hours'] is None:
+                        sheet.write_blank(row + 1, first_day + i, None, fmt['hours'])
+                    else:
+                        sheet.write_number(row + 1, first_day + i, float(cell['hours']), fmt['hours'])
+                self._timesheet_totals(sheet, row, first_total, line['total_values'], fmt)
+                row += 2
+            if len(sheet_data['groups']) > 1 or data['department']:
+                self._cell(sheet, row, 1, sheet_data['department_total_label'], fmt, total=True)
+                self._timesheet_totals(sheet, row, first_total, group['total_values'], fmt, total=True)
+                row += 1
+        if not data['department']:
+            self._cell(sheet, row, 1, sheet_data['total_label'], fmt, total=True)
+            self._timesheet_totals(sheet, row, first_total, sheet_data['total_values'], fmt, total=True)
+            row += 1
+        row += 1
+        for code, label in sheet_data['legend']:
+            sheet.write(row, 1, '%s — %s' % (code, label))
+            row += 1
+        row += 1
+        for note in data['notes'][1 if data['preliminary'] else 0:]:
+            sheet.write(row, 1, note)
+            row += 1
+        row += 1
+        for signature in data['signatures']:
+            sheet.write(row, 1, '%s: ____________________' % signature)
+            row += 2
+
+    def _timesheet_totals(self, sheet, row, col, values, fmt, total=False):
+        for i, value in enumerate(values):
+            if isinstance(value, Decimal):
+                sheet.write_number(row, col + i, float(value), fmt['total_num' if total else 'hours_total'])
+            else:
+                self._cell(sheet, row, col + i, value, fmt, total=total)
 
 
 class KzPayrollDocumentPdf(models.AbstractModel):

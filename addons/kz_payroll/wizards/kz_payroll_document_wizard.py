@@ -5,6 +5,10 @@ month, a quarter (form 200.00) or a batch, turns them into plain rows and lays e
 sections (info lines, tables with a total row, notes) that the XLSX builder and the QWeb template
 (../report/kz_payroll_documents.py, ../report/kz_payroll_reports.xml) render the same way.
 
+The time sheet (табель) is built from the working schedules, public holidays and approved leaves, not from payslips
+(../timesheet_document.py, models/kz_timesheet.py; its form and day marks, and what of them is UNCONFIRMED, are
+described there); a month not finished yet is printed as PRELIMINARY, a month not begun is refused.
+
 No official form is prescribed for the payslip, the summary, the bank register or the contribution lists: their
 layout is designed from the data items Kazakh bookkeepers print (the employer tells the employee in writing the
 parts of their pay and the deductions — Labour Code art. 113, article number UNCONFIRMED; the banks' and the
@@ -17,6 +21,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .. import payroll_documents as pd
+from .. import timesheet_document as ts
 from odoo.addons.kz_edu_base import amount_words
 
 DOCUMENT_KINDS = [
@@ -27,7 +32,10 @@ DOCUMENT_KINDS = [
     ('social', 'List of social contributions (СО)'),
     ('medical', 'List of medical insurance contributions (ВОСМС, ООСМС)'),
     ('form200', 'Data for the declaration form 200.00'),
+    ('timesheet', 'Time sheet'),
 ]
+#: Documents printed for a month only (no payslip batch)
+MONTH_ONLY_KINDS = ('form200', 'timesheet')
 MONTHS = [(str(m), name) for m, name in enumerate(
     ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
      'November', 'December'], 1)]
@@ -64,6 +72,9 @@ class KzPayrollDocumentWizard(models.TransientModel):
     payslip_run_id = fields.Many2one('hr.payslip.run', string='Payslip batch')
     company_id = fields.Many2one('res.company', string='School', required=True,
                                  default=lambda self: self.env.user.company_id)
+    department_id = fields.Many2one('hr.department', string='Department',
+                                    help='Time sheet: only the employees of this department (and its sub-departments). '
+                                         'Empty: the whole school, by department.')
     lang = fields.Selection([('kk_KZ', 'Kazakh'), ('ru_RU', 'Russian')], string='Language', required=True,
                             default=_default_lang)
     output = fields.Selection([('pdf', 'PDF'), ('xlsx', 'Excel (XLSX)')], string='Format', required=True,
@@ -84,9 +95,10 @@ class KzPayrollDocumentWizard(models.TransientModel):
 
     @api.multi
     def _period(self):
-        """(first day, last day) as date objects; refuses a month or quarter not finished yet."""
+        """(first day, last day) as date objects; refuses a month or quarter not finished yet (the time sheet: a
+        month not begun yet; an unfinished one is printed as preliminary)."""
         self.ensure_one()
-        if self.document_kind != 'form200' and self.period_kind == 'batch':
+        if self.document_kind not in MONTH_ONLY_KINDS and self.period_kind == 'batch':
             if not self.payslip_run_id:
                 raise UserError(_('Choose the payslip batch.'))
             run = self.payslip_run_id.sudo()
@@ -104,10 +116,23 @@ class KzPayrollDocumentWizard(models.TransientModel):
         start = datetime.date(self.year, first_month, 1)
         end = (datetime.date(self.year + last_month // 12, last_month % 12 + 1, 1) - datetime.timedelta(days=1))
         today = fields.Date.from_string(fields.Date.context_today(self))
+        if self.document_kind == 'timesheet':
+            if start > today:
+                raise UserError(_('The month %s has not begun yet: its time sheet can be printed from %s, as a '
+                                  'preliminary one until the month ends.')
+                                % (start.strftime('%m.%Y'), start.strftime('%d.%m.%Y')))
+            return start, end
         if end >= today:
             raise UserError(_('The period %s – %s is not finished yet: payroll documents are printed for a '
                               'finished month only.') % (start.strftime('%d.%m.%Y'), end.strftime('%d.%m.%Y')))
         return start, end
+
+    @api.multi
+    def _is_preliminary(self):
+        """A time sheet of a month not finished yet: its remaining days come from the schedule and the leaves
+        approved so far."""
+        self.ensure_one()
+        return self._period()[1] >= fields.Date.from_string(fields.Date.context_today(self))
 
     @api.multi
     def _payslips(self):
@@ -132,7 +157,10 @@ class KzPayrollDocumentWizard(models.TransientModel):
     def action_print(self):
         self.ensure_one()
         self._check_print_access()
-        self._payslips()   # refuse early, with the message in the dialog
+        if self.document_kind == 'timesheet':
+            self._timesheet_employees()   # refuse early, with the message in the dialog
+        else:
+            self._payslips()
         xml_id = 'kz_payroll.kz_payroll_document_xlsx' if self.output == 'xlsx' else \
             'kz_payroll.kz_payroll_document_pdf'
         return self.env.ref(xml_id).with_context(lang=self.lang).report_action(self, config=False)
@@ -162,13 +190,21 @@ class KzPayrollDocumentWizard(models.TransientModel):
     def report_data(self):
         """The document as {'title', 'company', 'bin', 'period', 'sections': [{'title', 'info': [(label, value)],
         'tables': [{'caption', 'columns', 'rows', 'total'}], 'notes': [...]}], 'signatures': [...]} in the
-        wizard's language. Cell values are str, int or Decimal (money)."""
+        wizard's language. Cell values are str, int or Decimal (money). The time sheet has no sections but a
+        'timesheet' key (see _timesheet_data)."""
         self.ensure_one()
         self._check_print_access()
-        slips, start, end = self._payslips()   # refusals in the user's language, the document in its own
+        # refusals in the user's language, the document in its own
+        if self.document_kind == 'timesheet':
+            start, end = self._period()
+            slips, employees = None, self._timesheet_employees()
+        else:
+            slips, start, end = self._payslips()
         self = self.with_context(lang=self.lang)
-        rows = [self._slip_row(s) for s in slips]
-        if self.document_kind != 'form200' and self.period_kind == 'batch':
+        rows = [self._slip_row(s) for s in slips] if slips is not None else []
+        if self.document_kind == 'timesheet':
+            period = '%s %s' % (dict(self._fields['month']._description_selection(self.env))[self.month], start.year)
+        elif self.document_kind != 'form200' and self.period_kind == 'batch':
             period = '%s (%s – %s)' % (self.payslip_run_id.sudo().name, start.strftime('%d.%m.%Y'),
                                        end.strftime('%d.%m.%Y'))
         else:
@@ -187,6 +223,10 @@ class KzPayrollDocumentWizard(models.TransientModel):
             'signatures': [_('Director'), _('Chief bookkeeper')],
             'notes': [],
         }
+        if self.document_kind == 'timesheet':
+            data.update(self._timesheet_data(employees, start))
+            data['sections'] = []
+            return data
         builder = getattr(self, '_document_%s' % self.document_kind)
         data['sections'] = builder(slips, rows, start, end)
         return data
@@ -316,3 +356,89 @@ class KzPayrollDocumentWizard(models.TransientModel):
                  'notes': [_('Data for filling in the declaration form 200.00 (individual income tax and social '
                              'tax); this is not the official file for the tax authority\'s system.'),
                            _('Employees of the quarter: the employees paid in at least one of its months.')]}]
+
+    # ------------------------------------------------------------------------------------------------ time sheet
+
+    @api.multi
+    def _timesheet_employees(self):
+        """The employees of the school (of the department, with its sub-departments) with a contract in the month,
+        sorted by department and name, and those without one (listed in a note); refuses a month without any."""
+        self.ensure_one()
+        start, end = self._period()
+        domain = [('company_id', '=', self.company_id.id)]
+        if self.department_id:
+            domain.append(('department_id', 'child_of', self.department_id.id))
+        # archived employees too: someone dismissed during the month is on its time sheet until the contract ends
+        employees = self.env['hr.employee'].sudo().with_context(active_test=False).search(domain)
+        days = employees._kz_timesheet_days(start.year, start.month)
+        listed = employees.filtered(lambda e: e.id in days)
+        if not listed:
+            raise UserError(_('%s has no employee with an employment contract in %s.')
+                            % (self.department_id.name or self.company_id.name, start.strftime('%m.%Y')))
+        listed = listed.sorted(lambda e: (e.department_id.name or '\uffff', e.name or '', e.id))
+        missing = (employees - listed).filtered('active').sorted(lambda e: e.name or '')
+        return {'employees': listed, 'days': days, 'missing': missing}
+
+    def _timesheet_data(self, found, start):
+        """Keys of report_data() for the time sheet: the sheet (``timesheet_document.build_timesheet``) with its
+        labels, the preliminary mark, notes and signatures, in the wizard's language (the context's)."""
+        rows = [{
+            'employee_id': e.id, 'name': e.name or '', 'iin': e.kz_iin or '', 'position': e.job_id.name or '',
+            'department': e.department_id.name or '', 'days': found['days'][e.id],
+        } for e in found['employees'].with_context(lang=self.lang)]
+        sheet = ts.build_timesheet(rows, start.year, start.month, self.lang)
+
+        def values(totals, blank_zero=False):
+            # numbers for the XLSX, texts for the PDF (hours as '176' or '7.5'; an employee's zero left blank)
+            numbers = [totals[k] for k in ts.TOTAL_KEYS]
+            texts = [ts.format_hours(v) if k == 'work_hours' else ('' if blank_zero and not v else str(v))
+                     for k, v in zip(ts.TOTAL_KEYS, numbers)]
+            return numbers, texts
+
+        for group in sheet['groups']:
+            group['total_values'], group['total_texts'] = values(group['totals'])
+            for row in group['rows']:
+                row['total_values'], row['total_texts'] = values(row['totals'], blank_zero=True)
+                for cell in row['cells']:
+                    cell['hours_text'] = ts.format_hours(cell['hours'])
+        sheet['total_values'], sheet['total_texts'] = values(sheet['totals'])
+        sheet['days'] = [d.day for d in sheet['dates']]
+        # the PDF gives the day columns 58 % of the width (No. 2.5 %, employee 15 %, 7 totals × 3.5 %)
+        sheet['day_style'] = 'width: %.3f%%;' % (58.0 / len(sheet['days']))
+        sheet['weekend'] = [d.weekday() >= 5 for d in sheet['dates']]
+        kind_labels = {
+            'work': _('Worked (the hours under the mark)'), 'dayoff': _('Day off or public holiday'),
+            'vacation': _('Annual or additional leave'), 'sick': _('Sick leave (temporary incapacity for work)'),
+            'trip': _('Business trip'), 'unpaid': _('Leave without pay (with the permission of the administration)'),
+            'absence': _('Absence without a valid reason'),
+        }
+        sheet['legend'] = [(code, kind_labels[kind]) for kind, code in sheet['legend']]
+        sheet['columns'] = [_('No.'), _('Employee'), _('IIN'), _('Position')]
+        sheet['total_columns'] = [_('Days worked'), _('Hours worked'), _('Annual leave, days'),
+                                  _('Sick leave, days'), _('Business trip, days'), _('Leave without pay, days'),
+                                  _('Absence, days')]
+        sheet['department_total_label'] = _('Total for the department')
+        sheet['total_label'] = _('Total for the organisation') if not self.department_id else \
+            _('Total for the department')
+        sheet['no_department_label'] = _('No department')
+        preliminary = self._is_preliminary()
+        title = dict(self._fields['document_kind']._description_selection(self.env))['timesheet']
+        notes = [_('Working days in the month: %s') % sheet['working_days'],
+                 _('Employees: %s') % sheet['count']]
+        if preliminary:
+            title = '%s — %s' % (title, _('PRELIMINARY'))
+            notes.insert(0, _('Preliminary: the month is not finished; its days from %s on are marked from the '
+                              'working schedule and the leaves approved so far.')
+                         % fields.Date.from_string(fields.Date.context_today(self)).strftime('%d.%m.%Y'))
+        if found['missing']:
+            notes.append(_('Not listed, no employment contract in the month: %s')
+                         % ', '.join(found['missing'].mapped('name')))
+        return {
+            'title': title,
+            'preliminary': preliminary,
+            'timesheet': sheet,
+            'department': self.department_id.sudo().name or '',
+            'department_label': _('Department'),
+            'notes': notes,
+            'signatures': [_('Time keeper (responsible person)'), _('Head of the department'), _('HR officer')],
+        }
