@@ -12,6 +12,8 @@
         'kz_edu_contingent',
         'kz_edu_access',
         'kz_payroll',
+        'kz_gov_account',       # public-sector bookkeeping: chart No. 281, ЕБК, financing plans, ФО-1…ФО-4
+        'kz_payroll_account',   # payroll posting to the public-sector ledger by ЕБК (auto-installed)
         'web_responsive',    # OCA: app drawer home screen, usable on phones and tablets
     ],
     'data': [],

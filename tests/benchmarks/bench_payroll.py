@@ -8,7 +8,8 @@ Into the given database (kz_payroll installed) it writes, directly in SQL with e
 timed), a school with N employees (valid IINs, most with a basic-deduction application), their open contracts on the
 Kazakh teachers' structure and a draft batch of N payslips for January 2026. It then times:
 
-(a) ``hr.payslip.run.action_kz_compute_and_confirm()`` on the N payslips: the Kazakh engine for the whole batch,
+(a) ``hr.payslip.run.action_kz_compute_and_confirm()`` on the N payslips: the Kazakh engine for the whole batch
+    (and, with kz_payroll_account installed, the posting of the batch to the public-sector ledger),
     lines written by one set-based INSERT, state done, batch closed;
 (b) stock ``hr_payroll``: a copy of the structure whose ten rules are Python-string formulas evaluated by safe_eval
     (the same 2026 arithmetic), ``action_payslip_done()`` (stock compute_sheet + done) on a sample of the employees'
@@ -65,6 +66,8 @@ def populate(env, n, seed=11):
     cr, uid, now = env.cr, env.uid, datetime.datetime.now()
     company = env['res.company'].create({'name': 'Benchmark school (payroll)',
                                          'parent_id': env.ref('base.main_company').id})
+    if 'kz.gov.ebk' in env:  # kz_gov_account installed: the batch also posts to the public-sector ledger
+        env['account.chart.template'].kz_gov_load_for_companies(company)
     calendar = company.resource_calendar_id or env.ref('resource.resource_calendar_std')
     struct = env.ref('kz_payroll.hr_payroll_structure_kz_teacher')
     contract_type = env['hr.contract.type'].search([], limit=1)
@@ -126,6 +129,15 @@ def run(env, n=4000, sample=500):
     done = env.cr.fetchone()[0]
     env.cr.execute('SELECT count(*) FROM hr_payslip_line WHERE slip_id IN %s', (tuple(slips.ids),))
     lines = env.cr.fetchone()[0]
+    posted = None
+    if 'kz_move_id' in Slip._fields:   # kz_payroll_account: one summarised entry per month and funding source
+        env.cr.execute('SELECT count(DISTINCT p.kz_move_id), count(DISTINCT p.id), count(l.id) / greatest(1, '
+                       'count(DISTINCT p.id)) FROM hr_payslip p LEFT JOIN account_move_line l ON l.move_id = '
+                       'p.kz_move_id WHERE p.id IN %s AND p.kz_move_id IS NOT NULL', (tuple(slips.ids),))
+        entries, posted_slips, _x = env.cr.fetchone()
+        env.cr.execute('SELECT count(*) FROM account_move_line WHERE move_id IN (SELECT DISTINCT kz_move_id '
+                       'FROM hr_payslip WHERE id IN %s)', (tuple(slips.ids),))
+        posted = (entries, posted_slips, env.cr.fetchone()[0])
 
     struct = stock_structure(env)
     m = min(sample, n)
@@ -147,12 +159,15 @@ def run(env, n=4000, sample=500):
     print('Kazakh payroll batch benchmark (ACC-11) on %s' % machine())
     print('  (a) kz_payroll: compute + confirm %d payslips (%d lines, %d done, batch %s): %.2f s (%.1f ms/payslip)'
           % (n, lines, done, run_.state, fast, 1000 * fast / n))
+    if posted:
+        print('      posted to the public-sector ledger in the same time: %d entry(ies), %d journal items, '
+              '%d payslips linked' % (posted[0], posted[2], posted[1]))
     print('  (b) stock hr_payroll (safe_eval rules): compute + confirm %d payslips measured: %.2f s (%.1f ms/payslip)'
           '%s' % (m, stock_sample, 1000 * stock_sample / m,
                   '; extrapolated to %d: %.2f s' % (n, stock) if m < n else ''))
     print('  ratio stock / kz_payroll for %d payslips: %.1fx' % (n, stock / fast if fast else float('inf')))
     rules = len(env.ref('kz_payroll.hr_payroll_structure_kz_teacher').rule_ids)
-    return {'fast': {'seconds': fast, 'ok': done == n and lines == rules * n},
+    return {'fast': {'seconds': fast, 'ok': done == n and lines == rules * n and (posted is None or posted[1] == n)},
             'stock': {'seconds': stock, 'measured': m, 'ok': stock_done == m}, 'ratio': stock / fast}
 
 

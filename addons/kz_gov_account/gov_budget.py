@@ -1,0 +1,210 @@
+# -*- coding: utf-8 -*-
+"""Financing plans and budget execution of a state institution (ACC-17), in plain Python (no Odoo import).
+
+The individual plan of financing («индивидуальный план финансирования») is kept twice for a year and a funding
+source: by obligations (limits the contracts that may be registered) and by payments (limits what the treasury
+pays), each per ЕБК economic specific and month (kz_rules.md §3.4). After approval the plan changes only through
+amendments (справки о внесении изменений): signed monthly deltas.
+
+The obligations plan is cumulative: the part of a month's plan not used carries forward to the following months,
+never backwards. A contract of month M may be registered when, for M and for every later month m of the year,
+registered obligations up to m plus the contract stay within the plan up to m (a check at M alone would let a
+March contract eat plan already taken by a December one).
+
+Amounts are Decimal, rounded to the tiyn; floats are accepted as input (the ORM hands them out) through their
+shortest repr, never computed with.
+
+    >>> plan = effective_plan([('149', 'obligations', [100] * 12)], [('149', 'obligations', 3, '-50')])
+    >>> cumulative(plan, '149', 'obligations', 3)
+    Decimal('250.00')
+    >>> check_obligation(plan, {('149', 2): Decimal('150')}, '149', 3, Decimal('120'))
+    PlanExceeded('149', 3, plan_to_date=250.00, registered_to_date=150.00, amount=120.00, excess=20.00)
+"""
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+KINDS = ('obligations', 'payments')
+MONTHS = tuple(range(1, 13))
+CENT = Decimal('0.01')
+ZERO = Decimal('0.00')
+
+
+class BudgetError(ValueError):
+    """A rule of the financing plan is broken; the attributes carry the figures for the message."""
+
+
+class NegativePlanError(BudgetError):
+    """A month of the plan would become negative (a base line or the plan after amendments)."""
+
+    def __init__(self, ebk, kind, month, value):
+        self.ebk, self.kind, self.month, self.value = ebk, kind, month, value
+        super(NegativePlanError, self).__init__(
+            'plan %s of %s, month %s would be %s' % (kind, ebk, month, value))
+
+
+class PlanExceeded(BudgetError):
+    """The obligations plan of `ebk` up to `month` would be exceeded by `excess` (returned, not raised, by
+    check_obligation(): the caller decides whether an override lets it through)."""
+
+    def __init__(self, ebk, month, plan_to_date, registered_to_date, amount):
+        self.ebk = ebk
+        self.month = month
+        self.plan_to_date = plan_to_date
+        self.registered_to_date = registered_to_date
+        self.amount = amount
+        self.excess = registered_to_date + amount - plan_to_date
+        super(PlanExceeded, self).__init__(
+            'obligations plan of %s to month %s exceeded by %s' % (ebk, month, self.excess))
+
+    def __repr__(self):
+        return 'PlanExceeded(%r, %d, plan_to_date=%s, registered_to_date=%s, amount=%s, excess=%s)' % (
+            self.ebk, self.month, self.plan_to_date, self.registered_to_date, self.amount, self.excess)
+
+
+def money(value):
+    """Decimal rounded half up to the tiyn; None/False → 0; a float goes through its shortest repr."""
+    if value is None or value is False:
+        return ZERO
+    if isinstance(value, float):
+        value = repr(value)
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def format_amount(value):
+    """'1 200 000.00' with non-breaking spaces between thousands (as on Kazakh documents)."""
+    value = money(value)
+    sign = '-' if value < 0 else ''
+    integer, cents = format(abs(value), 'f').split('.')
+    groups = []
+    while integer:
+        groups.insert(0, integer[-3:])
+        integer = integer[:-3]
+    return '%s%s.%s' % (sign, '\u00a0'.join(groups), cents)
+
+
+def _check_kind_month(kind, month):
+    if kind not in KINDS:
+        raise BudgetError('unknown plan kind %r (expected one of %s)' % (kind, ', '.join(KINDS)))
+    if month not in MONTHS:
+        raise BudgetError('month %r is not 1-12' % (month,))
+
+
+def effective_plan(base_rows, amendment_rows=()):
+    """The plan in force: {(ebk, kind, month): Decimal} for the 12 months of every (ebk, kind) met.
+
+    base_rows: (ebk, kind, amounts) with amounts the 12 monthly figures (January first) or a {month: amount}
+    mapping; two rows of the same (ebk, kind) add up. amendment_rows: (ebk, kind, month, delta) with a signed
+    delta, applied in order. A negative base month or a month that the amendments make negative raises
+    NegativePlanError (the first met, months in order)."""
+    plan = {}
+
+    def ensure(ebk, kind):
+        if (ebk, kind, 1) not in plan:
+            for m in MONTHS:
+                plan[(ebk, kind, m)] = ZERO
+
+    for ebk, kind, amounts in base_rows:
+        items = amounts.items() if hasattr(amounts, 'items') else zip(MONTHS, amounts)
+        ensure(ebk, kind)
+        for month, amount in items:
+            _check_kind_month(kind, month)
+            amount = money(amount)
+            if amount < 0:
+                raise NegativePlanError(ebk, kind, month, amount)
+            plan[(ebk, kind, month)] += amount
+    for ebk, kind, month, delta in amendment_rows:
+        _check_kind_month(kind, month)
+        ensure(ebk, kind)
+        plan[(ebk, kind, month)] += money(delta)
+    for (ebk, kind, month) in sorted(plan, key=lambda k: (str(k[0]), k[1], k[2])):
+        if plan[(ebk, kind, month)] < 0:
+            raise NegativePlanError(ebk, kind, month, plan[(ebk, kind, month)])
+    return plan
+
+
+def cumulative(plan, ebk, kind, upto_month):
+    """Plan of (ebk, kind) from January to `upto_month` inclusive."""
+    _check_kind_month(kind, upto_month)
+    return sum((plan.get((ebk, kind, m), ZERO) for m in MONTHS if m <= upto_month), ZERO)
+
+
+def check_obligation(plan, registered_by_ebk_month, ebk, month, amount):
+    """None if an obligation of `amount` for `ebk` in `month` fits the obligations plan, else PlanExceeded.
+
+    registered_by_ebk_month: {(ebk, month): Decimal} of the obligations already registered in the year (the
+    document itself not included). Checked for `month` and each later month (see the module doc); the first month
+    where registered to date + amount > plan to date is reported. A zero or negative amount always fits."""
+    _check_kind_month('obligations', month)
+    amount = money(amount)
+    if amount <= 0:
+        return None
+    registered = ZERO
+    for m in MONTHS:
+        registered += money(registered_by_ebk_month.get((ebk, m)))
+        if m < month:
+            continue
+        plan_to_date = cumulative(plan, ebk, 'obligations', m)
+        if registered + amount > plan_to_date:
+            return PlanExceeded(ebk, m, plan_to_date, registered, amount)
+    return None
+
+
+def period_months(date_from, date_to):
+    """The months (1-12) a period touches; the period must lie within one budget (calendar) year."""
+    if date_from > date_to:
+        raise BudgetError('the period starts after it ends')
+    if date_from.year != date_to.year:
+        raise BudgetError('the period must lie within one budget year')
+    return list(range(date_from.month, date_to.month + 1))
+
+
+def month_bounds(year, month):
+    """(first day, last day) of a month as dates."""
+    first = datetime.date(year, month, 1)
+    following = datetime.date(year + (month == 12), month % 12 + 1, 1)
+    return first, following - datetime.timedelta(days=1)
+
+
+def _percent(part, whole):
+    if not whole:
+        return None
+    return (part * 100 / whole).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def execution_rows(plan, registered, payments, expenses, months):
+    """Budget execution per specific for the plan months `months`: (rows, total).
+
+    plan: {(ebk, kind, month): Decimal} (effective_plan); registered, payments (cash expenses: credit turnover of
+    money accounts) and expenses (accrued: debit turnover of expense accounts): {ebk: Decimal} for the period.
+    Each row: ebk, plan_obligations, plan_payments, registered, payments, expenses, remaining_obligations
+    (plan − registered), remaining_payments (plan − payments), percent (payments / plan of payments × 100, None
+    without a plan). Rows are sorted by ebk; specifics with nothing at all are left out. total: the same sums
+    (ebk None) with the percent of the sums."""
+    months = set(months)
+    ebks = {k[0] for k in plan} | set(registered) | set(payments) | set(expenses)
+    keys = ('plan_obligations', 'plan_payments', 'registered', 'payments', 'expenses', 'remaining_obligations',
+            'remaining_payments')
+    total = dict.fromkeys(keys, ZERO)
+    rows = []
+    for ebk in sorted(ebks, key=str):
+        row = {
+            'ebk': ebk,
+            'plan_obligations': sum((v for (e, kind, m), v in plan.items()
+                                     if e == ebk and kind == 'obligations' and m in months), ZERO),
+            'plan_payments': sum((v for (e, kind, m), v in plan.items()
+                                  if e == ebk and kind == 'payments' and m in months), ZERO),
+            'registered': money(registered.get(ebk)),
+            'payments': money(payments.get(ebk)),
+            'expenses': money(expenses.get(ebk)),
+        }
+        if not any(row[k] for k in keys[:5]):
+            continue
+        row['remaining_obligations'] = row['plan_obligations'] - row['registered']
+        row['remaining_payments'] = row['plan_payments'] - row['payments']
+        row['percent'] = _percent(row['payments'], row['plan_payments'])
+        for k in keys:
+            total[k] += row[k]
+        rows.append(row)
+    total['ebk'] = None
+    total['percent'] = _percent(total['payments'], total['plan_payments'])
+    return rows, total

@@ -1,0 +1,6 @@
+# -*- coding: utf-8 -*-
+from . import test_chart
+from . import test_ledger
+from . import test_demo
+from . import test_finplan
+from . import test_reports

@@ -1,0 +1,3 @@
+# -*- coding: utf-8 -*-
+from . import kz_gov_report_wizard
+from . import kz_gov_budget_execution

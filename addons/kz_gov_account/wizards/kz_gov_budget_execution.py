@@ -1,0 +1,169 @@
+# -*- coding: utf-8 -*-
+"""Budget execution: plan vs registered obligations vs payments vs accrued expenses per ЕБК specific (ACC-17)."""
+from decimal import Decimal
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+from .. import gov_budget
+from ..gov_budget import ZERO, money
+from ..models.kz_gov_finplan import EXECUTION_AMOUNTS
+
+
+class KzGovBudgetExecution(models.TransientModel):
+    _name = 'kz.gov.budget.execution'
+    _description = 'Budget execution: plan, obligations, payments and expenses per specific'
+
+    company_id = fields.Many2one('res.company', string='Organisation', required=True,
+                                 default=lambda self: self.env.user.company_id)
+    currency_id = fields.Many2one(related='company_id.currency_id', readonly=True)
+    funding_id = fields.Many2one('kz.gov.funding.source', string='Funding source',
+                                 help='Leave empty for all funding sources.')
+    date_from = fields.Date(required=True, default=lambda self: '%s-01-01' % fields.Date.context_today(self)[:4])
+    date_to = fields.Date(required=True, default=fields.Date.context_today)
+    line_ids = fields.One2many('kz.gov.budget.execution.line', 'wizard_id', string='Rows', readonly=True)
+
+    @api.constrains('date_from', 'date_to')
+    def _check_period(self):
+        for wizard in self:
+            try:
+                gov_budget.period_months(fields.Date.from_string(wizard.date_from),
+                                         fields.Date.from_string(wizard.date_to))
+            except gov_budget.BudgetError:
+                raise ValidationError(_('The period must start before it ends and lie within one budget year.'))
+
+    def _check_company(self):
+        user = self.env.user
+        allowed = self.env['res.company'].search([('id', 'child_of', user.company_id.id)]) | user.company_ids
+        if not user._is_superuser() and self.company_id not in allowed:
+            raise AccessError(_('You may not see the budget execution of %s.') % self.company_id.name)
+
+    def compute_rows(self):
+        """gov_budget.execution_rows for the wizard's company, funding source and period: (rows, total) with
+        ЕБК codes as keys."""
+        self.ensure_one()
+        self._check_company()
+        date_from = fields.Date.from_string(self.date_from)
+        date_to = fields.Date.from_string(self.date_to)
+        months = gov_budget.period_months(date_from, date_to)
+        domain = [('company_id', '=', self.company_id.id), ('year', '=', date_from.year),
+                  ('state', '=', 'approved')]
+        if self.funding_id:
+            domain.append(('funding_id', '=', self.funding_id.id))
+        plans = self.env['kz.gov.finplan'].sudo().search(domain)
+        plan = plans.kz_effective_plan() if plans else {}
+        registered = {}
+        for (code, month), amount in self.env['kz.gov.finplan']._kz_registered_amounts(
+                self.company_id, self.funding_id, date_from, date_to).items():
+            registered[code] = registered.get(code, ZERO) + amount
+        payments, expenses = self._ledger_turnovers(date_from, date_to)
+        return gov_budget.execution_rows(plan, registered, payments, expenses, months)
+
+    def _ledger_turnovers(self, date_from, date_to):
+        """({ebk code: credit turnover of money accounts}, {ebk code: debit turnover of expense accounts}) of the
+        posted journal items of the period, in one grouped query (money accounts: Odoo type liquidity; expense
+        accounts: the Odoo account types expenses, depreciation and cost of revenue)."""
+        expense_types = [self.env.ref(xml_id, raise_if_not_found=False) for xml_id in (
+            'account.data_account_type_expenses', 'account.data_account_type_depreciation',
+            'account.data_account_type_direct_costs')]
+        expense_type_ids = tuple(t.id for t in expense_types if t) or (0,)
+        self.env.cr.execute("""
+            SELECT e.code,
+                   SUM(CASE WHEN t.type = 'liquidity' THEN aml.credit ELSE 0 END)::text,
+                   SUM(CASE WHEN a.user_type_id IN %(expense_types)s THEN aml.debit ELSE 0 END)::text
+              FROM account_move_line aml
+              JOIN account_move m ON m.id = aml.move_id
+              JOIN account_account a ON a.id = aml.account_id
+              JOIN account_account_type t ON t.id = a.user_type_id
+              JOIN kz_gov_ebk e ON e.id = aml.kz_ebk_id
+             WHERE m.state = 'posted' AND aml.company_id = %(company)s
+               AND aml.date BETWEEN %(date_from)s AND %(date_to)s
+               AND (%(funding)s IS NULL OR aml.kz_funding_id = %(funding)s)
+               AND (t.type = 'liquidity' OR a.user_type_id IN %(expense_types)s)
+             GROUP BY e.code""", {
+            'company': self.company_id.id, 'funding': self.funding_id.id or None,
+            'date_from': fields.Date.to_string(date_from), 'date_to': fields.Date.to_string(date_to),
+            'expense_types': expense_type_ids})
+        payments, expenses = {}, {}
+        for code, credit, debit in self.env.cr.fetchall():
+            payments[code] = money(credit)
+            expenses[code] = money(debit)
+        return payments, expenses
+
+    @api.multi
+    def action_show(self):
+        self.ensure_one()
+        rows, total = self.compute_rows()
+        ebks = {e.code: e for e in self.env['kz.gov.ebk'].search([('code', 'in', [r['ebk'] for r in rows])])}
+        self.line_ids.unlink()
+        Line = self.env['kz.gov.budget.execution.line']
+        for sequence, row in enumerate(rows):
+            vals = {k: float(row[k]) for k in EXECUTION_AMOUNTS}
+            vals.update(wizard_id=self.id, sequence=sequence, ebk_id=ebks[row['ebk']].id,
+                        percent=float(row['percent']) if row['percent'] is not None else 0.0)
+            Line.create(vals)
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('Budget execution %s – %s') % (self.date_from, self.date_to),
+            'res_model': 'kz.gov.budget.execution.line',
+            'view_mode': 'tree',
+            'domain': [('wizard_id', '=', self.id)],
+            'context': {'create': False, 'edit': False, 'delete': False},
+            'target': 'current',
+        }
+
+    @api.multi
+    def action_xlsx(self):
+        self.ensure_one()
+        return self.env.ref('kz_gov_account.kz_gov_budget_execution_xlsx').report_action(self, config=False)
+
+    @api.multi
+    def action_pdf(self):
+        self.ensure_one()
+        return self.env.ref('kz_gov_account.kz_gov_budget_execution_pdf').report_action(self, config=False)
+
+    def report_data(self):
+        """The execution as {'title', 'company', 'funding', 'period', 'columns', 'rows', 'total'} in the
+        user's language; amounts are Decimal, percents Decimal or None."""
+        self.ensure_one()
+        rows, total = self.compute_rows()
+        names = {e.code: e.name for e in self.env['kz.gov.ebk'].search([('code', 'in', [r['ebk'] for r in rows])])}
+        columns = [_('Specific'), _('Name'), _('Plan of obligations'), _('Plan of payments'),
+                   _('Registered obligations'), _('Cash expenses (payments)'), _('Accrued expenses'),
+                   _('Obligations plan not used'), _('Payments plan not used'), _('% executed')]
+
+        def values(row, code, name):
+            return [code, name] + [row[k] for k in EXECUTION_AMOUNTS] + [row['percent']]
+
+        return {
+            'title': _('Budget execution by ЕБК specifics'),
+            'company_label': _('Organisation'), 'company': self.company_id.name,
+            'funding_label': _('Funding source'),
+            'funding': self.funding_id.name if self.funding_id else _('All funding sources'),
+            'period_label': _('Period'),
+            'period': '%s – %s' % (fields.Date.from_string(self.date_from).strftime('%d.%m.%Y'),
+                                   fields.Date.from_string(self.date_to).strftime('%d.%m.%Y')),
+            'columns': columns,
+            'rows': [values(row, row['ebk'], names.get(row['ebk'], '')) for row in rows],
+            'total': values(total, _('Total'), ''),
+        }
+
+
+class KzGovBudgetExecutionLine(models.TransientModel):
+    _name = 'kz.gov.budget.execution.line'
+    _description = 'Budget execution row (one ЕБК specific)'
+    _order = 'sequence, id'
+
+    wizard_id = fields.Many2one('kz.gov.budget.execution', required=True, ondelete='cascade', index=True)
+    sequence = fields.Integer()
+    currency_id = fields.Many2one(related='wizard_id.currency_id', readonly=True)
+    ebk_id = fields.Many2one('kz.gov.ebk', string='ЕБК specific', readonly=True)
+    plan_obligations = fields.Monetary(string='Plan of obligations', readonly=True)
+    plan_payments = fields.Monetary(string='Plan of payments', readonly=True)
+    registered = fields.Monetary(string='Registered obligations', readonly=True)
+    payments = fields.Monetary(string='Cash expenses (payments)', readonly=True)
+    expenses = fields.Monetary(string='Accrued expenses', readonly=True)
+    remaining_obligations = fields.Monetary(string='Obligations plan not used', readonly=True)
+    remaining_payments = fields.Monetary(string='Payments plan not used', readonly=True)
+    percent = fields.Float(string='% executed', digits=(5, 2), readonly=True,
+                           help='Cash expenses / plan of payments × 100.')

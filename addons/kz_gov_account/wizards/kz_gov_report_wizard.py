@@ -1,0 +1,691 @@
+# -*- coding: utf-8 -*-
+"""Financial statements ФО-1…ФО-4 and the ledgers (ACC-02, ACC-13): the wizard that asks what to print.
+
+The figures come from ONE grouped SQL query per report over account_move_line (posted entries only:
+account_move.state = 'posted'; opening = date < date_from, period = date_from … date_to), never from the ORM per
+line: reading 100 000 journal items through the ORM takes minutes, the grouped query a fraction of a second (the
+benchmark tests/benchmarks/bench_gov_reports.py prints the figures). The lines are evaluated, the consistency checks
+computed and the ledgers laid out by ../gov_reports.py (pure Python). `report_data()` returns the document as plain
+data — title block, tables, checks, warning, signatures — that the XLSX builder and the QWeb template
+(../report/kz_gov_reports.py, ../report/kz_gov_reports.xml) render the same way, in the wizard's language.
+"""
+import datetime
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .. import gov_ledger
+from .. import gov_reports as gr
+
+REPORTS = [
+    ('fo1', 'ФО-1 Balance sheet'),
+    ('fo2', 'ФО-2 Report on financial results'),
+    ('fo3', 'ФО-3 Cash movement by funding source (direct method)'),
+    ('fo4', 'ФО-4 Statement of changes in net assets'),
+    ('turnover', 'Turnover sheet'),
+    ('journal_main', 'Журнал-Главная book'),
+    ('account_card', 'Account card'),
+]
+FORM_OF_REPORT = {'fo1': 'FO1', 'fo2': 'FO2', 'fo3': 'FO3', 'fo4': 'FO4'}
+LANDSCAPE = ('fo3', 'turnover', 'journal_main', 'account_card')
+#: who may print: bookkeepers (the chief bookkeeper implies it), the director (the administrator implies it) and the
+#: district department, read-only
+REPORT_GROUPS = ('kz_edu_base.group_bookkeeper', 'kz_edu_base.group_director', 'kz_edu_base.group_district')
+UNPOSTED_LISTED = 50
+LANGS = [('kk_KZ', 'Kazakh'), ('ru_RU', 'Russian')]
+
+# ---- the grouped queries (parametrised; the fragments below are constants, never user input) ------------------
+# Amounts leave PostgreSQL as text: Odoo's cursor turns numeric into float, and money never passes through floats.
+
+#: ФО-1, ФО-2, ФО-4: per account, opening balance and movement of the current and of the comparative period
+SQL_BALANCES = """
+    SELECT a.code, s.o::text, s.m::text, s.co::text, s.cm::text
+      FROM (SELECT l.account_id,
+                   SUM(CASE WHEN l.date < %(date_from)s THEN l.debit - l.credit ELSE 0 END) AS o,
+                   SUM(CASE WHEN l.date >= %(date_from)s AND l.date <= %(date_to)s
+                            THEN l.debit - l.credit ELSE 0 END) AS m,
+                   SUM(CASE WHEN l.date < %(cmp_from)s THEN l.debit - l.credit ELSE 0 END) AS co,
+                   SUM(CASE WHEN l.date >= %(cmp_from)s AND l.date <= %(cmp_to)s
+                            THEN l.debit - l.credit ELSE 0 END) AS cm
+              FROM account_move_line l
+              JOIN account_move m ON m.id = l.move_id
+             WHERE l.company_id = %(company_id)s AND m.state = 'posted' AND l.date <= %(end)s
+             GROUP BY l.account_id) s
+      JOIN account_account a ON a.id = s.account_id
+"""
+
+#: ФО-3: money (liquidity) items with the counterpart of each — the account of the largest item on the other side
+#: of the same entry (DISTINCT ON) — grouped by direction, funding source, counterpart and ЕБК specific ('F' rows);
+#: and the money at the start and at the end of both periods by funding source ('M' rows)
+SQL_CASH = """
+    WITH money AS (
+        SELECT l.move_id, l.date, l.debit, l.credit, l.kz_funding_id, l.kz_ebk_id
+          FROM account_move_line l
+          JOIN account_move m ON m.id = l.move_id
+          JOIN account_account a ON a.id = l.account_id
+         WHERE l.company_id = %(company_id)s AND m.state = 'posted' AND a.internal_type = 'liquidity'
+           AND l.date <= %(end)s AND (l.debit <> 0 OR l.credit <> 0)
+    ), moves AS (
+        SELECT DISTINCT move_id FROM money
+         WHERE date BETWEEN %(date_from)s AND %(date_to)s OR date BETWEEN %(cmp_from)s AND %(cmp_to)s
+    ), side AS (
+        SELECT DISTINCT ON (o.move_id, o.debit > 0) o.move_id, o.debit > 0 AS is_debit, o.account_id, o.kz_ebk_id
+          FROM account_move_line o
+          JOIN moves ON moves.move_id = o.move_id
+         WHERE o.debit <> 0 OR o.credit <> 0
+         ORDER BY o.move_id, o.debit > 0, o.debit + o.credit DESC, o.id
+    )
+    SELECT 'F', CASE WHEN mo.debit > 0 THEN 'IN' ELSE 'OUT' END, mo.kz_funding_id, s.account_id,
+           COALESCE(mo.kz_ebk_id, s.kz_ebk_id),
+           SUM(CASE WHEN mo.date BETWEEN %(date_from)s AND %(date_to)s THEN mo.debit + mo.credit ELSE 0 END)::text,
+           SUM(CASE WHEN mo.date BETWEEN %(cmp_from)s AND %(cmp_to)s THEN mo.debit + mo.credit ELSE 0 END)::text,
+           '0', '0'
+      FROM money mo
+      LEFT JOIN side s ON s.move_id = mo.move_id AND s.is_debit = (mo.credit > 0)
+     WHERE mo.date BETWEEN %(date_from)s AND %(date_to)s OR mo.date BETWEEN %(cmp_from)s AND %(cmp_to)s
+     GROUP BY 2, 3, 4, 5
+    UNION ALL
+    SELECT 'M', NULL, kz_funding_id, NULL, NULL,
+           SUM(CASE WHEN date < %(date_from)s THEN debit - credit ELSE 0 END)::text,
+           SUM(CASE WHEN date <= %(date_to)s THEN debit - credit ELSE 0 END)::text,
+           SUM(CASE WHEN date < %(cmp_from)s THEN debit - credit ELSE 0 END)::text,
+           SUM(CASE WHEN date <= %(cmp_to)s THEN debit - credit ELSE 0 END)::text
+      FROM money
+     GROUP BY kz_funding_id
+"""
+
+#: turnover sheet: per account, opening balance and debit/credit turnover of the period
+SQL_TURNOVER = """
+    SELECT l.account_id,
+           SUM(CASE WHEN l.date < %(date_from)s THEN l.debit - l.credit ELSE 0 END)::text,
+           SUM(CASE WHEN l.date >= %(date_from)s THEN l.debit ELSE 0 END)::text,
+           SUM(CASE WHEN l.date >= %(date_from)s THEN l.credit ELSE 0 END)::text
+      FROM account_move_line l
+      JOIN account_move m ON m.id = l.move_id
+     WHERE l.company_id = %(company_id)s AND m.state = 'posted' AND l.date <= %(date_to)s {funding}
+     GROUP BY l.account_id
+"""
+
+#: Журнал-Главная: opening per account (month NULL) and the turnover per month, journal and account
+SQL_JOURNAL_MAIN = """
+    SELECT CASE WHEN l.date < %(date_from)s THEN NULL ELSE to_char(l.date, 'YYYY-MM') END,
+           CASE WHEN l.date < %(date_from)s THEN NULL ELSE l.journal_id END,
+           l.account_id, SUM(l.debit)::text, SUM(l.credit)::text
+      FROM account_move_line l
+      JOIN account_move m ON m.id = l.move_id
+     WHERE l.company_id = %(company_id)s AND m.state = 'posted' AND l.date <= %(date_to)s
+     GROUP BY 1, 2, 3
+"""
+
+#: account card: the opening (kind 0) and the items of the period (kind 1) with the counterpart of each
+SQL_CARD = """
+    SELECT 0, NULL::date, NULL, NULL, NULL, NULL, NULL, NULL, SUM(l.debit)::text, SUM(l.credit)::text, NULL::int
+      FROM account_move_line l
+      JOIN account_move m ON m.id = l.move_id
+     WHERE l.company_id = %(company_id)s AND l.account_id = %(account_id)s AND m.state = 'posted'
+       AND l.date < %(date_from)s {funding}
+    UNION ALL
+    SELECT 1, l.date, m.name, j.code, COALESCE(NULLIF(l.name, ''), m.ref), cp.code, f.code, e.code,
+           l.debit::text, l.credit::text, l.id
+      FROM account_move_line l
+      JOIN account_move m ON m.id = l.move_id
+      JOIN account_journal j ON j.id = l.journal_id
+      LEFT JOIN kz_gov_funding_source f ON f.id = l.kz_funding_id
+      LEFT JOIN kz_gov_ebk e ON e.id = l.kz_ebk_id
+      LEFT JOIN LATERAL (
+            SELECT a.code FROM account_move_line o JOIN account_account a ON a.id = o.account_id
+             WHERE o.move_id = l.move_id AND o.id <> l.id
+               AND CASE WHEN l.debit > 0 THEN o.credit > 0 ELSE o.debit > 0 END
+             ORDER BY o.debit + o.credit DESC, o.id LIMIT 1) cp ON TRUE
+     WHERE l.company_id = %(company_id)s AND l.account_id = %(account_id)s AND m.state = 'posted'
+       AND l.date >= %(date_from)s AND l.date <= %(date_to)s {funding}
+     ORDER BY 1, 2, 11
+"""
+FUNDING_FILTER = 'AND l.kz_funding_id = %(funding_id)s'
+
+
+def _to_date(value):
+    return fields.Date.from_string(value) if value else None
+
+
+def _fmt(value):
+    return _to_date(value).strftime('%d.%m.%Y') if value else ''
+
+
+def _year_before(day):
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:          # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+class KzGovReportWizard(models.TransientModel):
+    _name = 'kz.gov.report.wizard'
+    _description = 'Financial statements and ledgers'
+
+    def _default_date_to(self):
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        return fields.Date.to_string(today.replace(day=1) - datetime.timedelta(days=1))
+
+    def _default_date_from(self):
+        return fields.Date.to_string(_to_date(self._default_date_to()).replace(month=1, day=1))
+
+    def _default_comparative_date_from(self):
+        return fields.Date.to_string(_year_before(_to_date(self._default_date_from())))
+
+    def _default_comparative_date_to(self):
+        return fields.Date.to_string(_year_before(_to_date(self._default_date_to())))
+
+    def _default_lang(self):
+        lang = self.env.context.get('lang') or self.env.user.lang or ''
+        return lang if lang in dict(LANGS) else 'kk_KZ'
+
+    report = fields.Selection(REPORTS, string='Report', required=True, default='fo1')
+    company_id = fields.Many2one('res.company', string='Organisation', required=True,
+                                 default=lambda self: self.env.user.company_id)
+    date_from = fields.Date(string='From', required=True, default=_default_date_from)
+    date_to = fields.Date(string='To', required=True, default=_default_date_to)
+    comparative_date_from = fields.Date(string='Comparative period from', default=_default_comparative_date_from)
+    comparative_date_to = fields.Date(string='Comparative period to', default=_default_comparative_date_to)
+    account_id = fields.Many2one('account.account', string='Account',
+                                 domain="[('company_id', '=', company_id)]")
+    funding_id = fields.Many2one('kz.gov.funding.source', string='Funding source',
+                                 help='Only the journal items of this funding source (turnover sheet, account card).')
+    lang = fields.Selection(LANGS, string='Language', default=_default_lang,
+                            help='The language of the printed report; empty: the language of your session.')
+    unposted_count = fields.Integer(string='Unposted entries', compute='_compute_unposted')
+    unposted_warning = fields.Text(string='Warning', compute='_compute_unposted')
+
+    @api.depends('company_id', 'date_from', 'date_to')
+    def _compute_unposted(self):
+        for wiz in self:
+            count, moves = wiz._unposted_moves()
+            wiz.unposted_count = count
+            wiz.unposted_warning = wiz._unposted_text(count, moves) if count else False
+
+    @api.onchange('date_from', 'date_to')
+    def _onchange_dates(self):
+        if self.date_from:
+            self.comparative_date_from = fields.Date.to_string(_year_before(_to_date(self.date_from)))
+        if self.date_to:
+            self.comparative_date_to = fields.Date.to_string(_year_before(_to_date(self.date_to)))
+
+    @api.onchange('company_id')
+    def _onchange_company_id(self):
+        if self.account_id and self.account_id.company_id != self.company_id:
+            self.account_id = False
+
+    # ------------------------------------------------------------------------------------------------ checks
+
+    @api.multi
+    def _check_report_access(self):
+        """Bookkeepers, the director and the district department print the reports of the organisations they may
+        see (their companies and the schools under them); anyone else gets AccessError. The figures are then read
+        in SQL, limited to that organisation."""
+        user = self.env.user
+        if self.env.uid == 1:
+            return
+        if not any(user.has_group(g) for g in REPORT_GROUPS):
+            raise AccessError(_('Only bookkeepers, the director and the district department may print the '
+                                'financial statements and ledgers.'))
+        allowed = self.env['res.company'].sudo().search([('id', 'child_of', user.company_ids.ids)])
+        for wiz in self:
+            if wiz.company_id.sudo() not in allowed:
+                raise AccessError(_('You may not print the reports of %s.') % wiz.company_id.sudo().name)
+
+    @api.multi
+    def _check_params(self):
+        self.ensure_one()
+        if self.date_from > self.date_to:
+            raise UserError(_('The period starts after it ends (%s – %s).') % (_fmt(self.date_from),
+                                                                             _fmt(self.date_to)))
+        if self.report in FORM_OF_REPORT and bool(self.comparative_date_from) != bool(self.comparative_date_to):
+            raise UserError(_('State both dates of the comparative period, or neither.'))
+        if self.comparative_date_from and self.comparative_date_to and \
+                self.comparative_date_from > self.comparative_date_to:
+            raise UserError(_('The comparative period starts after it ends (%s – %s).')
+                            % (_fmt(self.comparative_date_from), _fmt(self.comparative_date_to)))
+        if self.report == 'account_card':
+            if not self.account_id:
+                raise UserError(_('Choose the account of the card.'))
+            if self.account_id.sudo().company_id != self.company_id.sudo():
+                raise UserError(_('The account %s does not belong to %s.')
+                                % (self.account_id.sudo().code, self.company_id.sudo().name))
+
+    # ------------------------------------------------------------------------------------------------ unposted
+
+    @api.multi
+    def _unposted_moves(self):
+        """(count, the first UNPOSTED_LISTED draft entries of the period) of the organisation."""
+        self.ensure_one()
+        if not (self.company_id and self.date_from and self.date_to):
+            return 0, self.env['account.move']
+        Move = self.env['account.move'].sudo()
+        domain = [('company_id', '=', self.company_id.id), ('state', '=', 'draft'),
+                  ('date', '>=', self.date_from), ('date', '<=', self.date_to)]
+        count = Move.search_count(domain)
+        return count, (Move.search(domain, order='date, id', limit=UNPOSTED_LISTED) if count else Move)
+
+    @api.model
+    def _unposted_line(self, move):
+        label = move.name if move.name and move.name != '/' else (move.ref or '#%d' % move.id)
+        return '%s  %s  %s  %s' % (_fmt(move.date), move.journal_id.code or '', label,
+                                   gr.format_amount(gr.money(str(move.amount))))
+
+    @api.model
+    def _unposted_text(self, count, moves):
+        head = _('%s unposted (draft) entries in the period are not included in the report:') % count
+        lines = [self._unposted_line(m) for m in moves]
+        if count > len(moves):
+            lines.append(_('… and %s more') % (count - len(moves)))
+        return '\n'.join([head] + lines)
+
+    # ------------------------------------------------------------------------------------------------ actions
+
+    @api.multi
+    def _report_action(self, kind):
+        self.ensure_one()
+        self._check_report_access()
+        self._check_params()
+        return self.env.ref('kz_gov_account.report_%s_%s' % (self.report, kind)).with_context(
+            lang=self._report_lang()).report_action(self, config=False)
+
+    @api.multi
+    def _report_lang(self):
+        return self.lang or self.env.context.get('lang') or self.env.user.lang or 'en_US'
+
+    @api.multi
+    def action_print_pdf(self):
+        return self._report_action('pdf')
+
+    @api.multi
+    def action_export_xlsx(self):
+        return self._report_action('xlsx')
+
+    # ------------------------------------------------------------------------------------------------ data
+
+    @api.multi
+    def _params(self):
+        self.ensure_one()
+        cmp_from = self.comparative_date_from or self.date_from
+        cmp_to = self.comparative_date_to or self.date_to
+        return {'company_id': self.company_id.id, 'date_from': self.date_from, 'date_to': self.date_to,
+                'cmp_from': cmp_from, 'cmp_to': cmp_to, 'end': max(self.date_to, cmp_to),
+                'funding_id': self.funding_id.id or None,
+                'account_id': self.account_id.id or None}
+
+    @api.multi
+    def _has_comparative(self):
+        return bool(self.comparative_date_from and self.comparative_date_to)
+
+    @api.multi
+    def ledger_balances(self):
+        """({account_code: {'O', 'M', 'B'}} current, the same for the comparative period): one query."""
+        self.env.cr.execute(SQL_BALANCES, self._params())
+        current, comparative = {}, {}
+        for code, o, m, co, cm in self.env.cr.fetchall():
+            current[code] = {'O': gr.money(o), 'M': gr.money(m), 'B': gr.money(o) + gr.money(m)}
+            comparative[code] = {'O': gr.money(co), 'M': gr.money(cm), 'B': gr.money(co) + gr.money(cm)}
+        return current, comparative
+
+    @api.multi
+    def cash_figures(self):
+        """ФО-3 figures ({'flows', 'money_open', 'money_close'} current, the same comparative): one query."""
+        self.env.cr.execute(SQL_CASH, self._params())
+        rows = self.env.cr.fetchall()
+        fundings = self._codes('kz.gov.funding.source', {r[2] for r in rows})
+        accounts = self._codes('account.account', {r[3] for r in rows})
+        ebks = self._codes('kz.gov.ebk', {r[4] for r in rows})
+        current = {'flows': {}, 'money_open': {}, 'money_close': {}}
+        comparative = {'flows': {}, 'money_open': {}, 'money_close': {}}
+        for kind, direction, funding, account, ebk, v1, v2, v3, v4 in rows:
+            f = fundings.get(funding, '')
+            if kind == 'F':
+                key = (direction, f, accounts.get(account, ''), ebks.get(ebk, ''))
+                for figures, value in ((current, v1), (comparative, v2)):
+                    if value:
+                        figures['flows'][key] = figures['flows'].get(key, gr.ZERO) + gr.money(value)
+            else:
+                current['money_open'][f] = gr.money(v1)
+                current['money_close'][f] = gr.money(v2)
+                comparative['money_open'][f] = gr.money(v3)
+                comparative['money_close'][f] = gr.money(v4)
+        return current, comparative
+
+    @api.model
+    def _codes(self, model, ids):
+        ids = [i for i in ids if i]
+        if not ids:
+            return {}
+        return {r['id']: r['code'] for r in self.env[model].sudo().with_context(active_test=False).browse(ids)
+                .read(['code'])}
+
+    @api.multi
+    def _lines(self, form):
+        """The parsed lines of a form, with their names in the wizard's language."""
+        records = self.env['kz.gov.report.line'].sudo().with_context(lang=self.env.lang).search([('form', '=', form)])
+        try:
+            return gr.parse_lines([{'form': r.form, 'code': r.code or '', 'name': r.name, 'style': r.style,
+                                    'expression': r.expression or ''} for r in records]).get(form, [])
+        except gr.ExpressionError as e:
+            raise UserError(_('The lines of %s are wrong:\n%s') % (gr.FORM_LABELS[form], '\n'.join(e.errors)))
+
+    # ---- the document
+
+    @api.multi
+    def report_data(self):
+        """The document as plain data in the wizard's language::
+
+            {'report', 'title', 'form', 'orientation', 'company', 'bin', 'info': [(label, value)],
+             'tables': [{'caption', 'head': [[{'label', 'colspan', 'rowspan'}]], 'rows': [{'style', 'cells'}],
+                         'split': None | {'fixed', 'group', 'per_page'}}],
+             'checks': [{'label', 'ok', 'left', 'right', 'difference', 'status'}], 'notes': [...],
+             'unposted': text or '', 'signatures': [(label, name)], 'labels': {...}}
+
+        Cells are str, Decimal (money) or None."""
+        self.ensure_one()
+        self._check_report_access()
+        self._check_params()
+        self = self.with_context(lang=self._report_lang())
+        company = self.company_id.sudo()
+        title = dict(self._fields['report']._description_selection(self.env))[self.report]
+        info = [(_('Organisation'), company.name), (_('BIN'), company.kz_bin or company.vat or ''),
+                (_('Period'), '%s – %s' % (_fmt(self.date_from), _fmt(self.date_to)))]
+        if self.report in FORM_OF_REPORT and self._has_comparative():
+            info.append((_('Comparative period'), '%s – %s' % (_fmt(self.comparative_date_from),
+                                                              _fmt(self.comparative_date_to))))
+        if self.report in ('turnover', 'account_card') and self.funding_id:
+            info.append((_('Funding source'), '%s %s' % (self.funding_id.sudo().code, self.funding_id.sudo().name)))
+        info.append((_('Unit'), _('tenge')))
+        count, moves = self._unposted_moves()
+        data = {
+            'report': self.report,
+            'title': title,
+            'form': gr.FORM_LABELS.get(FORM_OF_REPORT.get(self.report), ''),
+            'orientation': 'landscape' if self.report in LANDSCAPE else 'portrait',
+            'company': company.name,
+            'bin': company.kz_bin or company.vat or '',
+            'info': info,
+            'tables': [],
+            'checks': [],
+            'notes': [],
+            'unposted': self._unposted_text(count, moves) if count else '',
+            'unposted_count': count,
+            'signatures': self._signatures(company),
+            'labels': {'checks': _('Consistency checks'), 'check': _('Check'), 'left': _('Left side'),
+                       'right': _('Right side'), 'difference': _('Difference'), 'result': _('Result'),
+                       'warning': _('Warning'), 'lang': self.env.lang},
+        }
+        getattr(self, '_data_%s' % self.report)(data)
+        return data
+
+    @api.model
+    def _signatures(self, company):
+        users = self.env['res.users'].sudo().with_context(active_test=True).search(
+            [('company_id', '=', company.id), ('share', '=', False)], order='id')
+        system = self.env.ref('base.group_system')
+
+        def who(group):
+            group = self.env.ref(group)
+            found = users.filtered(lambda u: group in u.groups_id and system not in u.groups_id)[:1]
+            return found.name or ''
+
+        return [(_('Head of the organisation'), who('kz_edu_base.group_director')),
+                (_('Chief bookkeeper'), who('kz_edu_base.group_chief_bookkeeper'))]
+
+    def _period_head(self, date_from, date_to, balance=False):
+        if balance:
+            return _('At %s') % _fmt(date_to)
+        return '%s – %s' % (_fmt(date_from), _fmt(date_to))
+
+    def _check_row(self, label, result):
+        ok, left, right, difference = result
+        return {'label': label, 'ok': ok, 'left': left, 'right': right, 'difference': difference,
+                'status': _('OK') if ok else _('Difference: %s') % gr.format_amount(difference)}
+
+    @staticmethod
+    def _codes_text(codes):
+        return ' + '.join(codes)
+
+    # ---- ФО-1, ФО-2, ФО-4
+
+    def _form_table(self, form, rows, balance):
+        head_cur = self._period_head(self.date_from, self.date_to, balance)
+        heads = [{'label': _('Line'), 'colspan': 1, 'rowspan': 1},
+                 {'label': _('Line code'), 'colspan': 1, 'rowspan': 1},
+                 {'label': _('Current period') + '\n' + head_cur, 'colspan': 1, 'rowspan': 1}]
+        if self._has_comparative():
+            heads.append({'label': _('Comparative period') + '\n' + self._period_head(
+                self.comparative_date_from, self.comparative_date_to, balance), 'colspan': 1, 'rowspan': 1})
+        table_rows = []
+        for row in rows:
+            cells = [row['name'], row['code'], row['current']]
+            if self._has_comparative():
+                cells.append(row['comparative'])
+            table_rows.append({'style': row['style'], 'cells': cells})
+        return {'caption': '', 'head': [heads], 'rows': table_rows, 'split': None}
+
+    def _fo1_checks(self, values, label_suffix):
+        codes = gr.CHECK_LINES['FO1']
+        label = _('Assets (line %s) = liabilities (lines %s) + net assets (line %s)') % (
+            self._codes_text(codes['assets']), self._codes_text(codes['liabilities']),
+            self._codes_text(codes['net_assets']))
+        return self._check_row('%s, %s' % (label, label_suffix), gr.fo1_balance(values))
+
+    def _data_fo1(self, data):
+        lines = self._lines('FO1')
+        current, comparative = self.ledger_balances()
+        rows = gr.form_rows('FO1', lines, {'balances': current}, {'balances': comparative})
+        data['tables'].append(self._form_table('FO1', rows, True))
+        data['checks'].append(self._fo1_checks(gr.row_values(rows), _fmt(self.date_to)))
+        if self._has_comparative():
+            data['checks'].append(self._fo1_checks(gr.row_values(rows, 'comparative'),
+                                                   _fmt(self.comparative_date_to)))
+        gaps = gr.mapping_gaps(lines, current)
+        data['checks'].append({
+            'label': _('Every account with a balance is shown on a line of the form'), 'ok': not gaps,
+            'left': None, 'right': None, 'difference': None,
+            'status': _('OK') if not gaps else _('Not shown: %s') % ', '.join(gaps)})
+        data['figures'] = {'rows': rows, 'gaps': gaps}
+
+    def _data_fo2(self, data):
+        lines = self._lines('FO2')
+        current, comparative = self.ledger_balances()
+        rows = gr.form_rows('FO2', lines, {'balances': current}, {'balances': comparative})
+        data['tables'].append(self._form_table('FO2', rows, False))
+        data['figures'] = {'rows': rows}
+
+    def _data_fo4(self, data):
+        lines = self._lines('FO4')
+        fo1_lines = self._lines('FO1')
+        current, comparative = self.ledger_balances()
+        rows = gr.form_rows('FO4', lines, {'balances': current}, {'balances': comparative})
+        fo1 = gr.form_rows('FO1', fo1_lines, {'balances': current}, {'balances': comparative})
+        data['tables'].append(self._form_table('FO4', rows, False))
+        label = _('Net assets at the end (line %s) = net assets of ФО-1 (line %s)') % (
+            self._codes_text(gr.CHECK_LINES['FO4']['closing']), self._codes_text(gr.CHECK_LINES['FO1']['net_assets']))
+        columns = [('current', self.date_to)] + ([('comparative', self.comparative_date_to)]
+                                                 if self._has_comparative() else [])
+        for column, day in columns:
+            data['checks'].append(self._check_row('%s, %s' % (label, _fmt(day)), gr.fo4_vs_fo1(
+                gr.row_values(rows, column), gr.row_values(fo1, column))))
+        data['figures'] = {'rows': rows, 'fo1_rows': fo1}
+
+    # ---- ФО-3
+
+    def _data_fo3(self, data):
+        lines = self._lines('FO3')
+        current, comparative = self.cash_figures()
+        sources = self.env['kz.gov.funding.source'].sudo().with_context(active_test=False).search([])
+        present = set(gr.fundings_of(current)) | set(gr.fundings_of(comparative))
+        fundings = [s.code for s in sources if s.code in present or s.active]
+        names = {s.code: s.name for s in sources}
+        fundings += sorted(present - set(fundings))
+        rows = gr.form_rows('FO3', lines, current, comparative, fundings=fundings)
+        heads = [{'label': _('Line'), 'colspan': 1, 'rowspan': 2}, {'label': _('Line code'), 'colspan': 1,
+                                                                     'rowspan': 2},
+                 {'label': _('Current period') + ' ' + self._period_head(self.date_from, self.date_to),
+                  'colspan': len(fundings) + 1, 'rowspan': 1}]
+        sub = [{'label': names.get(f) or (f or _('Funding source not stated')), 'colspan': 1, 'rowspan': 1}
+               for f in fundings] + [{'label': _('Total'), 'colspan': 1, 'rowspan': 1}]
+        if self._has_comparative():
+            heads.append({'label': _('Comparative period') + '\n' + self._period_head(
+                self.comparative_date_from, self.comparative_date_to), 'colspan': 1, 'rowspan': 2})
+        table_rows = []
+        for row in rows:
+            cells = [row['name'], row['code']] + [row['columns'][f] for f in fundings] + [row['current']]
+            if self._has_comparative():
+                cells.append(row['comparative'])
+            table_rows.append({'style': row['style'], 'cells': cells})
+        data['tables'].append({'caption': '', 'head': [heads, sub], 'rows': table_rows, 'split': None})
+        closing_code = gr.CHECK_LINES['FO3']['closing']
+        closing = [r for r in rows if r['code'] in closing_code]
+        by_funding = {}
+        for row in closing:
+            for f, value in row['columns'].items():
+                by_funding[f] = by_funding.get(f, gr.ZERO) + gr.money(value)
+        money_close = current['money_close']
+        label = _('Cash at the end (line %s) = balance of the money accounts') % self._codes_text(closing_code)
+        data['checks'].append(self._check_row('%s, %s' % (label, _fmt(self.date_to)),
+                                              gr.fo3_cash(by_funding, money_close)))
+        for f, result in gr.fo3_cash_by_funding(by_funding, money_close).items():
+            if result.ok and not result.left and not result.right:
+                continue
+            data['checks'].append(self._check_row('%s: %s' % (label, names.get(f) or f or
+                                                              _('Funding source not stated')), result))
+        data['figures'] = {'rows': rows, 'fundings': fundings, 'money_close': money_close,
+                           'closing_by_funding': by_funding}
+
+    # ---- ledgers
+
+    def _account_names(self, ids):
+        accounts = self.env['account.account'].sudo().with_context(lang=self.env.lang).browse(list(ids))
+        return {a.id: (a.code, a.name) for a in accounts}
+
+    def _funding_params(self):
+        params = self._params()
+        return params, (FUNDING_FILTER if self.funding_id else '')
+
+    def _data_turnover(self, data):
+        params, funding = self._funding_params()
+        self.env.cr.execute(SQL_TURNOVER.format(funding=funding), params)
+        rows = self.env.cr.fetchall()
+        names = self._account_names(r[0] for r in rows)
+        sheet = gr.turnover_sheet([{'code': names[a][0], 'name': names[a][1], 'opening': gr.money(o),
+                                    'debit': gr.money(d), 'credit': gr.money(c)} for a, o, d, c in rows])
+        dtct = [{'label': _('Debit'), 'colspan': 1, 'rowspan': 1}, {'label': _('Credit'), 'colspan': 1,
+                                                                     'rowspan': 1}]
+        head = [[{'label': _('Account'), 'colspan': 1, 'rowspan': 2},
+                 {'label': _('Account name'), 'colspan': 1, 'rowspan': 2},
+                 {'label': _('Balance at %s') % _fmt(self.date_from), 'colspan': 2, 'rowspan': 1},
+                 {'label': _('Turnover for the period'), 'colspan': 2, 'rowspan': 1},
+                 {'label': _('Balance at %s') % _fmt(self.date_to), 'colspan': 2, 'rowspan': 1}],
+                dtct * 3]
+        keys = ('open_dt', 'open_ct', 'debit', 'credit', 'close_dt', 'close_ct')
+        table_rows = [{'style': 'line', 'cells': [r['code'], r['name']] + [r[k] for k in keys]}
+                      for r in sheet['rows']]
+        table_rows.append({'style': 'total', 'cells': [_('Total'), ''] + [sheet['totals'][k] for k in keys]})
+        data['tables'].append({'caption': '', 'head': head, 'rows': table_rows, 'split': None})
+        for key, label in (('opening', _('Opening balances: debit = credit')),
+                           ('turnover', _('Turnover: debit = credit')),
+                           ('closing', _('Closing balances: debit = credit'))):
+            data['checks'].append(self._check_row(label, sheet['checks'][key]))
+        if self.funding_id:
+            data['notes'].append(_('Only the items of one funding source: the totals need not balance.'))
+        data['figures'] = sheet
+
+    def _data_account_card(self, data):
+        params, funding = self._funding_params()
+        self.env.cr.execute(SQL_CARD.format(funding=funding), params)
+        opening, items = gr.ZERO, []
+        for kind, date, entry, journal, label, counterpart, fcode, ecode, debit, credit, _id in self.env.cr.fetchall():
+            if kind == 0:
+                opening = gr.money(debit) - gr.money(credit)
+            else:
+                items.append({'date': _fmt(date), 'entry': entry or '', 'journal': journal or '', 'label': label or '',
+                              'counterpart': counterpart or '', 'funding': fcode or '', 'ebk': ecode or '',
+                              'debit': debit, 'credit': credit})
+        card = gr.account_card(opening, items)
+        account = self.account_id.sudo().with_context(lang=self.env.lang)
+        data['info'].insert(3, (_('Account'), '%s %s' % (account.code, account.name)))
+        head = [[{'label': l, 'colspan': 1, 'rowspan': 1} for l in (
+            _('Date'), _('Entry'), _('Journal'), _('Description'), _('Counterpart account'), _('Funding source'),
+            _('ЕБК specific'), _('Debit'), _('Credit'), _('Balance, debit'), _('Balance, credit'))]]
+        o_dt, o_ct = gr.split_balance(card['opening'])
+        rows = [{'style': 'total', 'cells': [_('Balance at %s') % _fmt(self.date_from)] + [''] * 6 +
+                 [None, None, o_dt, o_ct]}]
+        for r in card['rows']:
+            b_dt, b_ct = gr.split_balance(r['balance'])
+            rows.append({'style': 'line', 'cells': [r['date'], r['entry'], r['journal'], r['label'], r['counterpart'],
+                                                    r['funding'], r['ebk'], r['debit'], r['credit'], b_dt, b_ct]})
+        c_dt, c_ct = gr.split_balance(card['closing'])
+        rows.append({'style': 'total', 'cells': [_('Turnover for the period')] + [''] * 6 +
+                     [card['debit'], card['credit'], None, None]})
+        rows.append({'style': 'total', 'cells': [_('Balance at %s') % _fmt(self.date_to)] + [''] * 6 +
+                     [None, None, c_dt, c_ct]})
+        data['tables'].append({'caption': '', 'head': head, 'rows': rows, 'split': None})
+        data['figures'] = card
+
+    def _data_journal_main(self, data):
+        params = self._params()
+        self.env.cr.execute(SQL_JOURNAL_MAIN, params)
+        rows = self.env.cr.fetchall()
+        names = self._account_names({r[2] for r in rows})
+        journals = self.env['account.journal'].sudo().with_context(lang=self.env.lang).browse(
+            list({r[1] for r in rows if r[1]}))
+        journal_order = [j.id for j in journals.sorted(lambda j: (j.sequence, j.code or '', j.id))]
+        opening, turnovers = {}, []
+        for month, journal, account, debit, credit in rows:
+            code = names[account][0]
+            if month is None:
+                opening[code] = opening.get(code, gr.ZERO) + gr.money(debit) - gr.money(credit)
+            else:
+                turnovers.append((month, journal, code, debit, credit))
+        start, end = _to_date(self.date_from), _to_date(self.date_to)
+        months, day = [], start.replace(day=1)
+        while day <= end:
+            months.append(day.strftime('%Y-%m'))
+            day = (day + datetime.timedelta(days=32)).replace(day=1)
+        book = gr.journal_main(opening, turnovers, months=months, journals=journal_order)
+        accounts = book['accounts']
+        journal_names = {j.id: '%s %s' % (j.code or '', j.name) for j in journals}
+        head = [[{'label': _('Memorial order (journal)'), 'colspan': 1, 'rowspan': 2, 'width': '15%'},
+                 {'label': _('Amount'), 'colspan': 1, 'rowspan': 2, 'width': '9%'}] +
+                [{'label': code, 'colspan': 2, 'rowspan': 1} for code in accounts],
+                [{'label': _('Dt'), 'colspan': 1, 'rowspan': 1}, {'label': _('Ct'), 'colspan': 1, 'rowspan': 1}]
+                * len(accounts)]
+        table_rows = []
+        for row in book['rows']:
+            kind, month = row['kind'], row['month']
+            if kind == 'opening':
+                label, style = _('Balance at %s') % _fmt(self.date_from), 'total'
+            elif kind == 'journal':
+                label, style = journal_names.get(row['journal'], ''), 'line'
+            elif kind == 'month_total':
+                label, style = _('Turnover for %s') % self._month_label(month), 'total'
+            elif kind == 'month_closing':
+                label, style = _('Balance at the end of %s') % self._month_label(month), 'section'
+            elif kind == 'total':
+                label, style = _('Turnover for the period'), 'total'
+            else:
+                label, style = _('Balance at %s') % _fmt(self.date_to), 'total'
+            cells = [label, row['amount']]
+            for code in accounts:
+                dt, ct = row['cells'].get(code, (None, None))
+                cells += [dt or None, ct or None]
+            table_rows.append({'style': style, 'cells': cells})
+        data['tables'].append({'caption': '', 'head': head, 'rows': table_rows,
+                               'split': {'fixed': 2, 'group': 2, 'per_page': 5}})
+        data['notes'].append(_('Accounts: %s') % '; '.join('%s %s' % names_code for names_code in
+                                                             sorted(set(names.values()))))
+        for month, result in book['checks'].items():
+            data['checks'].append(self._check_row(_('Turnover for %s: debit = credit') % self._month_label(month),
+                                                  result))
+        closing_dt = sum((gr.split_balance(v)[0] for v in book['closing'].values()), gr.ZERO)
+        closing_ct = sum((gr.split_balance(v)[1] for v in book['closing'].values()), gr.ZERO)
+        data['checks'].append(self._check_row(_('Balances at %s: debit = credit') % _fmt(self.date_to),
+                                              gr.check(closing_dt, closing_ct)))
+        data['figures'] = book
+
+    def _month_label(self, month):
+        return gov_ledger.period_name(month + '-01', self.env.lang or 'en_US')

@@ -1,0 +1,108 @@
+# -*- coding: utf-8 -*-
+"""Confirmed payslips post to the public-sector ledger: one summarised entry per company, month, funding source
+(set-based: amounts summed in SQL, entries written by account.move.kz_bulk_post)."""
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from .. import posting_rules
+
+
+class HrContract(models.Model):
+    _inherit = 'hr.contract'
+
+    def _default_kz_funding(self):
+        return self.env.ref('kz_gov_account.funding_LOC', raise_if_not_found=False)
+
+    kz_funding_id = fields.Many2one('kz.gov.funding.source', string='Funding source', default=_default_kz_funding,
+                                    help='Budget or other source the pay of this contract is charged to.')
+
+
+class HrPayslip(models.Model):
+    _inherit = 'hr.payslip'
+
+    kz_move_id = fields.Many2one('account.move', string='Accounting entry', readonly=True, copy=False,
+                                 index=True, ondelete='restrict')
+
+    def _kz_post_accounting(self):
+        # companies keeping the books on the chart of state institutions only (a company without it, e.g. a
+        # private centre using another ledger, is not posted)
+        chart = self.env.ref('kz_gov_account.chart_template_kz_gov', raise_if_not_found=False)
+        slips = self.filtered(lambda s: s.state == 'done' and not s.kz_move_id and chart
+                              and s.company_id.sudo().chart_template_id == chart)
+        if not slips:
+            return True
+        technical = self.env.ref('kz_payroll.hr_payroll_structure_kz_technical', raise_if_not_found=False)
+        default_funding = self.env.ref('kz_gov_account.funding_LOC')
+        cr = self.env.cr
+        cr.execute("""
+            SELECT p.id, p.company_id, to_char(p.date_to, 'YYYY-MM'), MAX(p.date_to),
+                   COALESCE(c.kz_funding_id, %s), (p.struct_id = %s), l.code, SUM(l.total)
+              FROM hr_payslip p
+              JOIN hr_contract c ON c.id = p.contract_id
+              JOIN hr_payslip_line l ON l.slip_id = p.id
+             WHERE p.id IN %s AND l.code IN %s
+          GROUP BY p.id, p.company_id, to_char(p.date_to, 'YYYY-MM'), c.kz_funding_id, p.struct_id, l.code
+        """, (default_funding.id, technical.id if technical else 0, tuple(slips.ids),
+              tuple(posting_rules.POSTING)))
+        groups = defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
+        slips_of = defaultdict(set)
+        dates = {}
+        for slip_id, company_id, month, date_to, funding_id, is_tech, code, total in cr.fetchall():
+            key = (company_id, month, funding_id)
+            groups[key][bool(is_tech)][code] += total
+            slips_of[key].add(slip_id)
+            dates[key] = max(dates.get(key, date_to), date_to)
+        Move = self.env['account.move'].sudo()
+        Funding = self.env['kz.gov.funding.source']
+        link = []
+        for key in sorted(groups):
+            company_id, month, funding_id = key
+            company = self.env['res.company'].browse(company_id)
+            accounts = self._kz_payroll_accounts(company)
+            ebks = {e.code: e.id for e in self.env['kz.gov.ebk'].search(
+                [('code', 'in', posting_rules.ebk_codes())])}
+            lines = []
+            for is_tech, totals in sorted(groups[key].items()):
+                for account, ebk, debit, credit, code in posting_rules.entry_lines(totals, technical=is_tech):
+                    lines.append({
+                        'account_id': accounts[account], 'debit': debit, 'credit': credit,
+                        'name': _('Payroll %s: %s') % (month, code),
+                        'kz_ebk_id': ebks.get(ebk), 'kz_funding_id': funding_id,
+                    })
+            if not lines:
+                continue
+            journal = self._kz_payroll_journal(company)
+            [move_id] = Move.with_context(force_company=company_id).kz_bulk_post(journal, [{
+                'date': dates[key], 'ref': _('Payroll %s (%s)') % (month, Funding.browse(funding_id).name),
+                'lines': lines,
+            }])
+            link += [(slip_id, move_id) for slip_id in slips_of[key]]
+        if link:
+            from psycopg2.extras import execute_values
+            execute_values(cr, 'UPDATE hr_payslip p SET kz_move_id = v.move FROM (VALUES %s) AS v(id, move) '
+                               'WHERE p.id = v.id', link)
+            self.invalidate_cache(['kz_move_id'])
+        return True
+
+    @api.model
+    def _kz_payroll_accounts(self, company):
+        """{account code: id} of the company's accounts the posting needs; a chart without one is refused."""
+        codes = posting_rules.account_codes()
+        accounts = self.env['account.account'].sudo().search(
+            [('company_id', '=', company.id), ('code', 'in', codes)])
+        found = {a.code: a.id for a in accounts}
+        missing = [c for c in codes if c not in found]
+        if missing:
+            raise UserError(_('The chart of accounts of %s has no account %s: payroll cannot be posted. '
+                              'Load the chart of state institutions first.') % (company.name, ', '.join(missing)))
+        return found
+
+    @api.model
+    def _kz_payroll_journal(self, company):
+        journal = self.env['account.chart.template'].sudo().kz_gov_journal(company, 'payroll')
+        if not journal:
+            raise UserError(_('%s has no payroll journal: load the chart of state institutions first.')
+                            % company.name)
+        return journal

@@ -1,0 +1,113 @@
+# -*- coding: utf-8 -*-
+"""Confirmed payslips post to the chart of state institutions by ЕБК specific and funding source (ACC-12, issue #4):
+111/131 pay, 116/135 ОПВР, 121 СН, 122 СО, 124 ООСМС; withholdings to their payables; a closed period refuses."""
+from decimal import Decimal
+
+from odoo.exceptions import UserError
+from odoo.tests import common
+
+from odoo.addons.kz_payroll_account import posting_rules
+
+D = Decimal
+TIYN = D('0.01')
+
+
+@common.at_install(False)
+@common.post_install(True)
+class TestPayrollPosting(common.SavepointCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestPayrollPosting, cls).setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tracking_disable=True))
+        cls.school = cls.env.ref('kz_edu_base.company_school1_demo')
+        technical = cls.env.ref('kz_payroll.hr_payroll_structure_kz_technical')
+        contracts = cls.env['hr.contract'].search([('company_id', '=', cls.school.id), ('state', '=', 'open')])
+        cls.tech_contract = contracts.filtered(lambda c: c.struct_id == technical)[:1]
+        cls.teach_contract = contracts.filtered(lambda c: c.struct_id != technical)[:1]
+        assert cls.tech_contract and cls.teach_contract, 'demo school needs contracts of both kinds'
+        # a month the demo has not paid yet
+        cls.date_from, cls.date_to = '2026-09-01', '2026-09-30'
+        cls.env['hr.payslip'].search([('company_id', '=', cls.school.id), ('date_from', '=', cls.date_from)]).filtered(
+            lambda s: s.state != 'done').unlink()
+
+    def _slip(self, contract):
+        slip = self.env['hr.payslip'].create({
+            'name': 'Posting test', 'employee_id': contract.employee_id.id, 'contract_id': contract.id,
+            'struct_id': contract.struct_id.id, 'company_id': self.school.id,
+            'date_from': self.date_from, 'date_to': self.date_to})
+        slip.compute_sheet()
+        return slip
+
+    @staticmethod
+    def _amounts(slips):
+        totals = {}
+        for line in slips.mapped('line_ids'):
+            totals[line.code] = totals.get(line.code, D(0)) + D(repr(line.total)).quantize(TIYN)
+        return totals
+
+    def _by(self, move, account_code, ebk_code):
+        lines = move.line_ids.filtered(lambda l: l.account_id.code == account_code and l.kz_ebk_id.code == ebk_code)
+        return (sum(D(repr(l.debit)) for l in lines).quantize(TIYN),
+                sum(D(repr(l.credit)) for l in lines).quantize(TIYN))
+
+    def test_teacher_and_technical_payslips_post_by_specific_ACC12(self):
+        teach, tech = self._slip(self.teach_contract), self._slip(self.tech_contract)
+        (teach | tech).action_payslip_done()
+        self.assertTrue(teach.kz_move_id)
+        self.assertEqual(teach.kz_move_id, tech.kz_move_id, 'one summarised entry per month and funding source')
+        move = teach.kz_move_id
+        self.assertEqual(move.state, 'posted')
+        self.assertEqual(move.company_id, self.school)
+        a, t = self._amounts(teach), self._amounts(tech)
+        # pay: 111 for teachers, 131 for technical staff; employer pension 116 / 135; СН 121, СО 122, ООСМС 124
+        self.assertEqual(self._by(move, '7010', '111'), (a['GROSS'], D(0)))
+        self.assertEqual(self._by(move, '7010', '131'), (t['GROSS'], D(0)))
+        self.assertEqual(self._by(move, '7020', '116'), (a['OPVR'], D(0)))
+        self.assertEqual(self._by(move, '7020', '135'), (t['OPVR'], D(0)))
+        self.assertEqual(self._by(move, '7020', '121'), (a['SN'] + t['SN'], D(0)))
+        self.assertEqual(self._by(move, '7020', '122'), (a['SO'] + t['SO'], D(0)))
+        self.assertEqual(self._by(move, '7020', '124'), (a['OOSMS'] + t['OOSMS'], D(0)))
+        # withholdings leave the staff payable for ИПН and ОПВ payables; what is left there is the net pay
+        debit_3320, credit_3320 = self._by(move, '3320', '111')
+        self.assertEqual(credit_3320 - debit_3320, a['NET'])
+        self.assertEqual(self._by(move, '3120', '111'), (D(0), a['IPN']))
+        self.assertEqual(self._by(move, '3220', '131'), (D(0), t['OPV']))
+        # every line carries the funding source of the contract (local budget by default)
+        self.assertEqual(set(move.line_ids.mapped('kz_funding_id.code')), {'LOC'})
+        total_debit = sum(D(repr(l.debit)) for l in move.line_ids).quantize(TIYN)
+        expected = sum(a[c] + t[c] for c in posting_rules.POSTING if c in a).quantize(TIYN)
+        self.assertEqual(total_debit, expected)
+
+    def test_funding_source_of_the_contract_splits_entries(self):
+        paid = self.env.ref('kz_gov_account.funding_PAID')
+        self.tech_contract.kz_funding_id = paid
+        teach, tech = self._slip(self.teach_contract), self._slip(self.tech_contract)
+        (teach | tech).action_payslip_done()
+        self.assertNotEqual(teach.kz_move_id, tech.kz_move_id)
+        self.assertEqual(set(tech.kz_move_id.line_ids.mapped('kz_funding_id')), {paid})
+
+    def test_closed_period_refuses_confirmation(self):
+        self.school.sudo().write({'fiscalyear_lock_date': '2026-09-30'})
+        slip = self._slip(self.teach_contract)
+        with self.assertRaises(UserError) as err:
+            slip.action_payslip_done()
+        self.assertIn('2026', str(err.exception.name))
+
+    def test_hr_officer_confirms_and_posts_without_accounting_rights(self):
+        hr = self.env['res.users'].with_context(no_reset_password=True).create({
+            'name': 'HR posting', 'login': 'kzpost_hr', 'company_id': self.school.id,
+            'company_ids': [(6, 0, [self.school.id])],
+            'groups_id': [(6, 0, [self.env.ref('kz_edu_base.group_hr_officer').id])]})
+        slip = self._slip(self.teach_contract).sudo(hr)
+        slip.action_payslip_done()
+        self.assertTrue(slip.sudo().kz_move_id)
+        self.assertFalse(hr.has_group('account.group_account_user'))
+
+    def test_pure_entry_lines_balance(self):
+        lines = posting_rules.entry_lines({'GROSS': 300000, 'OPV': 30000, 'VOSMS': 6000, 'IPN': 13425,
+                                           'OPVR': 10500, 'SN': 17910, 'SO': 13500, 'OOSMS': 9000})
+        self.assertEqual(sum(l[2] for l in lines), sum(l[3] for l in lines))
+        self.assertEqual(sum(l[2] for l in lines), D('400335.00'))
+        with self.assertRaises(ValueError):
+            posting_rules.entry_lines({'GROSS': -1})
