@@ -65,16 +65,13 @@ def populate(env, n_schools=150, n_students=100000, seed=7):
     partner_ids = Demo._bulk_insert_partners(
         [{'name': 'Bench city education department', 'is_company': True}] +
         [{'name': 'Bench school No. %d' % (i + 1), 'is_company': True} for i in range(n_schools)])
-    cr.execute("""INSERT INTO res_company (name, partner_id, currency_id, kz_org_type, kz_is_education_org,
-                                           create_uid, write_uid, create_date, write_date)
-                  VALUES (%s, %s, %s, 'department', false, %s, %s, %s, %s) RETURNING id""",
-               ('Bench city education department', partner_ids[0], currency) + audit)
-    department = cr.fetchone()[0]
-    school_ids = [r[0] for r in execute_values(cr, """
-        INSERT INTO res_company (name, partner_id, currency_id, parent_id, kz_org_type, kz_is_education_org,
-                                 create_uid, write_uid, create_date, write_date) VALUES %s RETURNING id""",
-        [('Bench school No. %d' % (i + 1), pid, currency, department, 'school', True) + audit
-         for i, pid in enumerate(partner_ids[1:])], fetch=True)]
+    # through bulk_insert: Odoo's defaults fill the columns other installed addons add (account's fiscal year...)
+    [department] = Demo.bulk_insert('res.company', [{
+        'name': 'Bench city education department', 'partner_id': partner_ids[0], 'currency_id': currency,
+        'kz_org_type': 'department', 'kz_is_education_org': False}])
+    school_ids = Demo.bulk_insert('res.company', [{
+        'name': 'Bench school No. %d' % (i + 1), 'partner_id': pid, 'currency_id': currency, 'parent_id': department,
+        'kz_org_type': 'school', 'kz_is_education_org': True} for i, pid in enumerate(partner_ids[1:])])
 
     # --- classes: grades 1-11, as many letters as needed for about 25 students a class
     per_school = n_students // n_schools
