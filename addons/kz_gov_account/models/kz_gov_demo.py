@@ -26,7 +26,9 @@ class KzGovDemo(models.AbstractModel):
         self.env['account.chart.template'].kz_gov_load_for_companies(department | school1 | school2)
         entries1 = self.post_year(school1, 'school1')
         self.post_year(school2, 'school2')
-        self._create_financing_plan(school1, entries1)
+        plan = self._create_financing_plan(school1, entries1)
+        if plan:
+            self._register_obligations(school1, entries1)
         return True
 
     @api.model
@@ -83,3 +85,30 @@ class KzGovDemo(models.AbstractModel):
             'funding_id': self.env.ref('kz_gov_account.funding_LOC').id, 'line_ids': lines})
         plan.action_approve()
         return plan
+
+    @api.model
+    def _register_obligations(self, company, entries, year=2026, specifics=('141', '149', '151', '152')):
+        """Registered obligations of `year`: the monthly supply contracts (food, stocks, utilities, communication):
+        the credits to suppliers (3310) per month, specific and supplier, registered on the 1st of the month through
+        the ORM, so each passes the financing-plan check."""
+        partners = self._partners(company)
+        ebks = {e.code: e.id for e in self.env['kz.gov.ebk'].search([])}
+        funding = self.env.ref('kz_gov_account.funding_LOC')
+        totals = {}
+        for entry in entries:
+            if entry['date'].year != year:
+                continue
+            for l in entry['lines']:
+                if l['account'] == '3310' and l['credit'] and l['ebk'] in specifics and l['partner']:
+                    key = (entry['date'].month, l['ebk'], l['partner'])
+                    totals[key] = totals.get(key, gov_demo.ZERO) + l['credit']
+        Obligation = self.env['kz.gov.obligation'].with_context(tracking_disable=True)
+        obligations = Obligation.browse()
+        for (month, ebk, partner), amount in sorted(totals.items()):
+            obligations |= Obligation.create({
+                'name': 'Д-%d/%02d-%s' % (year, month, ebk), 'date': '%d-%02d-01' % (year, month),
+                'partner_id': partners[partner], 'company_id': company.id, 'funding_id': funding.id,
+                'ebk_id': ebks[ebk], 'amount': float(amount), 'subject': gov_demo.PARTNERS[partner]})
+        obligations.action_register()
+        _logger.info('demo: %s: %d obligations registered', company.name, len(obligations))
+        return obligations

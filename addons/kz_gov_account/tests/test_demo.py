@@ -103,3 +103,20 @@ class TestKzGovDemo(common.SavepointCase):
         self.assertEqual(plan.funding_id, self.env.ref('kz_gov_account.funding_LOC'))
         self.assertIn('111', plan.line_ids.mapped('ebk_id.code'))
         self.assertEqual(set(plan.line_ids.mapped('kind')), {'obligations', 'payments'})
+
+    def test_budget_execution_2026_of_school1_has_every_column_ACC17(self):
+        """The demo's execution shows plan, registered obligations (the monthly supply contracts), payments and
+        expenses; the registered obligations of each specific stay within its plan of obligations."""
+        execution = self.env['kz.gov.budget.execution'].create({
+            'company_id': self.school1.id, 'funding_id': self.env.ref('kz_gov_account.funding_LOC').id,
+            'date_from': '2026-01-01', 'date_to': '2026-10-31'})
+        rows, total = execution.compute_rows()
+        for key in ('plan_obligations', 'plan_payments', 'registered', 'payments', 'expenses'):
+            self.assertGreater(total[key], 0, key)
+        by_ebk = {row['ebk']: row for row in rows}
+        obligations = self.env['kz.gov.obligation'].search([('company_id', '=', self.school1.id),
+                                                            ('state', '=', 'registered')])
+        self.assertEqual(set(obligations.mapped('ebk_id.code')), {'141', '149', '151', '152'})
+        for code in ('141', '149', '151', '152'):
+            self.assertGreater(by_ebk[code]['registered'], 0, code)
+            self.assertLessEqual(by_ebk[code]['registered'], by_ebk[code]['plan_obligations'], code)
