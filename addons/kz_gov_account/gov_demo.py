@@ -47,7 +47,10 @@ RATES = {
 
 PROFILES = {
     # school No. 1 (urban gymnasium, about 600 students): the full set of operations
-    'school1': {'teachers': 30, 'technical': 10, 'pupils_1_4': 220, 'scale': D(1), 'paid_services': True,
+    # payroll_end: the last month whose payroll the generator posts; school No. 1's October 2026 payroll is the
+    # demo payroll batch of kz_payroll ("Salary 10.2026"), posted to the ledger by kz_payroll_account
+    'school1': {'payroll_end': (2026, 9), 'teachers': 30, 'technical': 10, 'pupils_1_4': 220, 'scale': D(1),
+                'paid_services': True,
                 'sponsorship': True, 'buildings': D('850000000.00'), 'equipment': D('45600000.00'),
                 'other_fa': D('18750000.00'), 'library': D('12300000.00'), 'depreciation': D('312400000.00'),
                 'materials': D('1250000.00'), 'paid_cash': D('640000.00'), 'sponsor_cash': D('210000.00')},
@@ -216,36 +219,38 @@ def school_entries(profile_key='school1', start=(2025, 1), end=(2026, 10)):
         last = month_end(year, month)
         ny, nm = next_month(year, month)
         # ---- payroll: accrual on the 20th, net pay on the 25th, withholdings and contributions next month
-        teachers, technical = salaries(p, year)
-        ped, tech = payroll_totals(teachers, year), payroll_totals(technical, year)
-        accrual = [
-            line('7010', debit=ped['gross'], ebk='111', funding='LOC'),
-            line('3320', credit=ped['gross'], ebk='111', funding='LOC'),
-            line('7010', debit=tech['gross'], ebk='131', funding='LOC'),
-            line('3320', credit=tech['gross'], ebk='131', funding='LOC'),
-        ]
-        for group, ebk in ((ped, '111'), (tech, '131')):
-            accrual += [line('3320', debit=group['opv'] + group['vosms'] + group['ipn'], ebk=ebk, funding='LOC'),
-                        line('3220', credit=group['opv'], funding='LOC'),
-                        line('3240', credit=group['vosms'], funding='LOC'),
-                        line('3120', credit=group['ipn'], funding='LOC')]
-        for key, ebk, account in (('opvr', '116', '3230'), ('sn', '121', '3150'), ('so', '122', '3210'),
-                                  ('oosms', '124', '3240')):
-            accrual += [line('7020', debit=ped[key], ebk=ebk, funding='LOC'),
-                        line(account, credit=ped[key], funding='LOC')]
-            accrual += [line('7020', debit=tech[key], ebk='135', funding='LOC'),
-                        line(account, credit=tech[key], funding='LOC')]
-        out.append(entry('payroll', datetime.date(year, month, 20), ref('payroll', label), accrual))
-        out += paid_from_budget(datetime.date(year, month, 25), ref('salaries_paid', label),
-                                [('3320', ped['net'], '111', None), ('3320', tech['net'], '131', None)])
-        due.append((datetime.date(ny, nm, 24), ref('contributions_paid', label), [
-            ('3220', ped['opv'], '111', None), ('3240', ped['vosms'], '111', None), ('3120', ped['ipn'], '111', None),
-            ('3220', tech['opv'], '131', None), ('3240', tech['vosms'], '131', None),
-            ('3120', tech['ipn'], '131', None),
-            ('3230', ped['opvr'], '116', None), ('3150', ped['sn'], '121', None), ('3210', ped['so'], '122', None),
-            ('3240', ped['oosms'], '124', None),
-            ('3230', tech['opvr'], '135', None), ('3150', tech['sn'], '135', None), ('3210', tech['so'], '135', None),
-            ('3240', tech['oosms'], '135', None)]))
+        if (year, month) <= p.get('payroll_end', end):
+            teachers, technical = salaries(p, year)
+            ped, tech = payroll_totals(teachers, year), payroll_totals(technical, year)
+            accrual = [
+                line('7010', debit=ped['gross'], ebk='111', funding='LOC'),
+                line('3320', credit=ped['gross'], ebk='111', funding='LOC'),
+                line('7010', debit=tech['gross'], ebk='131', funding='LOC'),
+                line('3320', credit=tech['gross'], ebk='131', funding='LOC'),
+            ]
+            for group, ebk in ((ped, '111'), (tech, '131')):
+                accrual += [line('3320', debit=group['opv'] + group['vosms'] + group['ipn'], ebk=ebk, funding='LOC'),
+                            line('3220', credit=group['opv'], funding='LOC'),
+                            line('3240', credit=group['vosms'], funding='LOC'),
+                            line('3120', credit=group['ipn'], funding='LOC')]
+            for key, ebk, account in (('opvr', '116', '3230'), ('sn', '121', '3150'), ('so', '122', '3210'),
+                                      ('oosms', '124', '3240')):
+                accrual += [line('7020', debit=ped[key], ebk=ebk, funding='LOC'),
+                            line(account, credit=ped[key], funding='LOC')]
+                accrual += [line('7020', debit=tech[key], ebk='135', funding='LOC'),
+                            line(account, credit=tech[key], funding='LOC')]
+            out.append(entry('payroll', datetime.date(year, month, 20), ref('payroll', label), accrual))
+            out += paid_from_budget(datetime.date(year, month, 25), ref('salaries_paid', label),
+                                    [('3320', ped['net'], '111', None), ('3320', tech['net'], '131', None)])
+            due.append((datetime.date(ny, nm, 24), ref('contributions_paid', label), [
+                ('3220', ped['opv'], '111', None), ('3240', ped['vosms'], '111', None),
+                ('3120', ped['ipn'], '111', None),
+                ('3220', tech['opv'], '131', None), ('3240', tech['vosms'], '131', None),
+                ('3120', tech['ipn'], '131', None),
+                ('3230', ped['opvr'], '116', None), ('3150', ped['sn'], '121', None),
+                ('3210', ped['so'], '122', None), ('3240', ped['oosms'], '124', None),
+                ('3230', tech['opvr'], '135', None), ('3150', tech['sn'], '135', None),
+                ('3210', tech['so'], '135', None), ('3240', tech['oosms'], '135', None)]))
         # ---- utilities, communication, services: accrued at the month end, paid on the 15th of the next month
         heating = month in HEATING_MONTHS
         utilities = _scaled(p, D('1850000.00') + month * D('12345.67') if heating else D('620000.00') + month * D(910))
@@ -350,7 +355,7 @@ def financing_plan(entries, year=2026, last_month=10, funding='LOC', round_to=D(
     Obligations: what the school takes on per specific and month, i.e. the expenses and assets (accounts 7xxx,
     13xx, 23xx) accrued against a liability of the funding source (a credit to a 3xxx account: bills, payroll);
     payments: the outflows of the budget КСН (credits of 1010). Both are rounded up to `round_to` ₸; the months
-    after `last_month` repeat the last month (the plan covers the whole year)."""
+    after a row's last month with data (at most `last_month`) repeat it (the plan covers the whole year)."""
     plan = {}
     for e in entries:
         if e['date'].year != year:
@@ -369,7 +374,10 @@ def financing_plan(entries, year=2026, last_month=10, funding='LOC', round_to=D(
     rows = []
     for (ebk, kind), values in sorted(plan.items()):
         rounded = [(v / round_to).to_integral_value(rounding=ROUND_CEILING) * round_to for v in values]
-        for m in range(last_month, 12):
-            rounded[m] = rounded[last_month - 1]
+        # the plan covers the whole year: the months after the row's last month with data repeat that month
+        filled = [m for m in range(last_month) if rounded[m]]
+        if filled:
+            for m in range(filled[-1] + 1, 12):
+                rounded[m] = rounded[filled[-1]]
         rows.append((ebk, kind, [money(v) for v in rounded]))
     return rows

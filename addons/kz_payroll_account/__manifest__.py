@@ -12,6 +12,9 @@
     'data': [
         'views/hr_payroll_views.xml',
     ],
+    'demo': [
+        'demo/kz_payroll_account_demo.xml',
+    ],
     'auto_install': True,
     'installable': True,
 }

@@ -6,8 +6,10 @@ Pure Python (no odoo import). Issue #4: "the payslip batch posts to the public-s
 economic classification of expenses (MoF order No. 403 of 18.09.2014; see kz_gov_account/data/src/ebk_403.csv):
 111 «Оплата труда», 131 «Оплата труда технического персонала», 116 «Обязательные пенсионные взносы работодателей»,
 135 «Взносы работодателей по техническому персоналу», 121 «Социальный налог», 122 «Социальные отчисления в ГФСС»,
-124 «Отчисления на ОСМС». Withholdings (ОПВ, ВОСМС, ИПН) move the employee's debt to the payables of each
-recipient under the same specific as the pay they are withheld from.
+124 «Отчисления на ОСМС». Specific 135 is named for *all* employer contributions of the technical staff, so their
+СН, СО and ООСМС go to 135 as well as their ОПВР (as the demo ledger of kz_gov_account does). Withholdings (ОПВ,
+ВОСМС, ИПН) move the employee's debt to the payables of each recipient under the same specific as the pay they are
+withheld from.
 
 The account codes are those of kz_gov_account/data/src/chart_281.csv (UNCONFIRMED against order No. 281, see its
 SOURCES.md): 7010 pay expense, 7020 employer contributions expense, 3320 payables to staff, 3120 ИПН, 3150 social
@@ -26,9 +28,9 @@ POSTING = OrderedDict([
     ('VOSMS', ('3320', '3240', '111', '131')),
     ('IPN', ('3320', '3120', '111', '131')),
     ('OPVR', ('7020', '3230', '116', '135')),
-    ('SN', ('7020', '3150', '121', '121')),
-    ('SO', ('7020', '3210', '122', '122')),
-    ('OOSMS', ('7020', '3240', '124', '124')),
+    ('SN', ('7020', '3150', '121', '135')),
+    ('SO', ('7020', '3210', '122', '135')),
+    ('OOSMS', ('7020', '3240', '124', '135')),
 ])
 
 

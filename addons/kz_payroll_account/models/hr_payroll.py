@@ -87,6 +87,13 @@ class HrPayslip(models.Model):
         return True
 
     @api.model
+    def kz_post_unposted(self):
+        """Post every confirmed payslip not posted yet (e.g. confirmed before this addon was installed)."""
+        slips = self.search([('state', '=', 'done'), ('kz_move_id', '=', False)])
+        slips._kz_post_accounting()
+        return len(slips.filtered('kz_move_id'))
+
+    @api.model
     def _kz_payroll_accounts(self, company):
         """{account code: id} of the company's accounts the posting needs; a chart without one is refused."""
         codes = posting_rules.account_codes()

@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 """Confirmed payslips post to the chart of state institutions by ЕБК specific and funding source (ACC-12, issue #4):
-111/131 pay, 116/135 ОПВР, 121 СН, 122 СО, 124 ООСМС; withholdings to their payables; a closed period refuses."""
+111/131 pay, 116 ОПВР, 121 СН, 122 СО, 124 ООСМС, 135 all contributions of technical staff; withholdings to their payables; a closed period refuses."""
 from decimal import Decimal
 
 from odoo.exceptions import UserError
@@ -64,10 +64,11 @@ class TestPayrollPosting(common.SavepointCase):
         self.assertEqual(self._by(move, '7010', '111'), (a['GROSS'], D(0)))
         self.assertEqual(self._by(move, '7010', '131'), (t['GROSS'], D(0)))
         self.assertEqual(self._by(move, '7020', '116'), (a['OPVR'], D(0)))
-        self.assertEqual(self._by(move, '7020', '135'), (t['OPVR'], D(0)))
-        self.assertEqual(self._by(move, '7020', '121'), (a['SN'] + t['SN'], D(0)))
-        self.assertEqual(self._by(move, '7020', '122'), (a['SO'] + t['SO'], D(0)))
-        self.assertEqual(self._by(move, '7020', '124'), (a['OOSMS'] + t['OOSMS'], D(0)))
+        self.assertEqual(self._by(move, '7020', '121'), (a['SN'], D(0)))
+        self.assertEqual(self._by(move, '7020', '122'), (a['SO'], D(0)))
+        self.assertEqual(self._by(move, '7020', '124'), (a['OOSMS'], D(0)))
+        # every employer contribution of the technical staff goes to 135
+        self.assertEqual(self._by(move, '7020', '135'), (t['OPVR'] + t['SN'] + t['SO'] + t['OOSMS'], D(0)))
         # withholdings leave the staff payable for ИПН and ОПВ payables; what is left there is the net pay
         debit_3320, credit_3320 = self._by(move, '3320', '111')
         self.assertEqual(credit_3320 - debit_3320, a['NET'])
@@ -111,3 +112,21 @@ class TestPayrollPosting(common.SavepointCase):
         self.assertEqual(sum(l[2] for l in lines), D('400335.00'))
         with self.assertRaises(ValueError):
             posting_rules.entry_lines({'GROSS': -1})
+
+
+@common.at_install(False)
+@common.post_install(True)
+class TestDemoPayrollPosted(common.TransactionCase):
+
+    def test_demo_batch_of_october_is_posted_ACC12(self):
+        """The demo school's October 2026 payroll batch is in the ledger: one entry, 7010 = the batch's gross."""
+        school = self.env.ref('kz_edu_base.company_school1_demo')
+        slips = self.env['hr.payslip'].search([('company_id', '=', school.id), ('state', '=', 'done'),
+                                               ('date_to', '=', '2026-10-31')])
+        self.assertTrue(slips)
+        self.assertEqual(len(slips.mapped('kz_move_id')), 1)
+        gross = sum(D(repr(l.total)) for l in slips.mapped('line_ids') if l.code == 'GROSS').quantize(TIYN)
+        move = slips.mapped('kz_move_id')
+        debit_7010 = sum(D(repr(l.debit)) for l in move.line_ids if l.account_id.code == '7010').quantize(TIYN)
+        self.assertEqual(debit_7010, gross)
+        self.assertEqual(move.date, '2026-10-31')
