@@ -14,6 +14,7 @@
         'kz_payroll',
         'kz_gov_account',       # public-sector bookkeeping: chart No. 281, ЕБК, financing plans, ФО-1…ФО-4
         'kz_payroll_account',   # payroll posting to the public-sector ledger by ЕБК (auto-installed)
+        'kz_edu_tariff',        # working curriculum, teaching load and the tariffication list
         'web_responsive',    # OCA: app drawer home screen, usable on phones and tablets
     ],
     'data': [],

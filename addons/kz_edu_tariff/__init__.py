@@ -1,0 +1,4 @@
+# -*- coding: utf-8 -*-
+from . import models
+from . import wizards
+from . import report

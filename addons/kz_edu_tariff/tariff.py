@@ -1,0 +1,609 @@
+"""Tariffication of teachers in Kazakh state schools: the monthly pay of one teacher from the grid, the load and the
+supplements (issue #8).
+
+Pure Python (standard library only, no odoo import), tested in milliseconds; the Odoo addon built later only binds
+it to the ORM. Domain notes: /work/shared/domain/kz_rules.md §2; the sources of every figure: ``data/SOURCES.md``.
+
+Formula (ПП РК № 1193 of 31.12.2015; Rules of order № 191 / № 588; gos24.kz official clarification of 20.04.2023)
+-----------------------------------------------------------------------------------------------------------------
+* official salary  ДО = БДО × coefficient(block, years of service) × raise factor   (the raise factor is the 25 %-a-year
+  teachers' raise of 2020–2023: 1 / 1.25 / 1.5 / 1.75 / 2, parameter ``RAISE_FACTOR``);
+* load pay         = ДО / norm hours × actual weekly hours (norm 18 up to 31.08.2021, 16 from 01.09.2021);
+* category         = load pay × the category's rate (педагог-модератор 30 %, -эксперт 35 %, -исследователь 40 %,
+  -мастер 50 %) — "от должностного оклада в зависимости от фактической нагрузки" (gos24.kz), i.e. of the load pay;
+* the other supplements are listed in :func:`teacher_pay`.
+
+Parameters
+----------
+Every rate, grid cell and amount is a dated row with a ``source`` and a ``status`` (``CONFIRMED`` — stated by the
+act, the Ministry or an official clarification; ``UNCONFIRMED`` — calculators, ambiguous press, inference). The rows
+shipped with the module are ``data/kz_tariff_parameters.csv`` (:func:`load_parameters`) and
+``data/kz_tariff_coefficients.csv`` (:func:`load_coefficients`); a caller may pass its own rows instead. For a date
+the row with the latest ``date_from <= date`` whose ``date_to`` is empty or ``>= date`` wins; no row → TariffError
+naming the code and the date (never a silent default). :func:`teacher_pay` returns, under ``unconfirmed``, the codes
+of every UNCONFIRMED row it used, so the UI can flag the line.
+
+Money and rounding
+------------------
+Decimal only (a float input is read through ``repr``). Each line is rounded to the tiyn (0.01 ₸, ROUND_HALF_UP) and
+the next line is computed from the rounded one, in this order: ДО → load pay → rural raise → percentage supplements
+(of the rounded load pay) → БДО- and МРП-based supplements; ``total`` is the sum of the rounded lines. This is how the
+published gos24.kz example proceeds («170 245,14 / 16 * 22 = 234 087,07 … 234 087,07 * 30% = 70 226,12»), and it
+reproduces it to the tiyn. The 2016-era trade-union example prints supplements in whole tenge (6 601, 3 539): round
+the tiyn lines with ``amount.quantize(Decimal('1'), ROUND_HALF_UP)`` where a form needs tenge. No statutory rounding
+rule was found (UNCONFIRMED).
+
+Length of service
+-----------------
+:func:`experience_years` adds up periods of pedagogical service at a date: overlapping periods count once (a second
+concurrent post adds no service), each period's length is its calendar years / months / days (start and end dates
+both included), and the sum is normalised with 30 days = 1 month and 12 months = 1 year — the usual personnel-office
+practice; no Kazakh act stating it was found (UNCONFIRMED). The grid steps are whole years, counted ``from <= years <
+to`` (10 years 0 months 0 days is already in the "10–13" step).
+
+Decisions taken without a source (UNCONFIRMED)
+----------------------------------------------
+* The weekly-hours maximum is checked by :func:`check_weekly_hours` only; :func:`teacher_pay` does not refuse a load
+  above ``MAX_WEEKLY_HOURS`` (a placeholder of 24 h, no act found), the Odoo layer decides whether to warn or block.
+* Rural raise: ``load pay × RURAL_RAISE_RATE`` as its own line; with ``PERCENT_BASE_INCLUDES_RURAL = 1`` (as the
+  eduline calculator) the category and special-conditions percentages are taken of load pay + rural raise.
+* Class management uses the grade band of the class (1–4 or 5–11) and is halved (``CLASS_MGMT_SMALL_FACTOR``) for a
+  class of fewer than ``SMALL_CLASS_PUPILS`` pupils; hourly notebook checking is halved for such classes too.
+"""
+import collections
+import csv
+import datetime
+import os
+from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
+
+__all__ = [
+    'TariffError', 'ServiceLength', 'PARAMETERS_CSV', 'COEFFICIENTS_CSV', 'CATEGORIES',
+    'load_parameters', 'load_coefficients', 'parameter', 'parameter_row', 'coefficient_for',
+    'experience_years', 'grade_band', 'check_weekly_hours', 'teacher_pay',
+]
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+PARAMETERS_CSV = os.path.join(_HERE, 'data', 'kz_tariff_parameters.csv')
+COEFFICIENTS_CSV = os.path.join(_HERE, 'data', 'kz_tariff_coefficients.csv')
+
+TIYN = Decimal('0.01')
+ZERO = Decimal('0.00')
+STATUSES = ('CONFIRMED', 'UNCONFIRMED')
+
+_PARAM_COLUMNS = ('code', 'date_from', 'date_to', 'value', 'unit', 'source', 'status')
+_COEF_COLUMNS = ('block', 'exp_from_years', 'exp_to_years', 'coefficient', 'date_from', 'date_to', 'source',
+                 'status')
+
+#: Category key → parameter code of its rate. Kazakh and Russian names are accepted (see :func:`_category_key`).
+CATEGORIES = collections.OrderedDict([
+    ('moderator', 'CATEGORY_MODERATOR_RATE'),
+    ('expert', 'CATEGORY_EXPERT_RATE'),
+    ('researcher', 'CATEGORY_RESEARCHER_RATE'),
+    ('master', 'CATEGORY_MASTER_RATE'),
+])
+_CATEGORY_ALIASES = {
+    'moderator': 'moderator', 'педагог-модератор': 'moderator', 'модератор': 'moderator',
+    'expert': 'expert', 'педагог-эксперт': 'expert', 'эксперт': 'expert', 'педагог-сарапшы': 'expert',
+    'сарапшы': 'expert',
+    'researcher': 'researcher', 'педагог-исследователь': 'researcher', 'исследователь': 'researcher',
+    'педагог-зерттеуші': 'researcher', 'зерттеуші': 'researcher',
+    'master': 'master', 'педагог-мастер': 'master', 'мастер': 'master', 'педагог-шебер': 'master',
+    'шебер': 'master',
+}
+_NO_CATEGORY = ('', 'none', 'безкатегории', 'педагог', 'санатсыз')  # compared without spaces
+
+#: Supplement lines of :func:`teacher_pay`, in the order they are computed and itemised.
+SUPPLEMENT_KEYS = (
+    'category_supplement', 'rural_supplement', 'special_conditions_supplement', 'class_management_supplement',
+    'notebook_supplement', 'cabinet_supplement', 'workshop_supplement', 'master_degree_supplement',
+    'mentoring_supplement', 'sports_section_supplement',
+)
+
+_OPTIONS = frozenset((
+    'on_date', 'parameters',
+    'rural', 'special_conditions', 'class_grade', 'class_size', 'notebooks', 'notebook_hours',
+    'notebook_hours_small', 'cabinet', 'workshop', 'master_degree', 'mentoring', 'sports_section',
+))
+
+
+class TariffError(ValueError):
+    """A tariffication input or parameter problem; the English message names what is missing or wrong."""
+
+
+ServiceLength = collections.namedtuple('ServiceLength', 'years months days')
+ServiceLength.__doc__ = """Length of service: whole years, months (0–11) and days (0–29)."""
+
+
+def _service_as_decimal(service):
+    # months <= 11 and days <= 29 keep the value below years + 1, so whole-year steps are never crossed.
+    return Decimal(service.years) + Decimal(service.months) / 12 + Decimal(service.days) / 360
+
+
+ServiceLength.as_decimal = _service_as_decimal
+
+
+# ----------------------------------------------------------------------------------------------- small helpers
+
+def _to_date(value, what):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.datetime.strptime(value.strip(), '%Y-%m-%d').date()
+        except ValueError:
+            pass
+    raise TariffError('%s must be a date (YYYY-MM-DD), got %r' % (what, value))
+
+
+def _decimal(value, what):
+    """A finite Decimal from Decimal, int, text ('17 697', '4,81') or float (through repr); bool/None refused."""
+    if isinstance(value, bool) or value is None:
+        raise TariffError('%s must be a number, got %r' % (what, value))
+    if isinstance(value, float):
+        value = repr(value)
+    try:
+        number = value if isinstance(value, Decimal) else Decimal(
+            str(value).strip().replace(' ', '').replace('\u00a0', '').replace(',', '.'))
+    except (InvalidOperation, TypeError, ValueError):
+        raise TariffError('%s must be a number, got %r' % (what, value))
+    if not number.is_finite():
+        raise TariffError('%s must be a finite number, got %r' % (what, value))
+    return number
+
+
+def _tiyn(value):
+    return value.quantize(TIYN, rounding=ROUND_HALF_UP)
+
+
+def _status(value, where):
+    status = (value or '').strip().upper()
+    if status not in STATUSES:
+        raise TariffError('%s: status must be CONFIRMED or UNCONFIRMED, got %r' % (where, value))
+    return status
+
+
+def _valid_on(row, on_date):
+    return row['date_from'] <= on_date and (row['date_to'] is None or row['date_to'] >= on_date)
+
+
+# ----------------------------------------------------------------------------------------------- parameters
+
+def _normalise_parameter(row, where):
+    data = dict(row) if isinstance(row, dict) else dict(zip(_PARAM_COLUMNS, row))
+    code = (data.get('code') or '').strip()
+    if not code:
+        raise TariffError('parameter row %s has no code' % where)
+    date_from = _to_date(data.get('date_from'), 'date_from of parameter %s (%s)' % (code, where))
+    date_to = data.get('date_to')
+    date_to = _to_date(date_to, 'date_to of parameter %s (%s)' % (code, where)) if date_to not in (None, '') else None
+    if date_to is not None and date_to < date_from:
+        raise TariffError('parameter %s (%s): date_to %s is before date_from %s' % (code, where, date_to, date_from))
+    value = _decimal(data.get('value'), 'value of parameter %s from %s (%s)' % (code, date_from, where))
+    return {'code': code, 'date_from': date_from, 'date_to': date_to, 'value': value,
+            'unit': (data.get('unit') or '').strip(), 'source': (data.get('source') or '').strip(),
+            'status': _status(data.get('status'), 'parameter %s from %s (%s)' % (code, date_from, where))}
+
+
+def _check_overlaps(rows, key, what):
+    by_key = collections.defaultdict(list)
+    for row in rows:
+        by_key[key(row)].append(row)
+    for name, group in by_key.items():
+        group.sort(key=lambda r: r['date_from'])
+        for before, after in zip(group, group[1:]):
+            if before['date_to'] is None or before['date_to'] >= after['date_from']:
+                raise TariffError('%s %s: rows from %s and from %s overlap' % (
+                    what, name, before['date_from'], after['date_from']))
+
+
+def load_parameters(path=None):
+    """Dated parameter rows from ``path`` (default ``data/kz_tariff_parameters.csv`` beside this module).
+
+    Columns ``code,date_from,date_to,value,unit,source,status``; returns a list of dicts with ``date_from``/``date_to``
+    as dates (``date_to`` None = open) and ``value`` as Decimal. Overlapping rows of one code are refused.
+    """
+    path = path or PARAMETERS_CSV
+    with open(path, encoding='utf-8', newline='') as handle:
+        rows = [_normalise_parameter(row, '%s line %d' % (os.path.basename(path), number))
+                for number, row in enumerate(csv.DictReader(handle), start=2)]
+    _check_overlaps(rows, lambda r: r['code'], 'parameter')
+    return rows
+
+
+_DEFAULT_PARAMETERS = None
+_DEFAULT_COEFFICIENTS = None
+
+
+def _parameter_rows(rows):
+    global _DEFAULT_PARAMETERS
+    if rows is None:
+        if _DEFAULT_PARAMETERS is None:
+            _DEFAULT_PARAMETERS = load_parameters()
+        return _DEFAULT_PARAMETERS
+    normalised = [_normalise_parameter(r, 'passed row %d' % i) for i, r in enumerate(rows, start=1)]
+    _check_overlaps(normalised, lambda r: r['code'], 'parameter')
+    return normalised
+
+
+def parameter_row(code, on_date, rows=None):
+    """The full row (value, unit, source, status) of parameter ``code`` in force on ``on_date``."""
+    on_date = _to_date(on_date, 'on_date')
+    found = [row for row in _parameter_rows(rows) if row['code'] == code and _valid_on(row, on_date)]
+    if not found:
+        raise TariffError('no parameter %s for %s' % (code, on_date.isoformat()))
+    return max(found, key=lambda r: r['date_from'])
+
+
+def parameter(code, on_date, rows=None):
+    """The Decimal value of parameter ``code`` on ``on_date``; TariffError 'no parameter X for DATE' if none."""
+    return parameter_row(code, on_date, rows)['value']
+
+
+# ----------------------------------------------------------------------------------------------- coefficient grid
+
+def _block_code(block):
+    """Canonical block code: Cyrillic 'В', ASCII hyphen, upper case ('b2-3', 'В2–3' → 'В2-3')."""
+    if not isinstance(block, str) or not block.strip():
+        raise TariffError('block must be a code such as В2-3, got %r' % (block,))
+    text = block.strip().upper().replace(' ', '')
+    for dash in ('\u2013', '\u2014', '\u2212'):
+        text = text.replace(dash, '-')
+    return text.replace('B', 'В')  # Latin B → Cyrillic В (the register uses Cyrillic letters)
+
+
+def _normalise_coefficient(row, where):
+    data = dict(row) if isinstance(row, dict) else dict(zip(_COEF_COLUMNS, row))
+    block = _block_code(data.get('block'))
+    exp_from = _decimal(data.get('exp_from_years'), 'exp_from_years of %s (%s)' % (block, where))
+    exp_to = data.get('exp_to_years')
+    exp_to = _decimal(exp_to, 'exp_to_years of %s (%s)' % (block, where)) if exp_to not in (None, '') else None
+    if exp_from < 0 or (exp_to is not None and exp_to <= exp_from):
+        raise TariffError('coefficient row %s (%s): bad experience step %s–%s' % (block, where, exp_from, exp_to))
+    date_from = _to_date(data.get('date_from'), 'date_from of %s (%s)' % (block, where))
+    date_to = data.get('date_to')
+    date_to = _to_date(date_to, 'date_to of %s (%s)' % (block, where)) if date_to not in (None, '') else None
+    coefficient = _decimal(data.get('coefficient'), 'coefficient of %s (%s)' % (block, where))
+    if coefficient <= 0:
+        raise TariffError('coefficient row %s (%s): coefficient must be positive' % (block, where))
+    return {'block': block, 'exp_from_years': exp_from, 'exp_to_years': exp_to, 'coefficient': coefficient,
+            'date_from': date_from, 'date_to': date_to, 'source': (data.get('source') or '').strip(),
+            'status': _status(data.get('status'), 'coefficient %s (%s)' % (block, where))}
+
+
+def load_coefficients(path=None):
+    """Coefficient grid rows from ``path`` (default ``data/kz_tariff_coefficients.csv`` beside this module).
+
+    Columns ``block,exp_from_years,exp_to_years,coefficient,date_from,date_to,source,status``; an empty
+    ``exp_to_years`` is the open last step ("25 years and more"). Overlapping dated rows of one step are refused.
+    """
+    path = path or COEFFICIENTS_CSV
+    with open(path, encoding='utf-8', newline='') as handle:
+        rows = [_normalise_coefficient(row, '%s line %d' % (os.path.basename(path), number))
+                for number, row in enumerate(csv.DictReader(handle), start=2)]
+    _check_overlaps(rows, lambda r: '%s step %s' % (r['block'], r['exp_from_years']), 'coefficient')
+    return rows
+
+
+def _coefficient_rows(table):
+    global _DEFAULT_COEFFICIENTS
+    if table is None:
+        if _DEFAULT_COEFFICIENTS is None:
+            _DEFAULT_COEFFICIENTS = load_coefficients()
+        return _DEFAULT_COEFFICIENTS
+    return [_normalise_coefficient(r, 'passed row %d' % i) for i, r in enumerate(table, start=1)]
+
+
+def _experience_value(experience):
+    if isinstance(experience, ServiceLength):
+        return experience.as_decimal()
+    return _decimal(experience, 'experience_years')
+
+
+def coefficient_row(block, experience, on_date, table=None):
+    """The grid row for ``block`` and length of service on ``on_date`` (see :func:`coefficient_for`)."""
+    code = _block_code(block)
+    on_date = _to_date(on_date, 'on_date')
+    years = _experience_value(experience)
+    if years < 0:
+        raise TariffError('experience must not be negative, got %s' % years)
+    rows = [row for row in _coefficient_rows(table) if row['block'] == code]
+    if not rows:
+        raise TariffError('unknown block %s: no coefficient grid rows for it' % code)
+    dated = [row for row in rows if _valid_on(row, on_date)]
+    if not dated:
+        raise TariffError('no coefficient grid for block %s on %s' % (code, on_date.isoformat()))
+    for row in dated:
+        if row['exp_from_years'] <= years and (row['exp_to_years'] is None or years < row['exp_to_years']):
+            return row
+    raise TariffError('no coefficient step of block %s on %s covers %s years of service' % (
+        code, on_date.isoformat(), years))
+
+
+def coefficient_for(block, experience_years, on_date, table=None):
+    """The Decimal coefficient of ``block`` (e.g. 'В2-3') for ``experience_years`` (a number of years or a
+    :class:`ServiceLength`) on ``on_date``; ``table`` = grid rows (default: the CSV). Steps are ``from <= x < to``."""
+    return coefficient_row(block, experience_years, on_date, table)['coefficient']
+
+
+# ----------------------------------------------------------------------------------------------- service length
+
+def _days_in_month(year, month):
+    if month == 12:
+        return 31
+    return (datetime.date(year, month + 1, 1) - datetime.date(year, month, 1)).days
+
+
+def _calendar_difference(start, end_exclusive):
+    years = end_exclusive.year - start.year
+    months = end_exclusive.month - start.month
+    days = end_exclusive.day - start.day
+    if days < 0:
+        months -= 1
+        previous = end_exclusive.month - 1 or 12
+        previous_year = end_exclusive.year if end_exclusive.month > 1 else end_exclusive.year - 1
+        days += _days_in_month(previous_year, previous)
+    if months < 0:
+        years -= 1
+        months += 12
+    return years, months, days
+
+
+def experience_years(periods, on_date):
+    """Length of pedagogical service on ``on_date`` from ``periods`` — an iterable of ``(date_from, date_to)``,
+    both days included, ``date_to`` None for a post still held. Periods are cut at ``on_date`` (that day counts),
+    periods starting after it are ignored, overlaps count once. Returns a :class:`ServiceLength`."""
+    on_date = _to_date(on_date, 'on_date')
+    spans = []
+    for index, period in enumerate(periods, start=1):
+        try:
+            start, end = period
+        except (TypeError, ValueError):
+            raise TariffError('service period %d must be a pair (date_from, date_to), got %r' % (index, period))
+        start = _to_date(start, 'date_from of service period %d' % index)
+        end = _to_date(end, 'date_to of service period %d' % index) if end not in (None, '') else None
+        if end is not None and end < start:
+            raise TariffError('service period %d ends (%s) before it starts (%s)' % (index, end, start))
+        if start > on_date:
+            continue
+        end = on_date if end is None or end > on_date else end
+        spans.append((start, end))
+    spans.sort()
+    merged = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1] + datetime.timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    years = months = days = 0
+    for start, end in merged:
+        y, m, d = _calendar_difference(start, end + datetime.timedelta(days=1))
+        years, months, days = years + y, months + m, days + d
+    months += days // 30
+    days %= 30
+    years += months // 12
+    months %= 12
+    return ServiceLength(years, months, days)
+
+
+# ----------------------------------------------------------------------------------------------- grades and hours
+
+def grade_band(grade):
+    """The tariffication band of a school grade: '1-4' (primary), '5-9' (basic secondary), '10-11' (general
+    secondary), as in the head block of a tariffication list (kz_rules.md §2.4)."""
+    if isinstance(grade, bool):
+        raise TariffError('grade must be a whole number 1–11, got %r' % (grade,))
+    try:
+        number = int(str(grade).strip())
+    except (TypeError, ValueError):
+        raise TariffError('grade must be a whole number 1–11, got %r' % (grade,))
+    if 1 <= number <= 4:
+        return '1-4'
+    if 5 <= number <= 9:
+        return '5-9'
+    if 10 <= number <= 11:
+        return '10-11'
+    raise TariffError('grade %r is outside 1–11' % (grade,))
+
+
+def check_weekly_hours(hours, maximum=None, on_date=None, parameters=None):
+    """Return ``hours`` as a Decimal if it is a valid weekly teaching load: not negative and not above ``maximum``
+    (default: the ``MAX_WEEKLY_HOURS`` parameter on ``on_date`` — an UNCONFIRMED placeholder, no act found)."""
+    hours = _decimal(hours, 'weekly hours')
+    if hours < 0:
+        raise TariffError('weekly hours must not be negative, got %s' % hours)
+    if maximum is None:
+        if on_date is None:
+            raise TariffError('check_weekly_hours needs a maximum or an on_date to read MAX_WEEKLY_HOURS')
+        maximum = parameter('MAX_WEEKLY_HOURS', on_date, parameters)
+    maximum = _decimal(maximum, 'maximum weekly hours')
+    if hours > maximum:
+        raise TariffError('weekly hours %s are above the maximum of %s hours' % (hours, maximum))
+    return hours
+
+
+# ----------------------------------------------------------------------------------------------- pay
+
+def _category_key(category):
+    if category is None:
+        return None
+    if not isinstance(category, str):
+        raise TariffError('unknown category %r' % (category,))
+    text = category.strip().lower().replace('\u2013', '-').replace(' ', '')
+    if text in _NO_CATEGORY:
+        return None
+    if text in _CATEGORY_ALIASES:
+        return _CATEGORY_ALIASES[text]
+    raise TariffError('unknown category %r (expected moderator, expert, researcher, master or none)' % (category,))
+
+
+def _flag(options, name):
+    value = options.get(name, False)
+    if value in (None, False, True, 0, 1):
+        return bool(value)
+    raise TariffError('%s must be True or False, got %r' % (name, value))
+
+
+def teacher_pay(bdo, coefficient, raise_factor, norm_hours, actual_hours, category, **supplements):
+    """Monthly pay of one teacher, itemised.
+
+    Positional inputs: ``bdo`` (базовый должностной оклад, 17 697), ``coefficient`` (from :func:`coefficient_for`),
+    ``raise_factor`` (``RAISE_FACTOR`` on the date, e.g. 2), ``norm_hours`` (16, or 18 before 01.09.2021),
+    ``actual_hours`` (weekly load), ``category`` ('moderator' / 'expert' / 'researcher' / 'master', Russian or
+    Kazakh names, or None).
+
+    Keyword options: ``on_date`` (required as soon as a rate is read — a category or any supplement),
+    ``parameters`` (rows; default the CSV), and the supplements:
+
+    * ``rural=True`` — rural raise, load pay × ``RURAL_RAISE_RATE`` (Labour Code art. 139 p. 9, at least 25 %);
+    * ``special_conditions=True`` — percentage base × ``SPECIAL_CONDITIONS_RATE`` (10 %);
+    * ``class_grade=N, class_size=M`` — class management: БДО × ``CLASS_MGMT_1_4_BDO_RATE`` or
+      ``CLASS_MGMT_5_11_BDO_RATE``, × ``CLASS_MGMT_SMALL_FACTOR`` when M < ``SMALL_CLASS_PUPILS``;
+    * ``notebooks=True`` — checking notebooks, flat БДО × ``NOTEBOOK_BDO_RATE``; or ``notebook_hours=H`` and
+      ``notebook_hours_small=H2`` — per weekly hour, БДО / norm × ``NOTEBOOK_HOURLY_BDO_RATE`` × (H + H2 / 2);
+    * ``cabinet='full'|'half'`` — cabinet management, БДО × ``CABINET_FULL_BDO_RATE`` / ``CABINET_HALF_BDO_RATE``;
+    * ``workshop=True`` — workshop management, БДО × ``WORKSHOP_BDO_RATE``;
+    * ``master_degree=True`` — МРП × ``MASTER_DEGREE_MRP`` (10 МРП);
+    * ``mentoring=True`` — БДО × ``MENTORING_BDO_RATE``;
+    * ``sports_section=True`` — PE teachers' extracurricular sports sections, БДО × ``SPORTS_SECTION_BDO_RATE``.
+
+    Returns a dict of Decimals (tiyn): ``official_salary`` (ДО), ``load_pay``, every key of ``SUPPLEMENT_KEYS``
+    (0.00 when not applied), ``total``; and ``lines`` (a list of dicts ``code, amount, formula, parameters`` for the
+    lines applied, each parameter with its value, source and status), ``unconfirmed`` (sorted codes of UNCONFIRMED
+    parameters used), ``category`` (canonical key or None).
+    """
+    unknown = set(supplements) - _OPTIONS
+    if unknown:
+        raise TariffError('unknown supplement(s): %s' % ', '.join(sorted(unknown)))
+    bdo = _decimal(bdo, 'bdo')
+    coefficient = _decimal(coefficient, 'coefficient')
+    raise_factor = _decimal(raise_factor, 'raise_factor')
+    norm_hours = _decimal(norm_hours, 'norm_hours')
+    actual_hours = _decimal(actual_hours, 'actual hours')
+    for name, value in (('bdo', bdo), ('coefficient', coefficient), ('raise_factor', raise_factor),
+                        ('norm_hours', norm_hours)):
+        if value <= 0:
+            raise TariffError('%s must be positive, got %s' % (name, value))
+    if actual_hours < 0:
+        raise TariffError('actual hours must not be negative, got %s' % actual_hours)
+    category_key = _category_key(category)
+
+    rows = supplements.get('parameters')
+    rows = _parameter_rows(rows) if rows is not None else None
+    on_date = supplements.get('on_date')
+    on_date = _to_date(on_date, 'on_date') if on_date is not None else None
+    used = collections.OrderedDict()
+
+    def rate(code):
+        if on_date is None:
+            raise TariffError('on_date is required to read parameter %s' % code)
+        row = parameter_row(code, on_date, rows)
+        used[code] = row
+        return row['value']
+
+    def info(*codes):
+        return [{'code': c, 'value': used[c]['value'], 'unit': used[c]['unit'], 'source': used[c]['source'],
+                 'status': used[c]['status']} for c in codes]
+
+    result = collections.OrderedDict()
+    lines = []
+    official_salary = _tiyn(bdo * coefficient * raise_factor)
+    load_pay = _tiyn(official_salary / norm_hours * actual_hours)
+    result['official_salary'] = official_salary
+    result['load_pay'] = load_pay
+    for key in SUPPLEMENT_KEYS:
+        result[key] = ZERO
+    lines.append({'code': 'official_salary', 'amount': official_salary, 'parameters': [],
+                  'formula': 'БДО %s × coefficient %s × raise factor %s' % (bdo, coefficient, raise_factor)})
+    lines.append({'code': 'load_pay', 'amount': load_pay, 'parameters': [],
+                  'formula': 'ДО %s / %s norm hours × %s actual hours' % (official_salary, norm_hours, actual_hours)})
+
+    def add(key, amount, formula, *codes):
+        amount = _tiyn(amount)
+        result[key] = amount
+        lines.append({'code': key, 'amount': amount, 'formula': formula, 'parameters': info(*codes)})
+
+    rural = _flag(supplements, 'rural')
+    if rural:
+        add('rural_supplement', load_pay * rate('RURAL_RAISE_RATE'),
+            'load pay × RURAL_RAISE_RATE', 'RURAL_RAISE_RATE')
+    percent_base = load_pay
+    percent_codes = ()
+    if rural and rate('PERCENT_BASE_INCLUDES_RURAL'):
+        percent_base = load_pay + result['rural_supplement']
+        percent_codes = ('PERCENT_BASE_INCLUDES_RURAL',)
+
+    if category_key is not None:
+        code = CATEGORIES[category_key]
+        add('category_supplement', percent_base * rate(code),
+            '%s × %s' % ('(load pay + rural raise)' if percent_codes else 'load pay', code), code, *percent_codes)
+
+    if _flag(supplements, 'special_conditions'):
+        add('special_conditions_supplement', percent_base * rate('SPECIAL_CONDITIONS_RATE'),
+            'percentage base × SPECIAL_CONDITIONS_RATE', 'SPECIAL_CONDITIONS_RATE', *percent_codes)
+
+    class_grade = supplements.get('class_grade')
+    if class_grade is not None:
+        band = grade_band(class_grade)
+        class_size = supplements.get('class_size')
+        if class_size is None or isinstance(class_size, bool):
+            raise TariffError('class management needs class_size (number of pupils), got %r' % (class_size,))
+        class_size = _decimal(class_size, 'class_size')
+        if class_size <= 0:
+            raise TariffError('class_size must be positive, got %s' % class_size)
+        code = 'CLASS_MGMT_1_4_BDO_RATE' if band == '1-4' else 'CLASS_MGMT_5_11_BDO_RATE'
+        amount = bdo * rate(code)
+        codes = [code, 'SMALL_CLASS_PUPILS']
+        small = class_size < rate('SMALL_CLASS_PUPILS')
+        if small:
+            amount *= rate('CLASS_MGMT_SMALL_FACTOR')
+            codes.append('CLASS_MGMT_SMALL_FACTOR')
+        add('class_management_supplement', amount,
+            'БДО × %s%s (grade %s, %s pupils)' % (code, ' × CLASS_MGMT_SMALL_FACTOR' if small else '', class_grade,
+                                                   class_size), *codes)
+    elif supplements.get('class_size') is not None:
+        raise TariffError('class_size given without class_grade')
+
+    notebook_hours = supplements.get('notebook_hours')
+    notebook_hours_small = supplements.get('notebook_hours_small')
+    hourly = notebook_hours is not None or notebook_hours_small is not None
+    if _flag(supplements, 'notebooks') and hourly:
+        raise TariffError('notebooks: give either notebooks=True (flat) or notebook_hours (hourly), not both')
+    if _flag(supplements, 'notebooks'):
+        add('notebook_supplement', bdo * rate('NOTEBOOK_BDO_RATE'), 'БДО × NOTEBOOK_BDO_RATE', 'NOTEBOOK_BDO_RATE')
+    elif hourly:
+        full = _decimal(notebook_hours or 0, 'notebook_hours')
+        small_hours = _decimal(notebook_hours_small or 0, 'notebook_hours_small')
+        if full < 0 or small_hours < 0:
+            raise TariffError('notebook hours must not be negative')
+        if full + small_hours > actual_hours:
+            raise TariffError('notebook hours %s exceed the actual load of %s hours' % (full + small_hours,
+                                                                                        actual_hours))
+        add('notebook_supplement', bdo / norm_hours * rate('NOTEBOOK_HOURLY_BDO_RATE') * (full + small_hours / 2),
+            'БДО / norm × NOTEBOOK_HOURLY_BDO_RATE × (%s + %s / 2) hours' % (full, small_hours),
+            'NOTEBOOK_HOURLY_BDO_RATE')
+
+    cabinet = supplements.get('cabinet')
+    if cabinet not in (None, False, ''):
+        codes = {'full': 'CABINET_FULL_BDO_RATE', 'half': 'CABINET_HALF_BDO_RATE'}
+        if cabinet not in codes:
+            raise TariffError("cabinet must be 'full' or 'half', got %r" % (cabinet,))
+        add('cabinet_supplement', bdo * rate(codes[cabinet]), 'БДО × %s' % codes[cabinet], codes[cabinet])
+    if _flag(supplements, 'workshop'):
+        add('workshop_supplement', bdo * rate('WORKSHOP_BDO_RATE'), 'БДО × WORKSHOP_BDO_RATE', 'WORKSHOP_BDO_RATE')
+    if _flag(supplements, 'master_degree'):
+        add('master_degree_supplement', rate('MRP') * rate('MASTER_DEGREE_MRP'), 'МРП × MASTER_DEGREE_MRP',
+            'MRP', 'MASTER_DEGREE_MRP')
+    if _flag(supplements, 'mentoring'):
+        add('mentoring_supplement', bdo * rate('MENTORING_BDO_RATE'), 'БДО × MENTORING_BDO_RATE',
+            'MENTORING_BDO_RATE')
+    if _flag(supplements, 'sports_section'):
+        add('sports_section_supplement', bdo * rate('SPORTS_SECTION_BDO_RATE'), 'БДО × SPORTS_SECTION_BDO_RATE',
+            'SPORTS_SECTION_BDO_RATE')
+
+    result['total'] = load_pay + sum((result[key] for key in SUPPLEMENT_KEYS), ZERO)
+    result['category'] = category_key
+    result['lines'] = lines
+    result['unconfirmed'] = sorted(code for code, row in used.items() if row['status'] == 'UNCONFIRMED')
+    return result

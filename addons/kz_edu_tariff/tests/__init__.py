@@ -1,0 +1,3 @@
+# -*- coding: utf-8 -*-
+from . import test_curriculum
+from . import test_tariff_list
