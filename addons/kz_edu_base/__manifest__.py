@@ -11,6 +11,7 @@
     'external_dependencies': {'python': ['num2words']},
     'data': [
         'data/res_lang_data.xml',
+        'data/res_currency_data.xml',
         'security/kz_edu_security.xml',
         'security/ir.model.access.csv',
         'security/kz_edu_rules.xml',

@@ -15,3 +15,9 @@ class TestLanguage(TransactionCase):
         self.assertEqual(kzt.with_context(lang='kk_KZ').amount_to_text(1200.50), 'Бір мың екі жүз теңге 50 тиын')
         self.assertEqual(kzt.with_context(lang='ru_RU').amount_to_text(1200), 'Одна тысяча двести тенге 00 тиын')
         self.assertEqual(kzt.kz_amount_in_words(85000.05, 'kk'), 'Сексен бес мың теңге 05 тиын')
+
+    def test_tenge_has_its_own_sign_after_the_amount(self):
+        """Odoo 11 ships KZT with the lev's «лв»; the tenge sign is ₸, written after the amount."""
+        kzt = self.env.ref('base.KZT')
+        self.assertEqual((kzt.symbol, kzt.position, kzt.rounding), ('₸', 'after', 0.01))
+        self.assertTrue(kzt.active)
