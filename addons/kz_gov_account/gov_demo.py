@@ -73,6 +73,9 @@ PARTNERS = {
 }
 
 # references of the entries, in Kazakh like the rest of the demo school (key: what the entry records)
+#: name of the demo financing plan (Kazakh like the rest of the demo; _() is not yet translated while demo data loads)
+PLAN_NAME = '%d жылғы жеке қаржыландыру жоспары — жергілікті бюджет'
+
 REFS = {
     'opening': '01.01.2025 жағдай бойынша бастапқы қалдықтар', 'net_assets': 'Таза активтер 01.01.2025',
     'financing': 'Қаржыландыру', 'payroll': 'Жалақы есептелді', 'salaries_paid': 'Жалақы төленді',

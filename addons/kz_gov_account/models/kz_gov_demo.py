@@ -80,9 +80,8 @@ class KzGovDemo(models.AbstractModel):
             vals = {'ebk_id': ebks[ebk], 'kind': kind}
             vals.update({'m%02d' % (m + 1): float(amount) for m, amount in enumerate(amounts)})
             lines.append((0, 0, vals))
-        # named in the school's language (the plan's name is written once, at creation)
-        plan = self.env['kz.gov.finplan'].with_context(lang=company.partner_id.lang or 'kk_KZ').create({
-            'company_id': company.id, 'year': year,
+        plan = self.env['kz.gov.finplan'].create({
+            'company_id': company.id, 'year': year, 'name': gov_demo.PLAN_NAME % year,
             'funding_id': self.env.ref('kz_gov_account.funding_LOC').id, 'line_ids': lines})
         plan.action_approve()
         return plan

@@ -55,6 +55,7 @@ class HrPayslip(models.Model):
             slips_of[key].add(slip_id)
             dates[key] = max(dates.get(key, date_to), date_to)
         Move = self.env['account.move'].sudo()
+        rule_names = self._kz_rule_names({g[0] for g in groups})
         Funding = self.env['kz.gov.funding.source']
         link = []
         for key in sorted(groups):
@@ -63,19 +64,25 @@ class HrPayslip(models.Model):
             accounts = self._kz_payroll_accounts(company)
             ebks = {e.code: e.id for e in self.env['kz.gov.ebk'].search(
                 [('code', 'in', posting_rules.ebk_codes())])}
+            # item labels: the salary rules' names in the school's language (kz_payroll's translations), e.g.
+            # «Әлеуметтік салық 10.2026»
+            lang = company.partner_id.lang or self.env.lang
+            period = '%s.%s' % (month[5:], month[:4])
             lines = []
             for is_tech, totals in sorted(groups[key].items()):
                 for account, ebk, debit, credit, code in posting_rules.entry_lines(totals, technical=is_tech):
                     lines.append({
                         'account_id': accounts[account], 'debit': debit, 'credit': credit,
-                        'name': _('Payroll %s: %s') % (month, code),
+                        'name': '%s %s' % (rule_names.get((lang, code), code), period),
                         'kz_ebk_id': ebks.get(ebk), 'kz_funding_id': funding_id,
                     })
             if not lines:
                 continue
             journal = self._kz_payroll_journal(company)
+            ref = '%s %s, %s' % (journal.with_context(lang=lang).name, period,
+                                 Funding.with_context(lang=lang).browse(funding_id).name)
             [move_id] = Move.with_context(force_company=company_id).kz_bulk_post(journal, [{
-                'date': dates[key], 'ref': _('Payroll %s (%s)') % (month, Funding.browse(funding_id).name),
+                'date': dates[key], 'ref': ref,
                 'lines': lines,
             }])
             link += [(slip_id, move_id) for slip_id in slips_of[key]]
@@ -85,6 +92,18 @@ class HrPayslip(models.Model):
                                'WHERE p.id = v.id', link)
             self.invalidate_cache(['kz_move_id'])
         return True
+
+    @api.model
+    def _kz_rule_names(self, company_ids):
+        """{(lang, rule code): rule name} for the languages of these companies (one read per language)."""
+        structure = self.env.ref('kz_payroll.hr_payroll_structure_kz_teacher')
+        langs = set(self.env['res.company'].browse(list(company_ids)).mapped('partner_id.lang')) | {self.env.lang}
+        rules = self._kz_rules(structure)
+        names = {}
+        for lang in langs:
+            for rule in rules.with_context(lang=lang):
+                names.setdefault((lang, rule.code), rule.name)
+        return names
 
     @api.model
     def kz_post_unposted(self):
