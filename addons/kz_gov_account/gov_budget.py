@@ -23,6 +23,11 @@ shortest repr, never computed with.
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+try:  # inside Odoo: the addon package; in the pure tests: the top-level module beside this one
+    from .gov_reports import format_amount as _format_amount
+except ImportError:  # pragma: no cover
+    from gov_reports import format_amount as _format_amount
+
 KINDS = ('obligations', 'payments')
 MONTHS = tuple(range(1, 13))
 CENT = Decimal('0.01')
@@ -71,15 +76,8 @@ def money(value):
 
 
 def format_amount(value):
-    """'1 200 000.00' with non-breaking spaces between thousands (as on Kazakh documents)."""
-    value = money(value)
-    sign = '-' if value < 0 else ''
-    integer, cents = format(abs(value), 'f').split('.')
-    groups = []
-    while integer:
-        groups.insert(0, integer[-3:])
-        integer = integer[:-3]
-    return '%s%s.%s' % (sign, '\u00a0'.join(groups), cents)
+    """'1 200 000.00' with non-breaking spaces between thousands (as on Kazakh documents); floats accepted."""
+    return _format_amount(money(value))
 
 
 def _check_kind_month(kind, month):
