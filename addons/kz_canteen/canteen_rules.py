@@ -40,6 +40,11 @@ import random
 import time
 from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    import dated_rows
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base import dated_rows
+
 __all__ = [
     'CanteenError', 'SaleRefused', 'load_parameters', 'resolve_parameters', 'entitlement', 'identify',
     'decide_sale', 'pos_summary', 'order_key', 'merge_synced', 'over_free_limit', 'validate_menu',
@@ -88,16 +93,7 @@ class SaleRefused(CanteenError):
 # ----------------------------------------------------------------------------------------------- small helpers
 
 def to_date(value, what='date'):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.datetime.strptime(value.strip()[:10], '%Y-%m-%d').date()
-        except ValueError:
-            pass
-    raise CanteenError('bad_input', '%s must be a date (YYYY-MM-DD), got %r' % (what, value))
+    return dated_rows.to_date(value, what, lambda message: CanteenError('bad_input', message))
 
 
 def to_money(value, what='amount'):
@@ -186,13 +182,7 @@ def resolve_parameters(on_date, rows=None):
         source = _DEFAULT_ROWS
     else:
         source = [_normalise_row(r, 'passed row %d' % i) for i, r in enumerate(rows, start=1)]
-    found = {}
-    for row in source:
-        if row['date_from'] > on_date or (row['date_to'] is not None and row['date_to'] < on_date):
-            continue
-        best = found.get(row['code'])
-        if best is None or row['date_from'] > best['date_from']:
-            found[row['code']] = row
+    found = dated_rows.in_force(source, on_date)
     missing = [c for c in REQUIRED_CODES if c not in found]
     if missing:
         raise CanteenError('parameter_missing', 'no canteen parameter %s for %s'

@@ -56,6 +56,11 @@ import datetime
 import os
 from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    import dated_rows
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base import dated_rows
+
 __all__ = [
     'TariffError', 'ServiceLength', 'PARAMETERS_CSV', 'COEFFICIENTS_CSV', 'CATEGORIES',
     'load_parameters', 'load_coefficients', 'parameter', 'parameter_row', 'coefficient_for',
@@ -125,16 +130,7 @@ ServiceLength.as_decimal = _service_as_decimal
 # ----------------------------------------------------------------------------------------------- small helpers
 
 def _to_date(value, what):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.datetime.strptime(value.strip(), '%Y-%m-%d').date()
-        except ValueError:
-            pass
-    raise TariffError('%s must be a date (YYYY-MM-DD), got %r' % (what, value))
+    return dated_rows.to_date(value, what, TariffError)
 
 
 def _decimal(value, what):
@@ -164,11 +160,8 @@ def _status(value, where):
     return status
 
 
-def _valid_on(row, on_date):
-    return row['date_from'] <= on_date and (row['date_to'] is None or row['date_to'] >= on_date)
+_valid_on = dated_rows.valid_on
 
-
-# ----------------------------------------------------------------------------------------------- parameters
 
 def _normalise_parameter(row, where):
     data = dict(row) if isinstance(row, dict) else dict(zip(_PARAM_COLUMNS, row))

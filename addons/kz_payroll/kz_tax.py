@@ -66,6 +66,11 @@ import datetime
 import os
 from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    import dated_rows
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base import dated_rows
+
 __all__ = ['PayrollError', 'load_parameters', 'compute_payroll', 'MAX_MONTHLY_GROSS', 'PARAMETERS_CSV']
 
 PARAMETERS_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'kz_payroll_parameters.csv')
@@ -108,16 +113,7 @@ class PayrollError(ValueError):
 # ----------------------------------------------------------------------------------------------- parameters
 
 def _to_date(value, what):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.datetime.strptime(value.strip(), '%Y-%m-%d').date()
-        except ValueError:
-            pass
-    raise PayrollError('%s must be a date (YYYY-MM-DD), got %r' % (what, value))
+    return dated_rows.to_date(value, what, PayrollError)
 
 
 def _normalise_row(row, where):
@@ -170,13 +166,7 @@ def resolve_parameters(period_end, rows=None):
         rows = _default_rows()
     else:
         rows = [_normalise_row(r, 'passed row %d' % i) for i, r in enumerate(rows, start=1)]
-    found = {}
-    for row in rows:
-        if row['date_from'] > period_end or (row['date_to'] is not None and row['date_to'] < period_end):
-            continue
-        best = found.get(row['code'])
-        if best is None or row['date_from'] > best['date_from']:
-            found[row['code']] = row
+    found = dated_rows.in_force(rows, period_end)
     missing = [code for code in REQUIRED_CODES if code not in found]
     if missing:
         raise PayrollError('no parameter %s for %s' % (', '.join(missing), period_end.isoformat()))
