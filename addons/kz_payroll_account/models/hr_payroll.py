@@ -2,6 +2,7 @@
 """Confirmed payslips post to the public-sector ledger: one summarised entry per company, month, funding source
 (set-based: amounts summed in SQL, entries written by account.move.kz_bulk_post)."""
 from collections import defaultdict
+from decimal import Decimal
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -36,23 +37,25 @@ class HrPayslip(models.Model):
         technical = self.env.ref('kz_payroll.hr_payroll_structure_kz_technical', raise_if_not_found=False)
         default_funding = self.env.ref('kz_gov_account.funding_LOC')
         cr = self.env.cr
+        # summed in SQL per company, month, funding source, staff kind and rule, as exact numeric text (no float
+        # arithmetic on amounts)
         cr.execute("""
-            SELECT p.id, p.company_id, to_char(p.date_to, 'YYYY-MM'), MAX(p.date_to),
-                   COALESCE(c.kz_funding_id, %s), (p.struct_id = %s), l.code, SUM(l.total)
+            SELECT p.company_id, to_char(p.date_to, 'YYYY-MM'), COALESCE(c.kz_funding_id, %s),
+                   (p.struct_id = %s), l.code, SUM(l.total)::text, MAX(p.date_to), array_agg(DISTINCT p.id)
               FROM hr_payslip p
               JOIN hr_contract c ON c.id = p.contract_id
               JOIN hr_payslip_line l ON l.slip_id = p.id
              WHERE p.id IN %s AND l.code IN %s
-          GROUP BY p.id, p.company_id, to_char(p.date_to, 'YYYY-MM'), c.kz_funding_id, p.struct_id, l.code
+          GROUP BY 1, 2, 3, 4, 5
         """, (default_funding.id, technical.id if technical else 0, tuple(slips.ids),
               tuple(posting_rules.POSTING)))
-        groups = defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
+        groups = defaultdict(dict)
         slips_of = defaultdict(set)
         dates = {}
-        for slip_id, company_id, month, date_to, funding_id, is_tech, code, total in cr.fetchall():
+        for company_id, month, funding_id, is_tech, code, total, date_to, slip_ids in cr.fetchall():
             key = (company_id, month, funding_id)
-            groups[key][bool(is_tech)][code] += total
-            slips_of[key].add(slip_id)
+            groups[key].setdefault(bool(is_tech), {})[code] = Decimal(total)
+            slips_of[key].update(slip_ids)
             dates[key] = max(dates.get(key, date_to), date_to)
         Move = self.env['account.move'].sudo()
         rule_names = self._kz_rule_names({g[0] for g in groups})
