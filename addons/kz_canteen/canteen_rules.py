@@ -26,8 +26,9 @@ parameter list (so the report category is stable).
 
 Sale
 ----
-A free (or subsidised) meal covers **one set meal** a day (``FREE_MEALS_PER_DAY``, default 1): the first units of
-menu lines marked ``is_free_set`` up to the allowance left. Everything else (extras, a set meal for a paid child)
+A free (or subsidised) meal covers **one set meal** a day (``FREE_MEALS_PER_DAY``, default 1): a set meal is one
+portion of each menu line marked ``is_free_set`` (soup, main course, drink), so each set dish is free up to the
+sets left today; ``meals_today`` counts the set meals (free orders) already recorded. Everything else (extras, a set meal for a paid child)
 is charged to the child's prepaid balance at the menu price. A set meal asked for by an entitled child whose
 allowance is used up is refused (``second_free_meal``) unless ``allow_paid_repeat=True``, then it is sold as paid.
 
@@ -377,12 +378,13 @@ def decide_sale(child, card, dishes, on_date, meals_today, balance, restrictions
         price = to_money(item.get('price'), 'price of dish %s' % dish_id)
         free_qty = 0
         if entitled and item.get('is_free_set'):
-            free_qty = min(qty, allowance - used)
+            # a set meal is one portion of each set dish: each set dish is free up to the sets left today
+            free_qty = min(qty, allowance)
             if free_qty < qty and not allow_paid_repeat:
                 raise SaleRefused('second_free_meal', 'the child already had %d free meal(s) today (limit %d)'
-                                  % (int(meals_today or 0) + used, p['FREE_MEALS_PER_DAY']),
+                                  % (int(meals_today or 0) + free_qty, p['FREE_MEALS_PER_DAY']),
                                   dish=dish_id, limit=p['FREE_MEALS_PER_DAY'])
-            used += free_qty
+            used = max(used, free_qty)
         funded_unit = (price * share).quantize(TIYN, rounding=ROUND_HALF_UP)
         funding_amount = funded_unit * free_qty
         child_amount = price * qty - funding_amount

@@ -14,12 +14,18 @@ A report for a month is refused (``month_not_finished``) until the month is over
 1st of the next month. The cron that runs on the 1st reports :func:`previous_month` of its date.
 """
 import calendar
+import csv
 import datetime
+import io
 
-from canteen_rules import CanteenError, ZERO, to_date, to_money
+try:  # inside Odoo (a package): the same module object as the models use
+    from .canteen_rules import CanteenError, ZERO, to_date, to_money
+except ImportError:  # pure tests and tools: the addon folder is on sys.path
+    from canteen_rules import CanteenError, ZERO, to_date, to_money
 
 __all__ = ['SERVED_FIELDS', 'month_bounds', 'previous_month', 'check_month_finished', 'monthly_report', 'tabel',
-           'reconcile']
+           'reconcile', 'first_report_day', 'totals_by', 'read_csv', 'table_records', 'parse_day', 'parse_iin',
+           'read_vouchers', 'read_invoice_lines', 'reconcile_month']
 
 SERVED_FIELDS = ('date', 'child_id', 'grade', 'category', 'funding', 'dish', 'price', 'qty', 'kind',
                  'funding_amount')
@@ -267,3 +273,226 @@ def reconcile(served, vouchers, invoice_lines, month=None, today=None, kinds=REP
     return {'served_without_voucher': without_voucher, 'voucher_without_meal': without_meal,
             'invoice_differences': differences, 'totals': totals,
             'ok': not (without_voucher or without_meal or differences)}
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Added for the documents (wizards/kz_canteen_report_wizard.py, wizards/kz_canteen_reconcile_wizard.py): totals per
+# funding source, the first day a month's report can be made, the voucher list and invoice detail read from a file
+# (CSV text or spreadsheet cells, every error naming its line) and the reconciliation of one month, the vouchers
+# matched against meals (not dish portions) and the invoice compared per day or per dish over the month. Nothing
+# above changes.
+
+FILE_COLUMNS = {
+    'date': ('date', 'day', 'дата', 'день', 'күні', 'күн'),
+    'iin': ('iin', 'иин', 'жсн', 'iin/жсн', 'иин/жсн', 'жсн/иин'),
+    'qty': ('qty', 'quantity', 'count', 'количество', 'кол-во', 'кол.', 'саны', 'порций', 'порция'),
+    'dish': ('dish', 'product', 'блюдо', 'наименование', 'тағам', 'атауы'),
+    'amount': ('amount', 'total', 'sum', 'сумма', 'сома', 'стоимость', 'құны'),
+}
+VOUCHER_COLUMNS = ('date', 'iin', 'qty')
+INVOICE_COLUMNS = ('date', 'dish', 'qty', 'amount')
+MAX_FILE_QTY = 10000        # more portions than this on one line is a typing error
+
+
+def first_report_day(month):
+    """The first day the report of ``month`` can be made: the 1st of the next month."""
+    return month_bounds(month)[1] + datetime.timedelta(days=1)
+
+
+def totals_by(served, month, field, kinds=REPORT_KINDS):
+    """Totals of the month per value of ``field`` (a name of :data:`SERVED_FIELDS`, e.g. ``'funding'`` or
+    ``'category'``): [{field: value, students (distinct), meals, amount, funding_amount}] sorted by value. The
+    month need not be finished (the caller checked it)."""
+    index = SERVED_FIELDS.index(field)
+    start, end = month_bounds(month)
+    rows, _skipped = _rows(served, start, end, kinds)
+    groups = {}
+    for row in rows:
+        qty, price = row[7], row[6]
+        key = row[index] if row[index] is not None else ''
+        _add(groups.get(key) or groups.setdefault(key, _bucket()), row[1], qty, price * qty, row[9])
+    return [dict(_close(v), **{field: k}) for k, v in sorted(groups.items(), key=lambda kv: str(kv[0]))]
+
+
+def _file_error(problem, message, line=None, column=None, value=None):
+    return CanteenError('bad_input', message, problem=problem, line=line, column=column, value=value)
+
+
+def read_csv(content):
+    """Rows (lists of stripped texts) of a CSV file given as bytes or text: UTF-8 (with or without BOM) or
+    Windows-1251 (Excel in Russian), separated by ``;``, ``,`` or a tab (the one of the first line)."""
+    if isinstance(content, bytes):
+        for encoding in ('utf-8-sig', 'cp1251'):
+            try:
+                content = content.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+    first = next((l for l in content.splitlines() if l.strip()), '')
+    delimiter = max((';', ',', '\t'), key=first.count) if first else ','
+    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(content), delimiter=delimiter)]
+
+
+def _normal(text):
+    return ' '.join(str(text or '').strip().lower().replace('ё', 'е').split())
+
+
+def _blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def table_records(rows, columns, required):
+    """``[(line number, {column: value})]`` of a table read from a file: ``rows`` are lists of cells, the first
+    non-empty one either a header naming the columns (see :data:`FILE_COLUMNS`, any order, other columns ignored)
+    or already data, then the columns are taken in the order of ``columns``. Empty rows are skipped; line numbers
+    count from 1 as a spreadsheet shows them. Raises ``bad_input`` (problem ``empty`` or ``missing_column``)."""
+    rows = [list(r) for r in rows]
+    first = next((i for i, r in enumerate(rows) if any(not _blank(c) for c in r)), None)
+    if first is None:
+        raise _file_error('empty', 'the file has no rows')
+    aliases = {alias: col for col in columns for alias in FILE_COLUMNS[col]}
+    header = [aliases.get(_normal(c)) for c in rows[first]]
+    if any(header):
+        missing = [c for c in required if c not in header]
+        if missing:
+            raise _file_error('missing_column', 'the header on line %d has no column %s'
+                              % (first + 1, ', '.join(missing)), line=first + 1, column=missing[0])
+        positions = {col: header.index(col) for col in columns if col in header}
+        start = first + 1
+    else:
+        positions = {col: i for i, col in enumerate(columns)}
+        start = first
+    out = []
+    for i in range(start, len(rows)):
+        row = rows[i]
+        if all(_blank(c) for c in row):
+            continue
+        out.append((i + 1, {col: (row[pos] if pos < len(row) else None) for col, pos in positions.items()}))
+    return out
+
+
+def parse_day(value, line=None, column='date'):
+    """A date from a date, a datetime, 'YYYY-MM-DD' or 'DD.MM.YYYY' (also with / or -); ``bad_input`` naming the
+    line otherwise."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value or '').strip()[:10]
+    for pattern in ('%Y-%m-%d', '%d.%m.%Y', '%d/%m/%Y', '%d-%m-%Y', '%d.%m.%y'):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise _file_error('bad_date', 'line %s: %r is not a date (DD.MM.YYYY or YYYY-MM-DD)' % (line, value),
+                      line=line, column=column, value=value)
+
+
+def _whole(value, line, column, default=None, minimum=1):
+    if _blank(value):
+        if default is not None:
+            return default
+        raise _file_error('bad_number', 'line %s: the %s is empty' % (line, column), line=line, column=column,
+                          value=value)
+    number = value
+    if isinstance(value, str):
+        text = value.strip().replace(' ', '').replace('\xa0', '').replace(',', '.')
+        try:
+            number = float(text) if '.' in text else int(text)
+        except ValueError:
+            number = None
+    if isinstance(number, bool) or not isinstance(number, (int, float)) or number != number \
+            or int(number) != number or not minimum <= number <= MAX_FILE_QTY:
+        raise _file_error('bad_number', 'line %s: the %s %r is not a whole number from %d to %d'
+                          % (line, column, value, minimum, MAX_FILE_QTY), line=line, column=column, value=value)
+    return int(number)
+
+
+def parse_iin(value, line=None):
+    """The 12 digits of an IIN; a number read from a spreadsheet gets back its leading zeros."""
+    if isinstance(value, float) and value == int(value):
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10 ** 12:
+        return '%012d' % value
+    text = str(value or '').strip().replace(' ', '')
+    if len(text) == 12 and text.isdigit():
+        return text
+    raise _file_error('bad_iin', 'line %s: %r is not an IIN (12 digits)' % (line, value), line=line,
+                      column='iin', value=value)
+
+
+def read_vouchers(rows):
+    """The Social Wallet voucher list: rows of cells (``read_csv`` or a spreadsheet), columns date, IIN and an
+    optional quantity (1 when empty). Returns [{'line', 'date', 'iin', 'qty'}]; the first malformed line raises
+    ``bad_input`` with ``details`` problem, line, column, value."""
+    out = []
+    for line, rec in table_records(rows, VOUCHER_COLUMNS, ('date', 'iin')):
+        out.append({'line': line, 'date': parse_day(rec.get('date'), line), 'iin': parse_iin(rec.get('iin'), line),
+                    'qty': _whole(rec.get('qty'), line, 'qty', default=1)})
+    return out
+
+
+def read_invoice_lines(rows):
+    """The supplier's invoice detail: rows of cells, columns date, dish (name or code as printed), quantity and
+    amount (the line total). Returns [{'line', 'date', 'dish', 'qty', 'amount'}] (amount a Decimal)."""
+    out = []
+    for line, rec in table_records(rows, INVOICE_COLUMNS, INVOICE_COLUMNS):
+        dish = str(rec.get('dish') if rec.get('dish') is not None else '').strip()
+        if not dish:
+            raise _file_error('bad_dish', 'line %s: the dish is empty' % line, line=line, column='dish')
+        try:
+            amount = to_money(rec.get('amount') if not isinstance(rec.get('amount'), str)
+                              else rec['amount'].replace('\xa0', '').replace(',', '.'), 'amount')
+        except CanteenError:
+            raise _file_error('bad_amount', 'line %s: %r is not an amount' % (line, rec.get('amount')), line=line,
+                              column='amount', value=rec.get('amount'))
+        if amount < 0:
+            raise _file_error('bad_amount', 'line %s: the amount %s is negative' % (line, amount), line=line,
+                              column='amount', value=rec.get('amount'))
+        out.append({'line': line, 'date': parse_day(rec.get('date'), line), 'dish': dish,
+                    'qty': _whole(rec.get('qty'), line, 'qty', minimum=0), 'amount': amount})
+    return out
+
+
+def reconcile_month(served, vouchers, invoice_lines, month, today=None, invoice_by_day=True, kinds=REPORT_KINDS,
+                    meals=None):
+    """:func:`reconcile` for one month, the vouchers and the invoice each compared with what they count.
+
+    * ``meals``: rows ``(date, child_id, number of meals)`` the vouchers are matched against — a set meal of
+      several dishes is one meal and one voucher; without it the served rows are (one per dish portion);
+    * the invoice is compared with the served dish portions per day and dish, or with ``invoice_by_day=False``
+      per dish over the whole month (an invoice whose lines carry no day; its differences have ``date`` None).
+    Returns the keys of :func:`reconcile`; ``totals`` has ``served_meals`` (what the vouchers are matched
+    against), ``voucher_meals``, ``served_portions``, ``invoiced_meals`` (portions), ``served_amount`` and
+    ``invoiced_amount``. With ``today`` a month not finished is refused.
+    """
+    start, end = check_month_finished(month, today) if today is not None else month_bounds(month)
+    if meals is None:
+        voucher_part = reconcile(served, vouchers, (), month=start, kinds=kinds)
+    else:
+        rows = [(day, child, None, '', '', None, ZERO, qty, 'free', ZERO) for day, child, qty in meals]
+        voucher_part = reconcile(rows, vouchers, (), month=start, kinds=None)
+    if invoice_by_day:
+        invoice_part = reconcile(served, (), invoice_lines, month=start, kinds=kinds)
+        differences = invoice_part['invoice_differences']
+    else:
+        rows, _skipped = _rows(served, start, end, kinds)
+        served_month = [(start,) + tuple(r[1:]) for r in rows]
+        invoiced_month = []
+        for row in invoice_lines or ():
+            day, dish, qty, amount = _fields(row, ('date', 'dish', 'qty', 'amount'))[:4]
+            if start <= _date(day) <= end:
+                invoiced_month.append((start, dish, qty, amount))
+        invoice_part = reconcile(served_month, (), invoiced_month, month=start, kinds=kinds)
+        differences = [dict(d, date=None) for d in invoice_part['invoice_differences']]
+    vt, it = voucher_part['totals'], invoice_part['totals']
+    result = {
+        'served_without_voucher': voucher_part['served_without_voucher'],
+        'voucher_without_meal': voucher_part['voucher_without_meal'],
+        'invoice_differences': differences,
+        'totals': {'served_meals': vt['served_meals'], 'voucher_meals': vt['voucher_meals'],
+                   'served_portions': it['served_meals'], 'invoiced_meals': it['invoiced_meals'],
+                   'served_amount': it['served_amount'], 'invoiced_amount': it['invoiced_amount']},
+    }
+    result['ok'] = not (result['served_without_voucher'] or result['voucher_without_meal'] or differences)
+    return result

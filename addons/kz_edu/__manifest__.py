@@ -15,6 +15,8 @@
         'kz_gov_account',       # public-sector bookkeeping: chart No. 281, ЕБК, financing plans, ФО-1…ФО-4
         'kz_payroll_account',   # payroll posting to the public-sector ledger by ЕБК (auto-installed)
         'kz_edu_tariff',        # working curriculum, teaching load and the tariffication list
+        'kz_canteen',           # school canteen: menus, free/subsidised/paid meals at the POS by card, reports
+        'kz_canteen_account',   # meal costs posted to the public-sector ledger by ЕБК 141 (auto-installed)
         'web_responsive',    # OCA: app drawer home screen, usable on phones and tablets
     ],
     'data': [],

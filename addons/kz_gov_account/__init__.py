@@ -13,4 +13,7 @@ def post_init_hook(cr, registry):
     the accounts and journals of companies loaded by the demo are copied here too."""
     env = api.Environment(cr, SUPERUSER_ID, {})
     env['account.chart.template'].kz_gov_cancel_generic_chart_install()
-    env['account.chart.template'].kz_gov_load_for_companies(env['res.company'].search([]))
+    # the organisation tree only: a demo company of another module (stock's "My Company, Chicago") is left alone
+    main = env.ref('base.main_company', raise_if_not_found=False)
+    companies = env['res.company'].search(['|', ('kz_org_type', '!=', False), ('id', '=', main.id if main else 0)])
+    env['account.chart.template'].kz_gov_load_for_companies(companies)

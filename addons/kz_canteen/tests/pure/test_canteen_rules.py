@@ -301,3 +301,19 @@ def test_benchmark_1200_decisions_runs_and_reports_p95():
     assert figures['accepted'] > 0 and figures['refused'] > 0
     print('\ncanteen decisions: n=%(n)d p50=%(p50_ms).3f ms p95=%(p95_ms).3f ms max=%(max_ms).3f ms '
           '(accepted %(accepted)d, refused %(refused)d)' % figures)
+
+
+def test_a_set_meal_of_several_dishes_is_one_free_meal():
+    """Soup and main course marked as the set: both free in one order; a second set the same day is refused."""
+    menu = {'id': 1, 'school_id': 1, 'date': '2026-11-20', 'state': 'approved',
+            'lines': {10: {'name': 'soup', 'price': '350', 'is_free_set': True, 'allergens': []},
+                      11: {'name': 'plov', 'price': '650', 'is_free_set': True, 'allergens': []}}}
+    child = {'id': 5, 'grade': 2, 'categories': []}
+    card = {'uid': 'A', 'child_id': 5, 'school_id': 1, 'blocked': False}
+    sale = cr.decide_sale(child, card, [(10, 1), (11, 1)], '2026-11-20', 0, Decimal('0'), [], menu)
+    assert sale['child_total'] == Decimal('0.00')
+    assert sale['funding_total'] == Decimal('1000.00')
+    assert sale['free_meals_used'] == 1
+    with pytest.raises(cr.SaleRefused) as refused:
+        cr.decide_sale(child, card, [(11, 1)], '2026-11-20', 1, Decimal('0'), [], menu)
+    assert refused.value.code == 'second_free_meal'

@@ -1,0 +1,40 @@
+# -*- coding: utf-8 -*-
+{
+    'name': 'Kazakhstan Education: School canteen',
+    'summary': 'Dishes with allergens, menus approved by the commission, free/subsidised/paid meals at the POS by '
+               'card, prepaid balances, parent portal, monthly free-meal report, табель and reconciliation',
+    'version': '11.0.1.0.0',
+    'category': 'Education',
+    'author': 'KZ Edu contributors',
+    'license': 'LGPL-3',
+    'website': 'https://example.invalid/kz-edu',
+    'depends': ['kz_edu_contingent', 'kz_edu_access', 'point_of_sale', 'portal', 'mail'],
+    'data': [
+        'security/kz_canteen_security.xml',
+        'security/ir.model.access.csv',
+        'data/kz_canteen_data.xml',
+        'views/product_views.xml',
+        'views/kz_canteen_menu_views.xml',
+        'views/kz_canteen_meal_views.xml',
+        'views/kz_canteen_topup_views.xml',
+        'views/kz_canteen_parent_views.xml',
+        'views/pos_config_views.xml',
+        'views/res_company_views.xml',
+        'views/menus.xml',
+        'views/pos_templates.xml',
+        'views/portal_templates.xml',
+        'data/ir_cron_data.xml',
+        'data/mail_template_data.xml',
+        'report/kz_canteen_reports.xml',
+        'report/kz_canteen_report_templates.xml',
+        'wizards/kz_canteen_report_wizard_views.xml',
+        'wizards/kz_canteen_reconcile_wizard_views.xml',
+    ],
+    'demo': [
+        'demo/kz_canteen_demo.xml',
+    ],
+    'qweb': [
+        'static/src/xml/kz_canteen_pos.xml',
+    ],
+    'installable': True,
+}

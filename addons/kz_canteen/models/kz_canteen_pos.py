@@ -1,0 +1,408 @@
+# -*- coding: utf-8 -*-
+"""The canteen point of sale, server side.
+
+* ``kz.canteen.pos`` — the calls the POS makes (``kz_pos_children``, ``kz_identify``, ``kz_decide``): each fetches
+  its rows in a few queries and asks canteen_rules; a refusal comes back as ``{'ok': False, 'code', 'message'}``
+  in the cashier's language (nothing raised, so the till shows it in a popup and keeps the order).
+* ``pos.order.create_from_ui`` — Odoo already skips an order whose reference is stored (an offline order synced
+  twice); the orders it creates are then recorded as served meals in one INSERT, priced again on the server. An
+  order made offline that the server would have refused (second free meal, balance) is recorded as served — the
+  child ate it — and flagged for review with the reason.
+"""
+import datetime
+import logging
+from decimal import Decimal
+
+import pytz
+
+from odoo import _, api, fields, models
+
+from .. import canteen_rules
+
+_logger = logging.getLogger(__name__)
+
+AGE_GROUP_OF_GRADE = [(1, 4, '7-10'), (5, 12, '11-18')]
+
+
+def age_group(grade):
+    for low, high, group in AGE_GROUP_OF_GRADE:
+        if low <= (grade or 0) <= high:
+            return group
+    return '7-10'
+
+
+class PosConfig(models.Model):
+    _inherit = 'pos.config'
+
+    kz_is_canteen = fields.Boolean(string='School canteen',
+                                   help='Children are identified by card; meals are priced by entitlement and menu.')
+    kz_balance_journal_id = fields.Many2one('account.journal', string='Prepaid balance payment method',
+                                            help='The payment method that takes paid meals from the child\'s '
+                                                 'prepaid balance.')
+
+
+    @api.model
+    def kz_canteen_setup(self, company, name=None):
+        """The canteen till of a school, ready to open: a sale journal and a «prepaid balance» payment method
+        (with their accounts when the school has no chart yet) and the POS itself. Reuses what exists."""
+        env = self.env
+        existing = self.search([('company_id', '=', company.id), ('kz_is_canteen', '=', True)], limit=1)
+        if existing:
+            return existing
+        Account = env['account.account'].sudo()
+        Journal = env['account.journal'].sudo()
+
+        def account(code, label, xmlid, reconcile=False):
+            found = Account.search([('company_id', '=', company.id), ('code', '=', code)], limit=1)
+            return found or Account.create({'code': code, 'name': label, 'company_id': company.id,
+                                            'reconcile': reconcile, 'user_type_id': env.ref(xmlid).id})
+        sale = Journal.search([('company_id', '=', company.id), ('type', '=', 'sale')], limit=1)
+        if not sale:
+            income = account('ASH601', _('Canteen sales'), 'account.data_account_type_revenue')
+            sale = Journal.create({'name': _('Canteen sales'), 'code': 'ASH', 'type': 'sale',
+                                   'company_id': company.id, 'default_debit_account_id': income.id,
+                                   'default_credit_account_id': income.id})
+        balance = Journal.search([('company_id', '=', company.id), ('code', '=', 'ASHB')], limit=1)
+        if not balance:
+            prepaid = account('ASH331', _('Canteen prepaid balances'), 'account.data_account_type_current_liabilities')
+            balance = Journal.create({'name': _('Prepaid balance'), 'code': 'ASHB', 'type': 'cash',
+                                      'company_id': company.id, 'journal_user': True,
+                                      'default_debit_account_id': prepaid.id, 'default_credit_account_id': prepaid.id})
+        Property = env['ir.property'].sudo()
+        for model, field, code, label, xmlid, rec in (
+                ('res.partner', 'property_account_receivable_id', 'ASH121', _('Canteen receivables'),
+                 'account.data_account_type_receivable', True),
+                ('product.category', 'property_account_income_categ_id', 'ASH601', _('Canteen sales'),
+                 'account.data_account_type_revenue', False)):
+            if not Property.with_context(force_company=company.id).get(field, model):
+                fld = env['ir.model.fields'].search([('model', '=', model), ('name', '=', field)])
+                Property.create({'name': field, 'company_id': company.id, 'fields_id': fld.id,
+                                 'value_reference': 'account.account,%d' % account(code, label, xmlid, rec).id})
+        Warehouse = env['stock.warehouse'].sudo()
+        warehouse = Warehouse.search([('company_id', '=', company.id)], limit=1) or Warehouse.create({
+            'name': _('Canteen store'), 'code': ('A%d' % company.id)[:5], 'company_id': company.id,
+            'partner_id': company.partner_id.id})
+        pricelist = env['product.pricelist'].sudo().search(
+            [('currency_id', '=', company.currency_id.id), '|', ('company_id', '=', company.id),
+             ('company_id', '=', False)], limit=1) or env['product.pricelist'].sudo().create(
+            {'name': _('Canteen prices'), 'currency_id': company.currency_id.id, 'company_id': company.id})
+        return self.sudo().create({
+            'name': name or _('Canteen'), 'company_id': company.id, 'journal_id': sale.id,
+            'invoice_journal_id': sale.id, 'journal_ids': [(6, 0, [balance.id])], 'kz_is_canteen': True,
+            'kz_balance_journal_id': balance.id, 'stock_location_id': warehouse.lot_stock_id.id,
+            'iface_customer_facing_display': False, 'customer_facing_display_html': False,
+            'pricelist_id': pricelist.id, 'available_pricelist_ids': [(6, 0, [pricelist.id])],
+        })
+
+
+class PosOrder(models.Model):
+    _inherit = 'pos.order'
+
+    kz_student_id = fields.Many2one('kz.edu.student', string='Student', readonly=True, index=True)
+    kz_meal_ids = fields.One2many('kz.canteen.meal', 'pos_order_id', string='Meals served', readonly=True)
+    kz_review = fields.Boolean(string='To review', readonly=True)
+    kz_review_note = fields.Char(string='Review note', readonly=True)
+
+    @api.model
+    def create_from_ui(self, orders):
+        order_ids = super(PosOrder, self).create_from_ui(orders)
+        if order_ids:
+            self.browse(order_ids)._kz_record_meals()
+        return order_ids
+
+    @api.multi
+    def _kz_record_meals(self):
+        """Served-meal rows for the canteen orders among these, in one INSERT."""
+        Pos = self.env['kz.canteen.pos']
+        orders = self.filtered(lambda o: o.session_id.config_id.kz_is_canteen and o.partner_id)
+        if not orders:
+            return 0
+        self.env.cr.execute('SELECT partner_id, id FROM kz_edu_student WHERE partner_id IN %s',
+                            (tuple(orders.mapped('partner_id').ids),))
+        student_of = dict(self.env.cr.fetchall())
+        rows, recorded = [], 0
+        for order in orders.sorted('id'):
+            student_id = student_of.get(order.partner_id.id)
+            if not student_id:
+                continue
+            company = order.session_id.config_id.company_id
+            day = Pos._kz_local_date(company, order.date_order)
+            lines = [(l.product_id.id, int(l.qty)) for l in order.lines if l.qty > 0]
+            if not lines:
+                continue
+            ctx = Pos._kz_context(company, student_id, day)
+            try:
+                sale = Pos._kz_decide(ctx, lines)
+                review, note = False, False
+            except canteen_rules.CanteenError as e:
+                # served offline although the server would refuse it: record what was charged, flag it
+                sale, review, note = self._kz_sale_as_charged(order, ctx), True, Pos._kz_message(e)
+            order.write({'kz_student_id': student_id, 'kz_review': review, 'kz_review_note': note})
+            for i, line in enumerate(sale['lines']):
+                rows.extend(self._kz_meal_rows(order, ctx, day, line, i, review, note))
+            # the next order of the same child in this batch sees these meals
+            recorded += self.env['kz.canteen.meal'].kz_bulk_record(rows)
+            rows = []
+        self._kz_after_meals_recorded(orders)
+        return recorded
+
+    def _kz_meal_rows(self, order, ctx, day, line, index, review, note):
+        child, ent = ctx['child'], ctx['entitlement']
+        menu_id = ctx['menu_of_dish'].get(line['dish_id'])
+        base = {'company_id': ctx['company'].id, 'date': day, 'served_at': order.date_order,
+                'student_id': child['id'], 'class_id': child.get('class_id'), 'grade': child['grade'],
+                'product_id': line['dish_id'], 'menu_id': menu_id, 'price': line['unit_price'],
+                'pos_order_id': order.id, 'order_key': order.pos_reference or order.name,
+                'review': review, 'review_note': note}
+        out = []
+        free_qty, qty = line['free_qty'], line['qty']
+        if free_qty:
+            funded = line['funding_amount']
+            out.append(dict(base, qty=free_qty, kind=ent['kind'], category=ent['category'], funding=line['funding'],
+                            funding_amount=funded, child_amount=line['unit_price'] * free_qty - funded,
+                            line_no=index * 2))
+        if qty - free_qty:
+            paid_qty = qty - free_qty
+            out.append(dict(base, qty=paid_qty, kind='paid', category=None, funding=ctx['params']['FUNDING_PAID'],
+                            funding_amount=Decimal('0.00'), child_amount=line['unit_price'] * paid_qty,
+                            line_no=index * 2 + 1))
+        return out
+
+    def _kz_sale_as_charged(self, order, ctx):
+        """The lines as the till charged them (an offline decision the server would not have made)."""
+        ent = ctx['entitlement']
+        lines = []
+        for l in order.lines.filtered(lambda l: l.qty > 0):
+            qty = int(l.qty)
+            menu_line = ctx['menu']['lines'].get(l.product_id.id) or {}
+            price = canteen_rules.to_money(menu_line.get('price', l.price_unit))
+            charged = canteen_rules.to_money(l.price_subtotal_incl)
+            funding_amount = max(price * qty - charged, Decimal('0.00'))
+            free_qty = qty if funding_amount and ent['kind'] != 'paid' else 0
+            lines.append({'dish_id': l.product_id.id, 'name': l.product_id.name, 'qty': qty, 'unit_price': price,
+                          'free_qty': free_qty, 'child_amount': charged,
+                          'funding_amount': funding_amount if free_qty else Decimal('0.00'),
+                          'funding': ent['funding'] if free_qty else ctx['params']['FUNDING_PAID']})
+        return {'lines': lines}
+
+    @api.multi
+    def _kz_after_meals_recorded(self, orders):
+        """Extension point called once per synced batch with the canteen orders just recorded (notifications)."""
+        return True
+
+
+class KzCanteenPos(models.AbstractModel):
+    _name = 'kz.canteen.pos'
+    _description = 'Canteen POS backend'
+
+    # ------------------------------------------------------------------------------------------ helpers
+    @api.model
+    def _kz_local_date(self, company, utc_datetime=None):
+        tz = pytz.timezone(getattr(company, 'kz_timezone', None) or self.env.user.tz or 'Asia/Almaty')
+        moment = fields.Datetime.from_string(utc_datetime) if utc_datetime else datetime.datetime.utcnow()
+        return pytz.utc.localize(moment).astimezone(tz).date()
+
+    @api.model
+    def _kz_message(self, error):
+        """The refusal in the user's language, by the stable code of canteen_rules."""
+        d = getattr(error, 'details', {}) or {}
+        code = getattr(error, 'code', 'bad_input')
+        messages = {
+            'card_unknown': _('Card %s is not registered. Find the child by name or send them to the secretary.')
+            % (d.get('card') or ''),
+            'card_blocked': _('Card %s is blocked (lost or replaced). Find the child by name; the parents must '
+                              'order a new card.') % (d.get('card') or ''),
+            'card_other_school': _('Card %s belongs to another school.') % (d.get('card') or ''),
+            'menu_not_approved': _('There is no menu approved by the commission for today: meals cannot be sold.'),
+            'dish_not_on_menu': _('This dish is not on today\'s approved menu.'),
+            'allergen_restricted': _('%s contains %s: the parents have restricted it. Offer another dish.')
+            % (d.get('dish_name') or '', ', '.join(self._kz_allergen_names(d.get('allergens') or []))),
+            'second_free_meal': _('The child has already received the free meal today (limit %s a day).')
+            % d.get('limit', 1),
+            'insufficient_balance': _('Not enough money on the balance: %s ₸ left, %s ₸ to pay. The parents can top '
+                                      'up the balance.') % (d.get('balance', ''), d.get('due', '')),
+            'negative_quantity': _('The quantity must be a whole number from 1 to 20.'),
+            'empty_order': _('The order has no dishes.'),
+            'not_a_student': _('This customer is not a student of this school.'),
+        }
+        return messages.get(code) or _('The sale is refused: %s') % error
+
+    @api.model
+    def _kz_allergen_names(self, codes):
+        allergens = self.env['kz.edu.allergen'].search([('code', 'in', list(codes))])
+        return allergens.mapped('name') or list(codes)
+
+    @api.model
+    def _kz_params(self, company, day):
+        params = dict(canteen_rules.resolve_parameters(day))
+        if company.kz_canteen_free_meals_per_day:
+            params['FREE_MEALS_PER_DAY'] = company.kz_canteen_free_meals_per_day
+        return params
+
+    @api.model
+    def _kz_menu(self, company, day, group):
+        """The approved menus of the day for the age group, merged: {id, school_id, date, state, lines} and
+        {dish_id: menu_id}. No approved menu → state 'draft' (refused as menu_not_approved)."""
+        menus = self.env['kz.canteen.menu'].sudo().kz_menu_of(company.id, fields.Date.to_string(day), group)
+        lines, menu_of = {}, {}
+        for menu in menus.sorted(lambda m: ({'breakfast': 0, 'lunch': 1, 'snack': 2}[m.meal], m.id)):
+            for dish_id, item in menu._kz_rules_menu()['lines'].items():
+                if dish_id not in lines:
+                    lines[dish_id], menu_of[dish_id] = item, menu.id
+        return ({'id': menus[:1].id or None, 'school_id': company.id, 'date': day,
+                 'state': 'approved' if menus else 'draft', 'lines': lines}, menu_of)
+
+    @api.model
+    def _kz_context(self, company, student_id, day, card=None):
+        """Everything canteen_rules needs about one child today, in a handful of queries."""
+        Student = self.env['kz.edu.student'].sudo()
+        child = Student.kz_rules_children([student_id], day).get(student_id)
+        params = self._kz_params(company, day)
+        menu, menu_of = self._kz_menu(company, day, age_group(child and child['grade']))
+        cr = self.env.cr
+        cr.execute("""SELECT COUNT(DISTINCT order_key) FROM kz_canteen_meal
+                       WHERE student_id = %s AND date = %s AND kind IN ('free', 'subsidised')""", (student_id, day))
+        meals_today = cr.fetchone()[0]
+        cr.execute("""SELECT a.code FROM kz_canteen_restriction r JOIN kz_edu_allergen a ON a.id = r.allergen_id
+                       WHERE r.student_id = %s
+                      UNION
+                      SELECT a.code FROM kz_edu_allergen_kz_edu_student_rel rel
+                        JOIN kz_edu_allergen a ON a.id = rel.kz_edu_allergen_id
+                       WHERE rel.kz_edu_student_id = %s""", (student_id, student_id))
+        restrictions = sorted(r[0] for r in cr.fetchall())
+        balance = Student.kz_canteen_balances([student_id]).get(student_id, Decimal('0.00'))
+        if card is None:  # chosen by name: the till stands for the card
+            card = {'uid': 'name:%s' % student_id, 'child_id': student_id, 'school_id': child and child['school_id'],
+                    'blocked': False}
+        entitlement = canteen_rules.entitlement(child, day, params) if child else None
+        return {'company': company, 'day': day, 'child': child, 'params': params, 'menu': menu,
+                'menu_of_dish': menu_of, 'meals_today': meals_today, 'restrictions': restrictions,
+                'balance': balance, 'card': card, 'entitlement': entitlement}
+
+    @api.model
+    def _kz_decide(self, ctx, lines, check_balance=True):
+        balance = ctx['balance'] if check_balance else Decimal('999999999')
+        return canteen_rules.decide_sale(
+            ctx['child'], ctx['card'], lines, ctx['day'], ctx['meals_today'], balance, ctx['restrictions'],
+            ctx['menu'], params=ctx['params'], school_id=ctx['company'].id,
+            allow_paid_repeat=ctx['company'].kz_canteen_allow_paid_repeat)
+
+    @api.model
+    def _kz_config(self, config_id):
+        config = self.env['pos.config'].browse(int(config_id))
+        config.check_access_rights('read')
+        config.check_access_rule('read')
+        return config
+
+    @api.model
+    def _kz_student_of_partner(self, partner_id, company):
+        self.env.cr.execute('SELECT id FROM kz_edu_student WHERE partner_id = %s AND company_id = %s',
+                            (int(partner_id), company.id))
+        row = self.env.cr.fetchone()
+        return row and row[0]
+
+    @api.model
+    def _kz_summary(self, ctx):
+        child = ctx['child']
+        student = self.env['kz.edu.student'].sudo().browse(child['id'])
+        summary = canteen_rules.pos_summary(child, ctx['day'], ctx['meals_today'], ctx['balance'], ctx['params'])
+        kinds = {'free': _('Free meal'), 'subsidised': _('Subsidised meal'), 'paid': _('Paid meal')}
+        category = self.env['kz.edu.social.category'].sudo().search([('code', '=', summary['category'])], limit=1)
+        return {
+            'ok': True, 'student_id': child['id'], 'partner_id': student.partner_id.id, 'name': student.name,
+            'class_name': child['class_name'], 'kind': summary['kind'], 'kind_label': kinds[summary['kind']],
+            'category': summary['category'] or '',
+            'category_label': category.name or (_('Grades 1-4') if summary['category'] == 'PRIMARY' else ''),
+            'free_meals_left': summary['free_meals_left'], 'balance': float(summary['balance']),
+            'restrictions': self._kz_allergen_names(ctx['restrictions']) if ctx['restrictions'] else [],
+            'photo_url': '/web/image/res.partner/%d/image_medium' % student.partner_id.id,
+            'menu_approved': ctx['menu']['state'] == 'approved',
+        }
+
+    # ------------------------------------------------------------------------------------------ the POS calls
+    @api.model
+    def kz_pos_children(self, config_id):
+        """The school's current students for the till's offline cache: partner, name, class, card UIDs (active
+        only), entitlement kind today and restricted allergen codes — no other personal data."""
+        config = self._kz_config(config_id)
+        company = config.company_id
+        day = self._kz_local_date(company)
+        cr = self.env.cr
+        cr.execute("""SELECT s.id, s.partner_id, p.name, c.name,
+                             ARRAY(SELECT upper(k.uid) FROM kz_edu_card k
+                                    WHERE k.student_id = s.id AND k.state = 'active')
+                        FROM kz_edu_student s JOIN res_partner p ON p.id = s.partner_id
+                        LEFT JOIN kz_edu_class c ON c.id = s.class_id
+                       WHERE s.company_id = %s AND s.state = 'enrolled' ORDER BY p.name""", (company.id,))
+        rows = cr.fetchall()
+        children = self.env['kz.edu.student'].sudo().kz_rules_children([r[0] for r in rows], day)
+        params = self._kz_params(company, day)
+        out = []
+        for sid, partner_id, name, class_name, uids in rows:
+            try:
+                kind = canteen_rules.entitlement(children[sid], day, params)['kind']
+            except canteen_rules.CanteenError:
+                kind = 'paid'
+            out.append({'student_id': sid, 'partner_id': partner_id, 'name': name, 'class_name': class_name or '',
+                        'card_uids': list(uids), 'kind': kind})
+        return out
+
+    @api.model
+    def kz_identify(self, config_id, code=None, partner_id=None):
+        """A card tapped (``code``) or a child chosen by name (``partner_id``): the summary the till shows, or a
+        refusal (unknown card, blocked card, card of another school, not a student)."""
+        config = self._kz_config(config_id)
+        company = config.company_id
+        day = self._kz_local_date(company)
+        try:
+            if code:
+                uid = canteen_rules._norm_uid(code)
+                self.env.cr.execute("""SELECT upper(k.uid), k.student_id, s.company_id, k.state
+                                         FROM kz_edu_card k JOIN kz_edu_student s ON s.id = k.student_id
+                                        WHERE upper(k.uid) = %s ORDER BY (k.state = 'active') DESC, k.id DESC
+                                        LIMIT 1""", (uid,))
+                cards = {r[0]: {'uid': r[0], 'child_id': r[1], 'school_id': r[2], 'blocked': r[3] != 'active'}
+                         for r in self.env.cr.fetchall()}
+                card = canteen_rules.identify(uid, cards, company.id)
+                student_id = card['child_id']
+            else:
+                card = None
+                student_id = self._kz_student_of_partner(partner_id, company) if partner_id else None
+                if not student_id:
+                    raise canteen_rules.SaleRefused('not_a_student', 'partner %s is not a student here' % partner_id)
+            ctx = self._kz_context(company, student_id, day, card)
+            return self._kz_summary(ctx)
+        except canteen_rules.CanteenError as e:
+            return {'ok': False, 'code': e.code, 'message': self._kz_message(e)}
+
+    @api.model
+    def kz_decide(self, config_id, partner_id, lines, code=None):
+        """Price an order before payment: ``lines`` [[product_id, qty]]. Returns {'ok': True, 'lines': [{product_id,
+        qty, unit_price (what the child pays a unit), free_qty, funding_amount, kind}], 'child_total',
+        'funding_total', 'balance_after'} or a refusal {'ok': False, 'code', 'message'}."""
+        config = self._kz_config(config_id)
+        company = config.company_id
+        day = self._kz_local_date(company)
+        try:
+            student_id = self._kz_student_of_partner(partner_id, company) if partner_id else None
+            if not student_id:
+                raise canteen_rules.SaleRefused('not_a_student', 'partner %s is not a student here' % partner_id)
+            card = None
+            if code:
+                identified = self.kz_identify(config_id, code=code)
+                if not identified.get('ok'):
+                    return identified
+            ctx = self._kz_context(company, student_id, day, card)
+            pairs = [(int(p), q) for p, q in lines]
+            sale = self._kz_decide(ctx, pairs)
+        except canteen_rules.CanteenError as e:
+            return {'ok': False, 'code': e.code, 'message': self._kz_message(e)}
+        out = []
+        for line in sale['lines']:
+            qty = line['qty']
+            out.append({'product_id': line['dish_id'], 'qty': qty,
+                        'unit_price': float((line['child_amount'] / qty).quantize(canteen_rules.TIYN)),
+                        'free_qty': line['free_qty'], 'funding_amount': float(line['funding_amount']),
+                        'kind': sale['entitlement']['kind'] if line['free_qty'] else 'paid'})
+        return {'ok': True, 'lines': out, 'child_total': float(sale['child_total']),
+                'funding_total': float(sale['funding_total']), 'balance_after': float(sale['balance_after'])}

@@ -1,0 +1,699 @@
+odoo.define('kz_canteen.pos', function (require) {
+"use strict";
+/*
+ * The school canteen till (issue #6; HSC-02, HSC-04, HSC-05, HSC-08), active only on a POS whose configuration has
+ * «School canteen» (pos.config.kz_is_canteen):
+ *
+ * - at load, the school's current children (partner, name, class, card UIDs, entitlement) are fetched once
+ *   (kz.canteen.pos.kz_pos_children) as the offline cache, and their partners are added to the POS database with
+ *   a name and the card UID only, so that the order can carry the child (no phone, e-mail, address or IIN);
+ * - a card tapped on the keyboard-wedge reader (UID + Enter) is identified by the server (kz_identify), or from the
+ *   cache when the server cannot be reached; the child is set on the order and the panel above the order shows the
+ *   photo, class, entitlement, free meals left today, balance and the allergens the parents restricted; a refusal
+ *   (unknown, blocked, other school's card) is shown in a popup. Choosing a child in the customer list does the
+ *   same (the fallback by name);
+ * - a dish is added only once the server accepted the whole order with it (kz_decide): each line then costs what
+ *   the child pays (0 for a free set dish); a refused dish (allergen, second free meal, balance, not on the
+ *   approved menu) is not added and the reason is shown; a refused quantity change is reverted;
+ * - the payment is the prepaid balance payment method; a free meal (total 0) is validated without payment; the
+ *   receipt screen is skipped so the next child in the queue can be served at once.
+ */
+var core = require('web.core');
+var rpc = require('web.rpc');
+var session = require('web.session');
+var models = require('point_of_sale.models');
+var screens = require('point_of_sale.screens');
+var PosBaseWidget = require('point_of_sale.BaseWidget');
+var PosDB = require('point_of_sale.DB');
+
+var _t = core._t;
+
+var RPC_TIMEOUT_MS = 8000;
+
+function norm_uid(code) {
+    return String(code || '').replace(/\s+/g, '').toUpperCase();
+}
+
+function kind_labels() {
+    return {free: _t('Free meal'), subsidised: _t('Subsidised meal'), paid: _t('Paid meal')};
+}
+
+/* A call to the canteen backend; resolves with the answer, or rejects with {offline: bool, message}. A server
+ * error is not shown by the crash manager: the caller shows it in the POS popup. */
+function kz_call(method, args, kwargs) {
+    var done = $.Deferred();
+    rpc.query({
+        model: 'kz.canteen.pos',
+        method: method,
+        args: args,
+        kwargs: _.extend({context: session.user_context}, kwargs || {}),
+    }, {timeout: RPC_TIMEOUT_MS, shadow: true}).then(function (result) {
+        done.resolve(result);
+    }, function (error, event) {
+        if (event && event.preventDefault) {
+            event.preventDefault();
+        }
+        var offline = !error || error.code !== 200;
+        done.reject({
+            offline: offline,
+            message: offline ? _t('The server cannot be reached.')
+                             : ((error.data && error.data.message) || error.message || _t('Server error')),
+        });
+    });
+    return done.promise();
+}
+
+/* ------------------------------------------------------------------------------------------- loading */
+
+/* The customer list shows a child's class where a customer's address would be. */
+PosDB.include({
+    add_partners: function (partners) {
+        var updated = this._super.apply(this, arguments);
+        _.each(this.partner_by_id, function (partner) {
+            if (partner.kz_class_name !== undefined) {
+                partner.address = partner.kz_class_name;
+            }
+        });
+        return updated;
+    },
+});
+
+models.load_models([{
+    label: 'kz_canteen_children',
+    condition: function (self) { return !!self.config.kz_is_canteen; },
+    loaded: function (self) {
+        var loaded = $.Deferred();
+        kz_call('kz_pos_children', [self.config.id]).then(function (children) {
+            self.kz_set_children(children);
+            loaded.resolve();
+        }, function (failure) {
+            // the till still works online; only the offline fallback is missing
+            console.warn('kz_canteen: the children could not be loaded:', failure.message);
+            self.kz_set_children([]);
+            loaded.resolve();
+        });
+        return loaded;
+    },
+}]);
+
+/* A canteen till sells dishes only (anything else would be refused: not on the approved menu). */
+var product_loader = _.findWhere(models.PosModel.prototype.models, {model: 'product.product'});
+if (product_loader) {
+    var product_domain = product_loader.domain;
+    product_loader.domain = function (self, tmp) {
+        var domain = typeof product_domain === 'function' ? product_domain(self, tmp) : product_domain;
+        return self.config.kz_is_canteen ? (domain || []).concat([['kz_is_dish', '=', true]]) : domain;
+    };
+}
+
+var _super_posmodel = models.PosModel.prototype;
+models.PosModel = models.PosModel.extend({
+    initialize: function (session_, attributes) {
+        var self = this;
+        this.kz_children_by_partner = {};
+        this.kz_children_by_uid = {};
+        this.kz_queue = $.when();
+        this.kz_last_served = null;
+        _super_posmodel.initialize.apply(this, arguments);
+        this.get('orders').on('change:client', function (order, client) {
+            self.kz_client_changed(order, client);
+        });
+        this.on('change:selectedOrder', function () {
+            var order = self.get_order();
+            // an order restored from the browser's storage carries the child but not the panel
+            if (order && self.kz_is_canteen() && order.get_client() && !order.get('kz_summary')) {
+                self.kz_client_changed(order, order.get_client());
+            }
+        });
+    },
+
+    kz_is_canteen: function () {
+        return !!(this.config && this.config.kz_is_canteen);
+    },
+
+    kz_set_children: function (children) {
+        var self = this;
+        var partners = [];
+        this.kz_children_by_partner = {};
+        this.kz_children_by_uid = {};
+        _.each(children || [], function (child) {
+            self.kz_children_by_partner[child.partner_id] = child;
+            _.each(child.card_uids || [], function (uid) {
+                self.kz_children_by_uid[norm_uid(uid)] = child;
+            });
+            partners.push(self.kz_partner_of(child));
+        });
+        if (partners.length) {
+            this.db.add_partners(partners);
+        }
+    },
+
+    /* The partner as the POS keeps it: the name and the card only (the fields the POS code reads are empty). */
+    kz_partner_of: function (child) {
+        return {
+            id: child.partner_id, name: child.name, barcode: (child.card_uids || [])[0] || '',
+            kz_class_name: child.class_name || '', street: '', city: '', zip: '', phone: '', mobile: '',
+            email: '', vat: '', country_id: false, state_id: false, property_product_pricelist: false,
+            property_account_position_id: false,
+        };
+    },
+
+    kz_balance_cashregister: function () {
+        var journal = this.config.kz_balance_journal_id && this.config.kz_balance_journal_id[0];
+        return _.find(this.cashregisters, function (cr) { return cr.journal_id[0] === journal; }) ||
+               this.cashregisters[0];
+    },
+
+    /* The summary shown without the server: entitlement from the cache, allowance and balance unknown. */
+    kz_offline_summary: function (child) {
+        return {
+            ok: true, offline: true, student_id: child.student_id, partner_id: child.partner_id, name: child.name,
+            class_name: child.class_name, kind: child.kind, kind_label: kind_labels()[child.kind] || child.kind,
+            category_label: '', free_meals_left: null, balance: null, restrictions: null,
+            photo_url: '/web/image/res.partner/' + child.partner_id + '/image_medium',
+        };
+    },
+
+    /* A card tapped: resolves with the summary or a refusal {ok: false, message}. */
+    kz_identify_card: function (code) {
+        var self = this;
+        var uid = norm_uid(code);
+        var done = $.Deferred();
+        kz_call('kz_identify', [this.config.id], {code: uid}).then(function (summary) {
+            done.resolve(summary);
+        }, function (failure) {
+            var child = failure.offline && self.kz_children_by_uid[uid];
+            if (child) {
+                done.resolve(self.kz_offline_summary(child));
+            } else if (failure.offline) {
+                var text = _t('The server cannot be reached and card %s is not in the offline list of this school. Find the child by name.');
+                done.resolve({ok: false, message: _.str.sprintf(text, uid)});
+            } else {
+                done.resolve({ok: false, message: failure.message});
+            }
+        });
+        return done.promise();
+    },
+
+    kz_scan_card: function (code) {
+        var self = this;
+        return this.kz_identify_card(code).then(function (summary) {
+            if (!summary.ok) {
+                self.gui.show_popup('error', {title: _t('Card refused'), body: summary.message});
+                return;
+            }
+            self.kz_serve(summary);
+        });
+    },
+
+    /* Put the identified child on the current order (or on a new one when the current order is another child's
+     * and already has dishes) and show the product screen with the panel. */
+    kz_serve: function (summary) {
+        var order = this.get_order();
+        if (order && order.finalized) {
+            order.finalize();
+            order = this.get_order();
+        }
+        var client = order && order.get_client();
+        if (!order || (client && client.id !== summary.partner_id && order.get_orderlines().length)) {
+            order = this.add_new_order();
+        }
+        var partner = this.db.get_partner_by_id(summary.partner_id);
+        if (!partner) {
+            this.db.add_partners([this.kz_partner_of(summary)]);
+            partner = this.db.get_partner_by_id(summary.partner_id);
+        }
+        order.set('kz_summary', summary);
+        if (order.get_client() === partner) {
+            order.kz_queue_decision();
+        } else {
+            order.set_client(partner);
+        }
+        this.kz_last_served = null;
+        this.gui.show_screen('products');
+    },
+
+    /* The client of a canteen order changed (card, customer list, restored order). */
+    kz_client_changed: function (order, client) {
+        var self = this;
+        if (!this.kz_is_canteen()) {
+            return;
+        }
+        if (!client) {
+            order.set('kz_summary', null);
+            order.kz_list_prices();
+            return;
+        }
+        var known = order.get('kz_summary');
+        if (known && known.ok && known.partner_id === client.id) {
+            order.kz_queue_decision();
+            return;
+        }
+        order.set('kz_summary', {ok: true, loading: true, partner_id: client.id, name: client.name});
+        kz_call('kz_identify', [this.config.id], {partner_id: client.id}).then(function (summary) {
+            if (!order.kz_alive() || order.get_client() !== client) {
+                return;
+            }
+            if (!summary.ok) {
+                order.set('kz_summary', null);
+                order.set_client(null);
+                self.gui.show_popup('error', {title: _t('Not a student of this school'), body: summary.message});
+                return;
+            }
+            order.set('kz_summary', summary);
+            order.kz_queue_decision();
+        }, function (failure) {
+            if (!order.kz_alive() || order.get_client() !== client) {
+                return;
+            }
+            var child = self.kz_children_by_partner[client.id];
+            if (failure.offline && child) {
+                order.set('kz_summary', self.kz_offline_summary(child));
+                order.kz_queue_decision();
+            } else {
+                order.set('kz_summary', null);
+                self.gui.show_popup('error', {title: _t('Not a student of this school'), body: failure.message});
+            }
+        });
+    },
+});
+
+/* ------------------------------------------------------------------------------------------- the order */
+
+var _super_order = models.Order.prototype;
+models.Order = models.Order.extend({
+    kz_is_canteen: function () {
+        return this.pos.kz_is_canteen();
+    },
+
+    /* Still an open order of the till (not paid, not deleted while its answer was on the way). */
+    kz_alive: function () {
+        return !this.finalized && this.pos.get('orders').contains(this);
+    },
+
+    /* [[product_id, qty]] of the order, one pair a product; `extra` is added (the dish about to be added). */
+    kz_decision_lines: function (extra) {
+        var qty = {};
+        var order_ids = [];
+        function add(product_id, quantity) {
+            if (!(product_id in qty)) {
+                qty[product_id] = 0;
+                order_ids.push(product_id);
+            }
+            qty[product_id] += quantity;
+        }
+        _.each(this.get_orderlines(), function (line) {
+            add(line.get_product().id, line.get_quantity());
+        });
+        if (extra) {
+            add(extra.product.id, extra.quantity);
+        }
+        return _.filter(_.map(order_ids, function (id) { return [id, qty[id]]; }),
+                        function (pair) { return pair[1] !== 0; });
+    },
+
+    /* Run `job` after the pending decisions of the till (one request at a time, in the cashier's order). */
+    kz_enqueue: function (job) {
+        var self = this;
+        var pos = this.pos;
+        this.kz_pending = (this.kz_pending || 0) + 1;
+        this.trigger('change:kz_pending', this);
+        pos.kz_queue = pos.kz_queue.then(function () {
+            var finished = $.Deferred();
+            var always = function () {
+                self.kz_pending -= 1;
+                self.trigger('change:kz_pending', self);
+                finished.resolve();
+            };
+            try {
+                $.when(job()).then(always, always);
+            } catch (err) {
+                console.error(err);
+                always();
+            }
+            return finished;
+        });
+    },
+
+    /* Ask the server about the order (+ `extra`); resolves with the accepted decision, or {ok: false, message},
+     * or {ok: true, offline: true} when the server cannot be reached. */
+    kz_decide: function (extra) {
+        var client = this.get_client();
+        var lines = this.kz_decision_lines(extra);
+        if (!client || !lines.length) {
+            return $.when({ok: true, lines: [], skipped: true});
+        }
+        var done = $.Deferred();
+        kz_call('kz_decide', [this.pos.config.id, client.id, lines]).then(function (result) {
+            done.resolve(result);
+        }, function (failure) {
+            done.resolve(failure.offline ? {ok: true, offline: true, lines: []}
+                                         : {ok: false, message: failure.message});
+        });
+        return done.promise();
+    },
+
+    kz_refuse: function (message) {
+        // the digits typed for a refused quantity are dropped, so the next digit starts a new quantity
+        var products = this.pos.gui.screen_instances && this.pos.gui.screen_instances.products;
+        if (products && products.numpad) {
+            products.numpad.state.resetValue();
+        }
+        this.pos.gui.show_popup('error', {title: _t('Sale refused'), body: message});
+    },
+
+    kz_set_offline: function (offline) {
+        if (!!this.kz_offline !== !!offline) {
+            this.kz_offline = !!offline;
+            this.trigger('change:kz_offline', this);
+        }
+    },
+
+    /* Each line costs what the child pays a unit (what kz_decide returned). */
+    kz_apply_prices: function (decision) {
+        var self = this;
+        var price_of = {};
+        _.each(decision.lines || [], function (line) { price_of[line.product_id] = line.unit_price; });
+        this.kz_silent = (this.kz_silent || 0) + 1;
+        try {
+            _.each(this.get_orderlines(), function (line) {
+                var price = price_of[line.get_product().id];
+                if (price !== undefined) {
+                    line.price_manually_set = true;
+                    line.set_unit_price(price);
+                }
+            });
+        } finally {
+            this.kz_silent -= 1;
+        }
+        this.kz_refusal = null;
+        this.kz_set_offline(!!decision.offline);
+        this.kz_child_total = decision.child_total;
+        this.trigger('change', this);
+        return self;
+    },
+
+    /* No child: the lines go back to the product prices. */
+    kz_list_prices: function () {
+        var self = this;
+        if (this.finalized) {
+            return;
+        }
+        this.kz_refusal = null;
+        _.each(this.get_orderlines(), function (line) {
+            line.price_manually_set = false;
+            line.set_unit_price(line.get_product().get_price(self.pricelist, line.get_quantity()));
+        });
+    },
+
+    /* Price the whole order again (child chosen, line removed); a refusal blocks the payment until fixed. */
+    kz_queue_decision: function () {
+        var self = this;
+        if (!this.kz_is_canteen() || this.finalized) {
+            return;
+        }
+        this.kz_enqueue(function () {
+            if (!self.kz_alive()) {
+                return;
+            }
+            return self.kz_decide().then(function (decision) {
+                if (!self.kz_alive()) {
+                    return;
+                }
+                if (decision.ok) {
+                    self.kz_apply_prices(decision);
+                } else {
+                    self.kz_refusal = decision.message;
+                    self.kz_refuse(decision.message);
+                }
+            });
+        });
+    },
+
+    /* A dish is added only after the server accepted the order with it. */
+    add_product: function (product, options) {
+        var self = this;
+        var args = arguments;
+        if (!this.kz_is_canteen() || this.kz_silent || !this.get_client() || this._printed) {
+            return _super_order.add_product.apply(this, arguments);
+        }
+        var quantity = (options && options.quantity !== undefined) ? options.quantity : 1;
+        this.kz_enqueue(function () {
+            if (!self.kz_alive()) {
+                return;
+            }
+            return self.kz_decide({product: product, quantity: quantity}).then(function (decision) {
+                if (!self.kz_alive()) {
+                    return;
+                }
+                if (!decision.ok) {
+                    self.kz_refuse(decision.message);
+                    return;
+                }
+                self.kz_silent = (self.kz_silent || 0) + 1;
+                try {
+                    _super_order.add_product.apply(self, args);
+                } finally {
+                    self.kz_silent -= 1;
+                }
+                self.kz_apply_prices(decision);
+            });
+        });
+    },
+
+    remove_orderline: function (line) {
+        var result = _super_order.remove_orderline.apply(this, arguments);
+        if (this.kz_is_canteen() && !this.kz_silent && this.get_client()) {
+            this.kz_queue_decision();
+        }
+        return result;
+    },
+
+    set_client: function (client) {
+        if (!client && this.get('kz_summary')) {
+            this.set('kz_summary', null);
+        }
+        return _super_order.set_client.apply(this, arguments);
+    },
+});
+
+/* ------------------------------------------------------------------------------------------- the order line */
+
+var _super_orderline = models.Orderline.prototype;
+models.Orderline = models.Orderline.extend({
+    /* In the canteen one line a dish: the price depends on the child, not on the line. */
+    can_be_merged_with: function (orderline) {
+        if (this.order && this.order.kz_is_canteen && this.order.kz_is_canteen()) {
+            return this.get_product().id === orderline.get_product().id &&
+                   !!this.get_unit() && this.get_unit().is_pos_groupable &&
+                   this.get_product_type() === orderline.get_product_type() && !(this.get_discount() > 0);
+        }
+        return _super_orderline.can_be_merged_with.apply(this, arguments);
+    },
+
+    /* A quantity typed on the numpad is checked by the server; a refused quantity is put back. */
+    set_quantity: function (quantity, keep_price) {
+        var order = this.order;
+        var in_order = order && order.orderlines && order.orderlines.contains(this);
+        if (!in_order || !order.kz_is_canteen() || order.kz_silent || !order.get_client() ||
+                quantity === 'remove') {
+            return _super_orderline.set_quantity.apply(this, arguments);
+        }
+        var line = this;
+        var previous = this.get_quantity();
+        var result = _super_orderline.set_quantity.call(this, quantity, true);
+        if (this.get_quantity() === previous) {
+            return result;
+        }
+        order.kz_enqueue(function () {
+            if (!order.kz_alive()) {
+                return;
+            }
+            return order.kz_decide().then(function (decision) {
+                if (!order.kz_alive()) {
+                    return;
+                }
+                if (decision.ok) {
+                    order.kz_apply_prices(decision);
+                    return;
+                }
+                if (order.orderlines.contains(line)) {
+                    order.kz_silent = (order.kz_silent || 0) + 1;
+                    try {
+                        _super_orderline.set_quantity.call(line, previous, true);
+                    } finally {
+                        order.kz_silent -= 1;
+                    }
+                }
+                order.kz_refuse(decision.message);
+            });
+        });
+        return result;
+    },
+});
+
+/* ------------------------------------------------------------------------------------------- screens */
+
+/* Any code read in a canteen till is a card, unless it is the barcode of a product or of a user of the till. */
+screens.ScreenWidget.include({
+    show: function () {
+        this._super.apply(this, arguments);
+        if (!this.pos.kz_is_canteen()) {
+            return;
+        }
+        var self = this;
+        var callbacks = {};
+        _.each(['product', 'weight', 'price', 'discount', 'cashier', 'client', 'error'], function (type) {
+            callbacks[type] = function (parsed) { self.kz_barcode_action(parsed, type); };
+        });
+        this.pos.barcode_reader.set_action_callback(callbacks);
+    },
+
+    kz_barcode_action: function (parsed, type) {
+        var code = parsed.base_code || parsed.code;
+        if (type !== 'client' && type !== 'error' && type !== 'cashier' && this.pos.db.get_product_by_barcode(code)) {
+            return this.barcode_product_action(parsed);
+        }
+        if (type === 'cashier' && _.findWhere(this.pos.users, {barcode: parsed.code})) {
+            return this.barcode_cashier_action(parsed);
+        }
+        return this.pos.kz_scan_card(parsed.code);
+    },
+});
+
+/* Prices come from the approved menu and the child's entitlement: no price or discount typed at the canteen till. */
+screens.NumpadWidget.include({
+    applyAccessRights: function () {
+        this._super.apply(this, arguments);
+        if (this.pos.kz_is_canteen()) {
+            this.$el.find('.mode-button[data-mode="price"], .mode-button[data-mode="discount"]')
+                .addClass('disabled-mode').prop('disabled', true);
+            if (this.state.get('mode') !== 'quantity') {
+                this.state.changeMode('quantity');
+            }
+        }
+    },
+});
+
+var KzCanteenPanelWidget = PosBaseWidget.extend({
+    template: 'KzCanteenPanel',
+    init: function (parent, options) {
+        var self = this;
+        this._super(parent, options);
+        var render = function () { self.renderElement(); };
+        this.pos.bind('change:selectedOrder', render);
+        this.pos.get('orders').bind('change:kz_summary change:kz_offline change:client remove', render);
+    },
+    summary: function () {
+        var order = this.pos.get_order();
+        return order ? order.get('kz_summary') : null;
+    },
+    offline: function () {
+        var order = this.pos.get_order();
+        var summary = this.summary();
+        return !!((order && order.kz_offline) || (summary && summary.offline));
+    },
+    kind_label: function (summary) {
+        return summary.kind_label || kind_labels()[summary.kind] || '';
+    },
+    renderElement: function () {
+        this._super();
+        this.$('img.kz_canteen_photo').on('error', function () {
+            $(this).off('error').css('visibility', 'hidden');      // offline: no photo rather than a broken one
+        });
+    },
+});
+
+/* Only the POS categories that hold a dish (the demo's fruit and service categories would show empty). */
+screens.ProductCategoriesWidget.include({
+    set_category: function (category) {
+        this._super.apply(this, arguments);
+        if (this.pos.kz_is_canteen()) {
+            var db = this.pos.db;
+            this.subcategories = _.filter(this.subcategories, function (categ) {
+                return db.get_product_by_category(categ.id).length > 0;
+            });
+        }
+    },
+});
+
+screens.ProductScreenWidget.include({
+    start: function () {
+        this._super.apply(this, arguments);
+        if (this.pos.kz_is_canteen()) {
+            this.kz_panel = new KzCanteenPanelWidget(this, {});
+            this.kz_panel.replace(this.$('.placeholder-KzCanteenPanel'));
+        }
+    },
+});
+
+screens.PaymentScreenWidget.include({
+    /* The canteen pays from the child's prepaid balance: the line is there with the amount due. */
+    show: function () {
+        this._super.apply(this, arguments);
+        var order = this.pos.get_order();
+        if (!this.pos.kz_is_canteen() || !order || order.finalized) {
+            return;
+        }
+        var due = order.get_due();
+        var cashregister = this.pos.kz_balance_cashregister();
+        if (due > 0 && cashregister && !order.get_paymentlines().length) {
+            order.add_paymentline(cashregister);
+            order.selected_paymentline.set_amount(due);
+            this.reset_input();
+            this.render_paymentlines();
+            this.order_changes();
+        }
+    },
+
+    order_is_valid: function (force_validation) {
+        var order = this.pos.get_order();
+        if (this.pos.kz_is_canteen() && order) {
+            if (order.kz_pending) {
+                this.gui.show_popup('error', {
+                    title: _t('Please wait'),
+                    body: _t('The order is being checked by the server. Validate again in a moment.'),
+                });
+                return false;
+            }
+            if (order.get_orderlines().length && !order.get_client()) {
+                this.gui.show_popup('error', {
+                    title: _t('No child on the order'),
+                    body: _t("Scan the child's card or choose the child by name: canteen meals are paid from the child's prepaid balance."),
+                });
+                return false;
+            }
+            if (order.kz_refusal) {
+                this.gui.show_popup('error', {title: _t('Sale refused'), body: order.kz_refusal});
+                return false;
+            }
+        }
+        return this._super.apply(this, arguments);
+    },
+
+    finalize_validation: function () {
+        var order = this.pos.get_order();
+        if (this.pos.kz_is_canteen() && order && order.get_client()) {
+            this.pos.kz_last_served = {name: order.get_client().name, total: order.get_total_with_tax()};
+        }
+        return this._super.apply(this, arguments);
+    },
+});
+
+screens.ReceiptScreenWidget.include({
+    /* No paper receipt in the canteen queue: straight to the next child. */
+    show: function () {
+        this._super.apply(this, arguments);
+        var order = this.pos.get_order();
+        if (this.pos.kz_is_canteen() && order && order.finalized && !this.pos.config.iface_print_auto) {
+            this.click_next();
+        }
+    },
+});
+
+return {
+    KzCanteenPanelWidget: KzCanteenPanelWidget,
+    norm_uid: norm_uid,
+};
+
+});

@@ -1,0 +1,4 @@
+from . import test_canteen_pos
+from . import test_canteen_reports
+from . import test_canteen_portal
+from . import test_canteen_demo

@@ -1,0 +1,133 @@
+# -*- coding: utf-8 -*-
+"""The month's free and subsidised meals post to the public-sector ledger (HSC-05, HSC-10; kz_gov_account ACC-02):
+one entry per funding source on ЕБК specific 141, amounts exactly the meals' funding amounts; a month is posted once,
+only when finished, never into a closed period, and only by the bookkeeper."""
+from decimal import Decimal
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import common
+
+from odoo.addons.kz_canteen import meal_report
+from odoo.addons.kz_canteen_account import meal_posting
+
+D = Decimal
+
+
+@common.at_install(False)
+@common.post_install(True)
+class TestCanteenAccount(common.SavepointCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestCanteenAccount, cls).setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tracking_disable=True))
+        cls.school = cls.env.ref('kz_edu_base.company_school1_demo')
+        cls.today = cls.env['kz.canteen.pos']._kz_local_date(cls.school)
+        cls.month = meal_report.previous_month(cls.today)          # the demo's finished month with meals
+        cls.start, cls.end = meal_report.month_bounds(cls.month)
+        Users = cls.env['res.users'].with_context(no_reset_password=True)
+
+        def user(login, group):
+            return Users.create({'name': login, 'login': login, 'company_id': cls.school.id,
+                                 'company_ids': [(6, 0, [cls.school.id])],
+                                 'groups_id': [(6, 0, [cls.env.ref(group).id])]})
+        cls.bookkeeper = user('meals_bookkeeper', 'kz_edu_base.group_bookkeeper')
+        cls.cashier = user('meals_cashier', 'kz_edu_base.group_canteen_cashier')
+        cls.supplier = cls.env['res.partner'].create({'name': 'ТОО «Асхана-Сервис»', 'supplier': True,
+                                                      'is_company': True, 'company_id': cls.school.id})
+        cls.Posting = cls.env['kz.canteen.meal.posting']
+
+    def _meal_sums(self):
+        """{canteen funding code: Decimal} of the month's free and subsidised meals, summed here independently."""
+        self.env.cr.execute("""SELECT funding, funding_amount, kind FROM kz_canteen_meal
+                                WHERE company_id = %s AND date BETWEEN %s AND %s""",
+                            (self.school.id, self.start, self.end))
+        sums = {}
+        for funding, amount, kind in self.env.cr.fetchall():
+            if kind in ('free', 'subsidised') and amount:
+                sums[funding] = sums.get(funding, D('0.00')) + D(str(amount))
+        return sums
+
+    def _post(self, user=None, month=None):
+        wizard = self.env['kz.canteen.post.wizard'].sudo(user or self.bookkeeper).create({
+            'company_id': self.school.id, 'month': fields.Date.to_string(month or self.month),
+            'supplier_id': self.supplier.id})
+        action = wizard.action_post()
+        return self.Posting.browse(action['res_id'])
+
+    def test_one_entry_per_funding_source_with_the_meal_sums_on_ebk_141(self):
+        sums = self._meal_sums()
+        self.assertTrue({'LOC', 'VSEOBUCH'} <= set(sums), sums)
+        posting = self._post()
+        self.assertEqual(len(posting.move_ids), len(sums))
+        self.assertEqual(posting.line_ids.mapped('move_id'), posting.move_ids)
+        ebk = self.env.ref('kz_gov_account.ebk_141')
+        loc = self.env.ref('kz_gov_account.funding_LOC')
+        posted = {}
+        for line in posting.line_ids:
+            move = line.move_id
+            self.assertEqual(move.state, 'posted')
+            self.assertEqual(move.company_id, self.school)
+            self.assertEqual(move.date, fields.Date.to_string(self.end))
+            self.assertEqual(move.journal_id.code, 'МО')
+            self.assertEqual(move.line_ids.mapped('kz_ebk_id'), ebk)
+            # VSEOBUCH (the fund of universal compulsory education) has no code in kz_gov_account: local budget
+            self.assertEqual(move.line_ids.mapped('kz_funding_id'), loc)
+            self.assertEqual(line.funding_id, loc)
+            debit = move.line_ids.filtered(lambda l: l.debit)
+            credit = move.line_ids.filtered(lambda l: l.credit)
+            self.assertEqual(debit.account_id.code, meal_posting.EXPENSE_ACCOUNT)
+            self.assertEqual(credit.account_id.code, meal_posting.PAYABLE_ACCOUNT)
+            self.assertEqual(credit.partner_id, self.supplier)
+            self.assertEqual(D(repr(debit.debit)).quantize(D('0.01')), D(repr(credit.credit)).quantize(D('0.01')))
+            posted[line.funding] = D(repr(debit.debit)).quantize(D('0.01'))
+            self.assertEqual(D(repr(line.amount)).quantize(D('0.01')), posted[line.funding])
+        self.assertEqual(posted, sums)
+        self.assertEqual(D(repr(posting.amount)).quantize(D('0.01')), sum(sums.values()))
+        self.env.cr.execute("""SELECT SUM(qty) FROM kz_canteen_meal WHERE company_id = %s AND date BETWEEN %s AND %s
+                                  AND kind IN ('free', 'subsidised')""", (self.school.id, self.start, self.end))
+        self.assertEqual(posting.meals, self.env.cr.fetchone()[0])
+
+    def test_a_month_is_posted_once(self):
+        first = self._post()
+        with self.assertRaisesRegex(UserError, 'already posted'):
+            self._post()
+        self.assertEqual(self.Posting.search_count([('company_id', '=', self.school.id),
+                                                    ('month', '=', fields.Date.to_string(self.month))]), 1)
+        self.assertEqual(len(self.env['account.move'].search([('ref', 'in', first.move_ids.mapped('ref'))])),
+                         len(first.move_ids))
+
+    def test_a_month_not_finished_is_refused(self):
+        moves_before = self.env['account.move'].search_count([])
+        with self.assertRaisesRegex(UserError, 'not finished'):
+            self._post(month=self.today)
+        self.assertEqual(self.env['account.move'].search_count([]), moves_before)
+
+    def test_a_closed_period_is_refused_and_nothing_is_written(self):
+        self.school.period_lock_date = fields.Date.to_string(self.end)
+        with self.assertRaisesRegex(UserError, 'closed period'):
+            self._post()
+        self.assertFalse(self.Posting.search([('company_id', '=', self.school.id)]))
+
+    def test_a_month_without_meals_is_refused(self):
+        with self.assertRaisesRegex(UserError, 'nothing to post'):
+            self._post(month=self.start.replace(year=self.start.year - 3))
+
+    def test_the_cashier_cannot_post(self):
+        with self.assertRaisesRegex(AccessError, 'Only the bookkeeper'):
+            self._post(user=self.cashier)
+        self.assertFalse(self.Posting.search([('company_id', '=', self.school.id)]))
+
+    def test_the_bookkeeper_of_another_school_cannot_post(self):
+        other = self.env.ref('kz_edu_base.company_school2_demo')
+        self.bookkeeper.write({'company_ids': [(6, 0, [other.id])], 'company_id': other.id})
+        with self.assertRaisesRegex(AccessError, 'not your organisation'):
+            self.Posting.sudo(self.bookkeeper).kz_post_month(self.school, self.month)
+
+    def test_wizard_shows_the_amounts_before_posting(self):
+        wizard = self.env['kz.canteen.post.wizard'].sudo(self.bookkeeper).create(
+            {'company_id': self.school.id, 'month': fields.Date.to_string(self.month)})
+        sums = self._meal_sums()
+        for amount in sums.values():
+            self.assertIn(str(amount), wizard.summary)

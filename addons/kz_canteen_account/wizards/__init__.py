@@ -1,0 +1,2 @@
+# -*- coding: utf-8 -*-
+from . import kz_canteen_post_wizard
