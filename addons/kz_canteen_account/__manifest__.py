@@ -15,6 +15,7 @@
         'views/kz_canteen_posting_views.xml',
         'wizards/kz_canteen_post_wizard_views.xml',
     ],
+    'post_init_hook': 'post_init_hook',
     'auto_install': True,
     'installable': True,
 }

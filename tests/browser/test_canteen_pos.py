@@ -7,8 +7,10 @@ and
   not added to the order;
 * chooses a paying child by name in the customer list (the fallback when the card is missing) and sells a dish
   paid from the child's prepaid balance;
-* taps a card while the server cannot be reached: the child comes from the till's offline list, the dish is added
-  unchecked, and the order is priced by the server once the connection is back.
+* taps a card while the server cannot be reached: the child comes from the till's offline list and the till decides
+  with the server's rules and today's menus it loaded (the free set dish at 0, the forbidden dish and a second free
+  set refused with the server's words); the order validated offline is synced once the connection is back and
+  recorded as one free meal, also when it is sent twice.
 
 Skipped unless KZ_TEST_URL is set (scripts/test serves the demo database and sets it). What the tests need (canteen
 till, today's approved menus with two dishes of the test, children with a card and no meal today, the parents' EGGS
@@ -18,6 +20,7 @@ order. Screenshots go to the test's tmp_path."""
 import datetime
 import json
 import os
+import shutil
 import subprocess
 import time
 import uuid
@@ -27,6 +30,7 @@ import pytest
 import pytz
 
 URL = os.environ.get('KZ_TEST_URL')
+DOCS_SHOTS = {'child': 'pos-child-kk.png', 'allergen': 'pos-allergen-kk.png'}
 DB = os.environ.get('KZ_TEST_DB', 'kz_edu_test')
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -117,6 +121,9 @@ class Browser(object):
         self.proc.stdin.write(json.dumps({'op': 'shot', 'path': path}) + '\n')
         self.proc.stdin.flush()
         self.proc.stdout.readline()
+        docs = os.environ.get('KZ_DOCS_SHOTS')       # scripts/screenshots: the README's pictures of the till
+        if docs and name in DOCS_SHOTS and os.path.exists(path):
+            shutil.copyfile(path, os.path.join(docs, DOCS_SHOTS[name]))
         return path
 
     def value(self, expr):
@@ -462,8 +469,13 @@ def test_child_chosen_by_name_pays_from_the_prepaid_balance_HSC02_HSC05(tmp_path
         b.close()
 
 
-def test_card_tapped_offline_is_found_in_the_tills_list_and_priced_when_back_online_HSC02(tmp_path, canteen):
-    child = pick_child(canteen, (1, 4), 'free')
+def test_till_decides_offline_like_the_server_and_the_order_syncs_once_HSC02_HSC08(tmp_path, canteen, free_child):
+    child = free_child
+    # what the server answers the cashier online for the same dishes: the till must refuse offline with these words
+    eggs_refusal = cashier_decides(canteen, child, [[canteen['eggs'], 1]])
+    assert (eggs_refusal['ok'], eggs_refusal['code']) == (False, 'allergen_restricted'), eggs_refusal
+    second_refusal = cashier_decides(canteen, child, [[canteen['set'], 2]])
+    assert (second_refusal['ok'], second_refusal['code']) == (False, 'second_free_meal'), second_refusal
     b = Browser(tmp_path)
     try:
         open_pos(b)
@@ -473,30 +485,75 @@ def test_card_tapped_offline_is_found_in_the_tills_list_and_priced_when_back_onl
               % child['partner_id'][0])
         b('wait', selector=PANEL + ' .kz_canteen_offline')
         assert child['name'] in b('text', selector=PANEL)['text']
-        # the dish is added unchecked (the server prices it when the order is synced)
+        assert b('text', selector=PANEL + ' .kz_canteen_free_left_value')['text'].strip() == '1'
+        assert b('text', selector=PANEL + ' .kz_canteen_restrictions')['text'].strip()   # EGGS, from the list
+        # the free set dish costs her 0 at once, decided by the till (HSC-02)
         b('click', selector=product(canteen['set']))
         b('waitfn', expr="posmodel.get_order().get_orderlines().length === 1")
         wait_idle(b)
-        assert order_lines(b) == [[canteen['set'], 1, 400.0]]
-        b.shot('offline')
-        # back online, the next tap prices the order: the set dish is free for her
-        b('offline', value=False)
-        tap_card(b, child['uid'])
-        b('waitfn', expr="posmodel.get_order().get_orderlines().length === 1 &&"
-                         " posmodel.get_order().get_orderlines()[0].get_unit_price() === 0")
-        wait_idle(b)
-        b('wait', selector=PANEL + ' .kz_canteen_offline', state='detached')
-        assert b('text', selector=PANEL + ' .kz_canteen_free_left_value')['text'].strip() == '1'
-        # two portions of the set dish would be two free meals: the quantity typed is refused and put back
-        refusal = cashier_decides(canteen, child, [[canteen['set'], 2]])
-        assert (refusal['ok'], refusal['code']) == (False, 'second_free_meal'), refusal
-        b('click', selector='.numpad button.number-char:has-text("2")')
-        assert popup_text(b) == refusal['message']
+        assert order_lines(b) == [[canteen['set'], 1, 0]]
+        assert b.value('posmodel.get_order().kz_offline') is True
+        b.shot('offline_free')
+        # the omelette her parents forbade is refused offline too, with the server's words (HSC-08)
+        b('click', selector=product(canteen['eggs']))
+        assert popup_text(b) == eggs_refusal['message']
+        b.shot('offline_allergen')
         close_popup(b)
         wait_idle(b)
         assert order_lines(b) == [[canteen['set'], 1, 0]]
+        # two portions of the set dish would be two free meals: the quantity typed is refused and put back
+        b('click', selector='.numpad button.number-char:has-text("2")')
+        assert popup_text(b) == second_refusal['message']
+        close_popup(b)
+        wait_idle(b)
+        assert order_lines(b) == [[canteen['set'], 1, 0]]
+        # validated without payment; the order waits in the till
+        b('click', selector='.actionpad .button.pay')
+        b('wait', selector='.payment-screen .button.next')
+        assert b.value('posmodel.get_order().get_paymentlines().length') == 0
+        b('click', selector='.payment-screen .button.next')
+        b('wait', selector=PANEL + ' .kz_canteen_served')
+        pending = b.value('posmodel.db.get_orders()')
+        assert len(pending) == 1, pending
+        sent = pending[0]['data']
+        assert sent['partner_id'] == child['partner_id'][0] and sent['kz_free_meal'] is True
+        assert sent['amount_total'] == 0 and sent['statement_ids'] == [], sent
+        assert meals_today(canteen, child) == []                            # not synced yet
+        # the next tap offline: the till counts the free meal it has just sold, a second set is refused
+        tap_card(b, child['uid'])
+        b('wait', selector=PANEL + ' .kz_canteen_child[data-partner-id="%d"]' % child['partner_id'][0])
+        b('wait', selector=PANEL + ' .kz_canteen_offline')
+        b('waitfn', expr="document.querySelector('%s .kz_canteen_free_left_value') &&"
+                         " document.querySelector('%s .kz_canteen_free_left_value').innerText.trim() === '0'"
+                         % (PANEL, PANEL))
+        b('click', selector=product(canteen['set']))
+        assert popup_text(b) == second_refusal['message']
+        b.shot('offline_second_meal')
+        close_popup(b)
+        wait_idle(b)
+        assert order_lines(b) == []
         b.value('posmodel.delete_current_order() || true')
-        assert meals_today(canteen, child) == []
+
+        # back online: the cashier syncs; the order is stored at 0 with no payment and one free meal is recorded
+        b('offline', value=False)
+        b('click', selector='.pos .oe_status.js_synch')
+        b('waitfn', expr="posmodel.db.get_orders().length === 0")
+        meals = wait_for_meals(canteen, child)
+        assert [(m['kind'], m['product_id'][0], m['qty'], m['child_amount'], m['funding_amount']) for m in meals] == [
+            ('free', canteen['set'], 1, 0.0, 400.0)], meals
+        orders = admin('pos.order', 'search_read', [('pos_reference', '=', sent['name'])],
+                       fields=['amount_total', 'amount_paid', 'statement_ids', 'kz_review', 'partner_id'])
+        assert len(orders) == 1, orders
+        assert (orders[0]['amount_total'], orders[0]['amount_paid'], orders[0]['statement_ids'],
+                orders[0]['kz_review']) == (0.0, 0.0, [], False), orders
+        # the same order sent again (an answer lost on the way) is not counted twice
+        b.value('posmodel.db.add_order(%s) && true' % json.dumps(sent))
+        b('click', selector='.pos .oe_status.js_synch')
+        b('waitfn', expr="posmodel.db.get_orders().length === 0")
+        assert len(meals_today(canteen, child)) == 1
+        assert len(admin('pos.order', 'search', [('pos_reference', '=', sent['name'])])) == 1
+        # online again, the server says the same as the till: her free meal of the day is used
+        assert identify(canteen, child['partner_id'][0])['free_meals_left'] == 0
         assert not [e for e in b.page_errors if 'pageerror' in e], b.page_errors
     finally:
         b.close()

@@ -42,42 +42,54 @@ class PosConfig(models.Model):
 
 
     @api.model
-    def kz_canteen_setup(self, company, name=None):
-        """The canteen till of a school, ready to open: a sale journal and a «prepaid balance» payment method
-        (with their accounts when the school has no chart yet) and the POS itself. Reuses what exists."""
+    def _kz_canteen_accounts(self, company):
+        """The accounts the canteen till books on: {'income': paid meals sold, 'prepaid': the children's prepaid
+        balances (advances received), 'receivable': the partners' receivable}. Stand-in accounts (codes ASH...)
+        are created for a school without a chart; kz_canteen_account uses the chart of state institutions."""
         env = self.env
-        existing = self.search([('company_id', '=', company.id), ('kz_is_canteen', '=', True)], limit=1)
-        if existing:
-            return existing
         Account = env['account.account'].sudo()
-        Journal = env['account.journal'].sudo()
 
         def account(code, label, xmlid, reconcile=False):
             found = Account.search([('company_id', '=', company.id), ('code', '=', code)], limit=1)
             return found or Account.create({'code': code, 'name': label, 'company_id': company.id,
                                             'reconcile': reconcile, 'user_type_id': env.ref(xmlid).id})
+        return {
+            'income': lambda: account('ASH601', _('Canteen sales'), 'account.data_account_type_revenue'),
+            'prepaid': lambda: account('ASH331', _('Canteen prepaid balances'),
+                                       'account.data_account_type_current_liabilities'),
+            'receivable': lambda: account('ASH121', _('Canteen receivables'), 'account.data_account_type_receivable',
+                                          True),
+        }
+
+    @api.model
+    def kz_canteen_setup(self, company, name=None):
+        """The canteen till of a school, ready to open: a sale journal and a «prepaid balance» payment method
+        (with their accounts when the school has none yet) and the POS itself. Reuses what exists."""
+        env = self.env
+        existing = self.search([('company_id', '=', company.id), ('kz_is_canteen', '=', True)], limit=1)
+        if existing:
+            return existing
+        accounts = self._kz_canteen_accounts(company)       # role -> callable giving the account (made on demand)
+        Journal = env['account.journal'].sudo()
         sale = Journal.search([('company_id', '=', company.id), ('type', '=', 'sale')], limit=1)
         if not sale:
-            income = account('ASH601', _('Canteen sales'), 'account.data_account_type_revenue')
+            income = accounts['income']()
             sale = Journal.create({'name': _('Canteen sales'), 'code': 'ASH', 'type': 'sale',
                                    'company_id': company.id, 'default_debit_account_id': income.id,
                                    'default_credit_account_id': income.id})
         balance = Journal.search([('company_id', '=', company.id), ('code', '=', 'ASHB')], limit=1)
         if not balance:
-            prepaid = account('ASH331', _('Canteen prepaid balances'), 'account.data_account_type_current_liabilities')
+            prepaid = accounts['prepaid']()
             balance = Journal.create({'name': _('Prepaid balance'), 'code': 'ASHB', 'type': 'cash',
                                       'company_id': company.id, 'journal_user': True,
                                       'default_debit_account_id': prepaid.id, 'default_credit_account_id': prepaid.id})
         Property = env['ir.property'].sudo()
-        for model, field, code, label, xmlid, rec in (
-                ('res.partner', 'property_account_receivable_id', 'ASH121', _('Canteen receivables'),
-                 'account.data_account_type_receivable', True),
-                ('product.category', 'property_account_income_categ_id', 'ASH601', _('Canteen sales'),
-                 'account.data_account_type_revenue', False)):
+        for model, field, role in (('res.partner', 'property_account_receivable_id', 'receivable'),
+                                   ('product.category', 'property_account_income_categ_id', 'income')):
             if not Property.with_context(force_company=company.id).get(field, model):
                 fld = env['ir.model.fields'].search([('model', '=', model), ('name', '=', field)])
                 Property.create({'name': field, 'company_id': company.id, 'fields_id': fld.id,
-                                 'value_reference': 'account.account,%d' % account(code, label, xmlid, rec).id})
+                                 'value_reference': 'account.account,%d' % accounts[role]().id})
         Warehouse = env['stock.warehouse'].sudo()
         warehouse = Warehouse.search([('company_id', '=', company.id)], limit=1) or Warehouse.create({
             'name': _('Canteen store'), 'code': ('A%d' % company.id)[:5], 'company_id': company.id,
@@ -215,7 +227,7 @@ class KzCanteenPos(models.AbstractModel):
             'card_other_school': _('Card %s belongs to another school.') % (d.get('card') or ''),
             'menu_not_approved': _('There is no menu approved by the commission for today: meals cannot be sold.'),
             'dish_not_on_menu': _('This dish is not on today\'s approved menu.'),
-            'allergen_restricted': _('%s contains %s: the parents have restricted it. Offer another dish.')
+            'allergen_restricted': self._kz_allergen_template()
             % (d.get('dish_name') or '', ', '.join(self._kz_allergen_names(d.get('allergens') or []))),
             'second_free_meal': _('The child has already received the free meal today (limit %s a day).')
             % d.get('limit', 1),
@@ -226,6 +238,11 @@ class KzCanteenPos(models.AbstractModel):
             'not_a_student': _('This customer is not a student of this school.'),
         }
         return messages.get(code) or _('The sale is refused: %s') % error
+
+    @api.model
+    def _kz_allergen_template(self):
+        """The allergen refusal with two %s (the dish, the allergens): formatted here and by the till offline."""
+        return _('%s contains %s: the parents have restricted it. Offer another dish.')
 
     @api.model
     def _kz_allergen_names(self, codes):
@@ -323,7 +340,9 @@ class KzCanteenPos(models.AbstractModel):
     @api.model
     def kz_pos_children(self, config_id):
         """The school's current students for the till's offline cache: partner, name, class, card UIDs (active
-        only), entitlement kind today and restricted allergen codes — no other personal data."""
+        only), entitlement today (kind, budget share), age group, restricted allergen codes (the parents' and the
+        student's own) and the free/subsidised set meals already recorded today — no other personal data. A few
+        queries for the whole school, whatever its size."""
         config = self._kz_config(config_id)
         company = config.company_id
         day = self._kz_local_date(company)
@@ -335,17 +354,69 @@ class KzCanteenPos(models.AbstractModel):
                         LEFT JOIN kz_edu_class c ON c.id = s.class_id
                        WHERE s.company_id = %s AND s.state = 'enrolled' ORDER BY p.name""", (company.id,))
         rows = cr.fetchall()
-        children = self.env['kz.edu.student'].sudo().kz_rules_children([r[0] for r in rows], day)
+        ids = [r[0] for r in rows]
+        children = self.env['kz.edu.student'].sudo().kz_rules_children(ids, day)
         params = self._kz_params(company, day)
+        restricted, meals_today = {}, {}
+        if ids:
+            cr.execute("""SELECT r.student_id, a.code FROM kz_canteen_restriction r
+                            JOIN kz_edu_allergen a ON a.id = r.allergen_id
+                           WHERE r.student_id = ANY(%s)
+                          UNION
+                          SELECT rel.kz_edu_student_id, a.code FROM kz_edu_allergen_kz_edu_student_rel rel
+                            JOIN kz_edu_allergen a ON a.id = rel.kz_edu_allergen_id
+                           WHERE rel.kz_edu_student_id = ANY(%s)""", (ids, ids))
+            for sid, code in cr.fetchall():
+                restricted.setdefault(sid, []).append(code)
+            cr.execute("""SELECT student_id, COUNT(DISTINCT order_key) FROM kz_canteen_meal
+                           WHERE student_id = ANY(%s) AND date = %s AND kind IN ('free', 'subsidised')
+                           GROUP BY student_id""", (ids, day))
+            meals_today = dict(cr.fetchall())
         out = []
         for sid, partner_id, name, class_name, uids in rows:
+            child = children[sid]
             try:
-                kind = canteen_rules.entitlement(children[sid], day, params)['kind']
+                ent = canteen_rules.entitlement(child, day, params)
+                kind, share = ent['kind'], ent['budget_share']
             except canteen_rules.CanteenError:
-                kind = 'paid'
+                kind, share = 'paid', Decimal('0')
             out.append({'student_id': sid, 'partner_id': partner_id, 'name': name, 'class_name': class_name or '',
-                        'card_uids': list(uids), 'kind': kind})
+                        'card_uids': list(uids), 'kind': kind, 'budget_share': str(share),
+                        'age_group': age_group(child['grade']), 'restricted': sorted(restricted.get(sid, [])),
+                        'free_meals_today': meals_today.get(sid, 0)})
         return out
+
+    @api.model
+    def kz_pos_menus(self, config_id):
+        """Today's approved menus of the till's school for its offline decisions, merged per age group as the
+        server merges them (_kz_menu): {'date', 'free_meals_per_day', 'allow_paid_repeat', 'menus': {age_group:
+        {product_id: {price, is_free_set, allergens: [codes], name}}}, 'allergen_names': {code: name} (in the
+        server's order), 'messages': {code: refusal}}; an age group without an approved menu is absent (the till
+        refuses its sales as the server would). The refusals are the server's, in the cashier's language
+        ('allergen_restricted' with two %s: the dish, the allergens)."""
+        config = self._kz_config(config_id)
+        company = config.company_id
+        day = self._kz_local_date(company)
+        params = self._kz_params(company, day)
+        menus = {}
+        for group, _label in self.env['kz.canteen.menu']._fields['age_group'].selection:
+            menu, _menu_of = self._kz_menu(company, day, group)
+            if menu['state'] != 'approved':
+                continue
+            menus[group] = {dish_id: {'price': float(canteen_rules.to_money(item['price'])),
+                                      'is_free_set': bool(item.get('is_free_set')),
+                                      'allergens': sorted(item.get('allergens') or []),
+                                      'name': item.get('name') or ''}
+                            for dish_id, item in menu['lines'].items()}
+        allergens = self.env['kz.edu.allergen'].search([])
+        limit = int(params['FREE_MEALS_PER_DAY'])
+        messages = {code: self._kz_message(canteen_rules.SaleRefused(code, code, **details)) for code, details in (
+            ('menu_not_approved', {}), ('dish_not_on_menu', {}), ('negative_quantity', {}),
+            ('second_free_meal', {'limit': limit}))}
+        messages['allergen_restricted'] = self._kz_allergen_template()
+        return {'date': fields.Date.to_string(day), 'free_meals_per_day': limit,
+                'allow_paid_repeat': bool(company.kz_canteen_allow_paid_repeat), 'menus': menus,
+                'allergen_names': {a.code: a.name for a in allergens}, 'messages': messages}
 
     @api.model
     def kz_identify(self, config_id, code=None, partner_id=None):

@@ -1,8 +1,12 @@
 """The canteen till through its backend calls, as the cashier (HSC-02, HSC-04, HSC-08): identification by card,
 pricing by entitlement, every refusal, idempotent sync of offline orders, and what the cashier may not see."""
 from decimal import Decimal
+from unittest.mock import patch
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.kz_canteen import canteen_rules
 
 from .common import CanteenCase
 
@@ -136,8 +140,125 @@ class TestCanteenPos(CanteenCase):
         self.assertIn(self.small.id, by_student)
         self.assertNotIn(self.kid_b.id, by_student)          # another school
         self.assertEqual(set(by_student[self.small.id]), {'student_id', 'partner_id', 'name', 'class_name',
-                                                          'card_uids', 'kind'})
+                                                          'card_uids', 'kind', 'age_group', 'restricted',
+                                                          'budget_share', 'free_meals_today'})
         self.assertEqual(by_student[self.small.id]['card_uids'], ['CAFE0000'])
+
+    def test_offline_list_carries_what_the_till_needs_to_decide_HSC02_HSC08(self):
+        """The offline cache holds per child what canteen_rules.decide_sale needs: age group, the parents' and the
+        student's own restricted allergens, the budget share of the free set and today's free meals."""
+        self.env['kz.canteen.restriction'].create({'student_id': self.small.id,
+                                                   'allergen_id': self.allergen['EGGS'].id})
+        self.small.write({'allergen_ids': [(6, 0, [self.allergen['MILK'].id, self.allergen['EGGS'].id])]})
+        subsidised = self.kids[3]
+        self.env['kz.edu.student.social'].create({
+            'student_id': subsidised.id, 'date_from': '2026-01-01',
+            'category_id': self.env.ref('kz_edu_contingent.social_large_family').id})
+        session = self.open_session()
+        Order = self.env['pos.order'].sudo(self.cashier)
+        Order.create_from_ui([self.ui_order(session, self.free5, [(self.soup, 1, 0.0), (self.plov, 1, 0.0)])])
+        self.topup(self.paid5, 1000)
+        Order.create_from_ui([self.ui_order(session, self.paid5, [(self.plov, 1, 650.0)])])
+        resolve = canteen_rules.resolve_parameters
+
+        def large_family_subsidised(day, rows=None):      # a region where large families pay half
+            params = dict(resolve(day, rows))
+            params['FREE_SOCIAL_CATEGORIES'] = tuple(c for c in params['FREE_SOCIAL_CATEGORIES']
+                                                     if c != 'LARGE_FAMILY')
+            params['SUBSIDISED_CATEGORIES'] = ('LARGE_FAMILY',)
+            params['SUBSIDISED_SHARE'] = Decimal('0.35')
+            return params
+        with patch.object(canteen_rules, 'resolve_parameters', large_family_subsidised):
+            children = self.call('kz_pos_children')
+        by_student = {c['student_id']: c for c in children}
+        small, free5, paid5, sub = (by_student[k.id] for k in (self.small, self.free5, self.paid5, subsidised))
+        self.assertEqual((small['age_group'], free5['age_group']), ('7-10', '11-18'))
+        self.assertEqual(small['restricted'], ['EGGS', 'MILK'])        # parents' EGGS once, the student's MILK
+        self.assertEqual(paid5['restricted'], [])
+        self.assertEqual((small['kind'], small['budget_share']), ('free', '1'))
+        self.assertEqual((paid5['kind'], paid5['budget_share']), ('paid', '0'))
+        self.assertEqual((sub['kind'], sub['budget_share']), ('subsidised', '0.35'))
+        # one free set meal (two dishes, one order) counts once; a paid meal does not count
+        self.assertEqual((free5['free_meals_today'], small['free_meals_today'], paid5['free_meals_today']),
+                         (1, 0, 0))
+
+    def test_offline_list_is_read_in_queries_independent_of_the_number_of_children(self):
+        """Set-based: one child more (with a card, a restriction and a meal today) costs no query more."""
+        def queries():
+            self.call('kz_pos_children')                     # warm the ORM's caches of rights and rules
+            self.env['kz.edu.student'].invalidate_cache()
+            before = self.env.cr.sql_log_count
+            children = self.call('kz_pos_children')
+            return self.env.cr.sql_log_count - before, children
+        count, children = queries()
+        newcomer = self.kids[5]
+        self.admit(newcomer, self.c2a)
+        self.env['kz.edu.card'].create({'uid': 'CAFE0005', 'student_id': newcomer.id})
+        self.env['kz.canteen.restriction'].create({'student_id': newcomer.id, 'allergen_id': self.allergen['FISH'].id})
+        self.env['pos.order'].sudo(self.cashier).create_from_ui(
+            [self.ui_order(self.open_session(), newcomer, [(self.soup, 1, 0.0)])])
+        count_more, more = queries()
+        self.assertEqual(len(more), len(children) + 1)
+        new = [c for c in more if c['student_id'] == newcomer.id][0]
+        self.assertEqual((new['restricted'], new['free_meals_today'], new['card_uids']), (['FISH'], 1, ['CAFE0005']))
+        self.assertLessEqual(count_more, count)
+
+    def test_offline_menus_are_todays_approved_menus_per_age_group_HSC02_HSC08(self):
+        """kz_pos_menus gives the till the menu the server decides with (_kz_menu), per age group."""
+        self.school_a.kz_canteen_free_meals_per_day = 2
+        Menu = self.env['kz.canteen.menu']
+        other = self.env['product.product'].create({'name': 'Алма', 'kz_is_dish': True, 'lst_price': 90})
+        today = fields.Date.to_string(self.today)
+        snack = Menu.create({'company_id': self.school_a.id, 'date': today, 'meal': 'snack',
+                             'age_group': '7-10', 'line_ids': [
+                                 (0, 0, {'product_id': other.id, 'price': 95.5, 'is_free_set': True}),
+                                 (0, 0, {'product_id': self.tea.id, 'price': 70.0})]})
+        snack.action_approve()
+        Menu.create({'company_id': self.school_a.id, 'date': today, 'meal': 'breakfast',
+                     'age_group': '11-18', 'line_ids': [(0, 0, {'product_id': other.id, 'price': 99.0,
+                                                                 'is_free_set': True})]})   # draft: not sold
+        r = self.call('kz_pos_menus')
+        self.assertEqual(r['free_meals_per_day'], 2)
+        self.assertIs(r['allow_paid_repeat'], False)
+        self.assertEqual(r['date'], str(self.today))
+        self.assertEqual(set(r['menus']), {'7-10', '11-18'})
+        small = r['menus']['7-10']
+        self.assertEqual(set(small), {self.soup.id, self.plov.id, self.pancake.id, self.tea.id, other.id})
+        self.assertEqual(small[self.soup.id], {'price': 350.0, 'is_free_set': True, 'allergens': ['CELERY'],
+                                               'name': 'Көже'})
+        self.assertEqual(small[self.pancake.id]['allergens'], ['EGGS', 'GLUTEN', 'MILK'])
+        self.assertIs(small[self.pancake.id]['is_free_set'], False)
+        self.assertEqual(small[self.tea.id]['price'], 60.0)                 # the lunch line wins, as on the server
+        self.assertEqual(small[other.id]['price'], 95.5)
+        self.assertNotIn(other.id, r['menus']['11-18'])                     # its menu is not approved
+        # the same menu as the server decides with, dish by dish
+        server, _menu_of = self.pos._kz_menu(self.school_a, self.today, '7-10')
+        self.assertEqual({d: Decimal(str(i['price'])) for d, i in small.items()},
+                         {d: Decimal(str(i['price'])) for d, i in server['lines'].items()})
+        self.assertEqual(r['allergen_names']['EGGS'], self.allergen['EGGS'].name)
+        # the till refuses offline with the words the server uses online
+        self.env['kz.canteen.restriction'].create({'student_id': self.small.id,
+                                                   'allergen_id': self.allergen['EGGS'].id})
+        online = self.call('kz_decide', self.small.partner_id.id, [[self.pancake.id, 1]])
+        self.assertEqual(online['code'], 'allergen_restricted')
+        self.assertEqual(r['messages']['allergen_restricted'] % ('Құймақ', self.allergen['EGGS'].name),
+                         online['message'])
+        cake = self.env['product.product'].create({'name': 'Торт', 'kz_is_dish': True, 'lst_price': 900})
+        self.assertEqual(r['messages']['dish_not_on_menu'],
+                         self.call('kz_decide', self.small.partner_id.id, [[cake.id, 1]])['message'])
+        self.assertEqual(r['messages']['negative_quantity'],
+                         self.call('kz_decide', self.small.partner_id.id, [[self.soup.id, 21]])['message'])
+        self.assertEqual(r['messages']['second_free_meal'],
+                         self.call('kz_decide', self.small.partner_id.id, [[self.soup.id, 3]])['message'])
+        self.assertIn('2', r['messages']['second_free_meal'])
+        ru = self.pos.sudo(self.cashier).with_context(lang='ru_RU').kz_pos_menus(self.config.id)['messages']
+        self.assertNotEqual(ru['dish_not_on_menu'], r['messages']['dish_not_on_menu'])
+        self.menus.action_draft()
+        snack.action_draft()
+        r = self.call('kz_pos_menus')
+        self.assertEqual(r['menus'], {})                                    # nothing approved: nothing sold
+        self.assertEqual(r['messages']['menu_not_approved'],
+                         self.call('kz_decide', self.small.partner_id.id, [[self.soup.id, 1]])['message'])
 
     def test_cashier_cannot_read_salaries_or_iin(self):
         if 'hr.contract' not in self.env:

@@ -13,6 +13,7 @@ Free and subsidised, by hand: 8 meals, 4 students, 350 × 4 + 650 × 4 = 4 000 �
 Per day: 5 Oct 4 meals (2 000 ₸), 6 Oct 3 (1 350 ₸), 30 Oct 1 (650 ₸).
 """
 import base64
+from unittest.mock import patch
 import datetime
 import io
 from decimal import Decimal
@@ -241,9 +242,15 @@ class TestCanteenReports(CanteenCase):
         self.assertEqual(sorted(m.subject[-7:] for m in mails), ['10.2026', '11.2026'])
         # a school whose report cannot be made is marked failed; the others are sent
         self.school_b.kz_canteen_authority_email = 'roo-b@example.kz'
-        template = self.env.ref('kz_canteen.mail_template_monthly_report')
-        template.body_html = '<p>${object.no_such_field}</p>'
-        with self.assertLogs('odoo.addons.kz_canteen.models.kz_canteen_monthly_report', level='ERROR'):
+        Monthly = type(self.Monthly)
+        generate = Monthly._kz_generate
+
+        def broken_for_school_b(model, company, month, lang=None, send=True):
+            if company == self.school_b:
+                raise ValueError('the printer of school B is on fire')
+            return generate(model, company, month, lang=lang, send=send)
+        with patch.object(Monthly, '_kz_generate', broken_for_school_b), \
+                self.assertLogs('odoo.addons.kz_canteen.models.kz_canteen_monthly_report', level='ERROR'):
             self.Monthly._cron_send_monthly_reports(today='2027-01-01')
         failed = self.Monthly.search([('month', '=', '2026-12-01'), ('company_id', 'in', self.school_b.ids)])
         self.assertEqual(failed.state, 'failed')

@@ -1,2 +1,3 @@
 # -*- coding: utf-8 -*-
 from . import kz_canteen_posting
+from . import pos_config

@@ -131,3 +131,25 @@ class TestCanteenAccount(common.SavepointCase):
         sums = self._meal_sums()
         for amount in sums.values():
             self.assertIn(str(amount), wizard.summary)
+
+
+@common.at_install(False)
+@common.post_install(True)
+class TestCanteenTillOnTheGovChart(common.SavepointCase):
+    """The canteen till of a school on the chart of state institutions books on that chart (ACC-01)."""
+
+    def test_demo_till_uses_the_chart_accounts_and_no_stand_ins_are_left(self):
+        school = self.env.ref('kz_edu_base.company_school1_demo')
+        till = self.env['pos.config'].search([('company_id', '=', school.id), ('kz_is_canteen', '=', True)])
+        self.assertEqual(len(till), 1)
+        self.assertEqual(till.kz_balance_journal_id.default_debit_account_id.code, '3510')
+        self.assertFalse(self.env['account.account'].search([('company_id', '=', school.id),
+                                                             ('code', '=like', 'ASH%')]))
+
+    def test_a_new_till_takes_the_chart_accounts(self):
+        school = self.env.ref('kz_edu_base.company_school2_demo')
+        self.env['account.chart.template'].kz_gov_load_for_companies(school)
+        till = self.env['pos.config'].kz_canteen_setup(school, 'Test till')
+        self.assertEqual(till.kz_balance_journal_id.default_credit_account_id.code, '3510')
+        self.assertFalse(self.env['account.account'].search([('company_id', '=', school.id),
+                                                             ('code', '=like', 'ASH%')]))

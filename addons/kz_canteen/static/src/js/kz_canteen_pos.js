@@ -7,6 +7,8 @@ odoo.define('kz_canteen.pos', function (require) {
  * - at load, the school's current children (partner, name, class, card UIDs, entitlement) are fetched once
  *   (kz.canteen.pos.kz_pos_children) as the offline cache, and their partners are added to the POS database with
  *   a name and the card UID only, so that the order can carry the child (no phone, e-mail, address or IIN);
+ * - at load, today's approved menus per age group, the daily free-meal limit and the allergen names are fetched
+ *   too (kz_pos_menus), for the decisions made while offline;
  * - a card tapped on the keyboard-wedge reader (UID + Enter) is identified by the server (kz_identify), or from the
  *   cache when the server cannot be reached; the child is set on the order and the panel above the order shows the
  *   photo, class, entitlement, free meals left today, balance and the allergens the parents restricted; a refusal
@@ -15,6 +17,10 @@ odoo.define('kz_canteen.pos', function (require) {
  * - a dish is added only once the server accepted the whole order with it (kz_decide): each line then costs what
  *   the child pays (0 for a free set dish); a refused dish (allergen, second free meal, balance, not on the
  *   approved menu) is not added and the reason is shown; a refused quantity change is reverted;
+ * - offline, the till decides itself with the rules of canteen_rules.decide_sale and the cached child and menu
+ *   (kz_offline_decide): the same refusals except the balance (the server flags an unpaid meal for review when the
+ *   order is synced), the free set priced for a free or subsidised child while sets are left today (the sets
+ *   recorded when the till loaded + the free meals this till validated since, per child);
  * - the payment is the prepaid balance payment method; a free meal (total 0) is validated without payment; the
  *   receipt screen is skipped so the next child in the queue can be served at once.
  */
@@ -32,6 +38,32 @@ var RPC_TIMEOUT_MS = 8000;
 
 function norm_uid(code) {
     return String(code || '').replace(/\s+/g, '').toUpperCase();
+}
+
+var MAX_QUANTITY = 20;       // canteen_rules.MAX_QUANTITY
+
+/* A rate given as a decimal string ('0.5', '1') as an exact fraction {num, den}. */
+function parse_rate(text) {
+    var match = /^\s*(\d*)(?:\.(\d*))?\s*$/.exec(String(text === undefined || text === null ? '0' : text));
+    if (!match) {
+        return {num: 0, den: 1};
+    }
+    var decimals = match[2] || '';
+    return {num: parseInt((match[1] || '0') + decimals, 10), den: Math.pow(10, decimals.length)};
+}
+
+/* Integer division of amounts in tiyn, as Decimal.quantize does it on the server: half up, and half even. */
+function round_half_up(numerator, denominator) {
+    return Math.floor((2 * numerator + denominator) / (2 * denominator));
+}
+
+function round_half_even(numerator, denominator) {
+    var quotient = Math.floor(numerator / denominator);
+    var twice = 2 * (numerator - quotient * denominator);
+    if (twice > denominator || (twice === denominator && quotient % 2 !== 0)) {
+        quotient += 1;
+    }
+    return quotient;
 }
 
 function kind_labels() {
@@ -82,17 +114,27 @@ models.load_models([{
     label: 'kz_canteen_children',
     condition: function (self) { return !!self.config.kz_is_canteen; },
     loaded: function (self) {
-        var loaded = $.Deferred();
-        kz_call('kz_pos_children', [self.config.id]).then(function (children) {
-            self.kz_set_children(children);
-            loaded.resolve();
+        var children = $.Deferred();
+        var menus = $.Deferred();
+        kz_call('kz_pos_children', [self.config.id]).then(function (result) {
+            self.kz_set_children(result);
+            children.resolve();
         }, function (failure) {
             // the till still works online; only the offline fallback is missing
             console.warn('kz_canteen: the children could not be loaded:', failure.message);
             self.kz_set_children([]);
-            loaded.resolve();
+            children.resolve();
         });
-        return loaded;
+        kz_call('kz_pos_menus', [self.config.id]).then(function (result) {
+            self.kz_menus = result;
+            menus.resolve();
+        }, function (failure) {
+            // without the menus an order made offline is added unchecked (the server prices it on sync)
+            console.warn('kz_canteen: the menus could not be loaded:', failure.message);
+            self.kz_menus = null;
+            menus.resolve();
+        });
+        return $.when(children, menus);
     },
 }]);
 
@@ -112,6 +154,9 @@ models.PosModel = models.PosModel.extend({
         var self = this;
         this.kz_children_by_partner = {};
         this.kz_children_by_uid = {};
+        this.kz_menus = null;
+        this.kz_free_orders = {};       // partner_id -> free meals validated in this till since the children loaded
+        this.kz_seen_used = {};         // partner_id -> {used, local}: what the server last said, when online
         this.kz_queue = $.when();
         this.kz_last_served = null;
         _super_posmodel.initialize.apply(this, arguments);
@@ -146,6 +191,122 @@ models.PosModel = models.PosModel.extend({
         if (partners.length) {
             this.db.add_partners(partners);
         }
+        // the orders validated before a reload and not synced yet are not in the server's count of today's meals
+        this.kz_free_orders = {};
+        this.kz_seen_used = {};
+        _.each(this.db.get_orders(), function (pending) {
+            var data = pending.data || {};
+            if (data.kz_free_meal && data.partner_id) {
+                self.kz_count_free_order(data.partner_id);
+            }
+        });
+    },
+
+    kz_count_free_order: function (partner_id) {
+        this.kz_free_orders[partner_id] = (this.kz_free_orders[partner_id] || 0) + 1;
+    },
+
+    /* The server's answer about a child, kept for the offline count of the free meals of the day. */
+    kz_note_summary: function (summary) {
+        if (!summary || !summary.ok || summary.offline || !this.kz_menus ||
+                typeof summary.free_meals_left !== 'number' || summary.kind === 'paid') {
+            return;
+        }
+        this.kz_seen_used[summary.partner_id] = {
+            used: Math.max(this.kz_menus.free_meals_per_day - summary.free_meals_left, 0),
+            local: this.kz_free_orders[summary.partner_id] || 0,
+        };
+    },
+
+    /* Free (or subsidised) set meals of the child today as the till knows them offline: the count when the till
+     * loaded plus the free meals it validated since; at least what the server said when last asked (meals from
+     * the other tills) plus the free meals validated here after that. */
+    kz_free_meals_used: function (child) {
+        var local = this.kz_free_orders[child.partner_id] || 0;
+        var used = (child.free_meals_today || 0) + local;
+        var seen = this.kz_seen_used[child.partner_id];
+        if (seen) {
+            used = Math.max(used, seen.used + local - seen.local);
+        }
+        return used;
+    },
+
+    /* The allergen names (in the cashier's language) of these codes, in the order the server lists them. */
+    kz_allergen_names: function (codes) {
+        var names = (this.kz_menus && this.kz_menus.allergen_names) || {};
+        var wanted = _.map(codes || [], function (code) { return String(code).toUpperCase(); });
+        var out = _.filter(_.keys(names), function (code) { return _.contains(wanted, code); });
+        return out.length ? _.map(out, function (code) { return names[code]; }) : wanted;
+    },
+
+    /* The order decided without the server, with the rules of canteen_rules.decide_sale (menu approved →
+     * quantities → dishes on the menu → allergens → the free-meal allowance; the balance is not known offline).
+     * `lines`: [[product_id, qty]]. Returns {ok: true, offline: true, lines: [{product_id, qty, unit_price,
+     * free_qty, funding_amount, kind}], child_total, funding_total, free_meals_used}, a refusal {ok: false,
+     * offline: true, message}, or null when the till has no cached child or menus to decide with. */
+    kz_offline_decide: function (partner_id, lines) {
+        var self = this;
+        var child = this.kz_children_by_partner[partner_id];
+        var menus = this.kz_menus;
+        if (!child || !menus) {
+            return null;
+        }
+        // the server's refusals, in the cashier's language (kz_pos_menus)
+        var refuse = function (code) { return {ok: false, offline: true, code: code, message: menus.messages[code]}; };
+        var menu = (menus.menus || {})[child.age_group];
+        if (!menu) {
+            return refuse('menu_not_approved');
+        }
+        var bad_qty = _.find(lines, function (pair) {
+            return pair[1] !== Math.floor(pair[1]) || pair[1] <= 0 || pair[1] > MAX_QUANTITY;
+        });
+        if (bad_qty) {
+            return refuse('negative_quantity');
+        }
+        var forbidden = _.map(child.restricted || [], function (code) { return String(code).toUpperCase(); });
+        for (var i = 0; i < lines.length; i++) {
+            var item = menu[lines[i][0]];
+            if (!item) {
+                return refuse('dish_not_on_menu');
+            }
+            var hit = _.filter(item.allergens || [], function (code) {
+                return _.contains(forbidden, String(code).toUpperCase());
+            });
+            if (hit.length) {
+                var refusal = refuse('allergen_restricted');
+                refusal.message = _.str.sprintf(refusal.message, item.name, self.kz_allergen_names(hit).join(', '));
+                return refusal;
+            }
+        }
+        var limit = menus.free_meals_per_day;
+        var entitled = child.kind === 'free' || child.kind === 'subsidised';
+        var allowance = entitled ? Math.max(limit - this.kz_free_meals_used(child), 0) : 0;
+        var share = parse_rate(child.budget_share);
+        var out = [];
+        var child_total = 0;
+        var funding_total = 0;
+        var used = 0;
+        for (var j = 0; j < lines.length; j++) {
+            var dish = menu[lines[j][0]];
+            var qty = lines[j][1];
+            var price = Math.round(dish.price * 100);                        // tiyn
+            var free_qty = 0;
+            if (entitled && dish.is_free_set) {
+                free_qty = Math.min(qty, allowance);
+                if (free_qty < qty && !menus.allow_paid_repeat) {
+                    return refuse('second_free_meal');
+                }
+                used = Math.max(used, free_qty);
+            }
+            var funding = round_half_up(price * share.num, share.den) * free_qty;
+            var pays = price * qty - funding;
+            out.push({product_id: lines[j][0], qty: qty, unit_price: round_half_even(pays, qty) / 100,
+                      free_qty: free_qty, funding_amount: funding / 100, kind: free_qty ? child.kind : 'paid'});
+            child_total += pays;
+            funding_total += funding;
+        }
+        return {ok: true, offline: true, lines: out, child_total: child_total / 100,
+                funding_total: funding_total / 100, free_meals_used: used};
     },
 
     /* The partner as the POS keeps it: the name and the card only (the fields the POS code reads are empty). */
@@ -166,11 +327,18 @@ models.PosModel = models.PosModel.extend({
 
     /* The summary shown without the server: entitlement from the cache, allowance and balance unknown. */
     kz_offline_summary: function (child) {
+        var menus = this.kz_menus;
+        var left = null;
+        if (menus && child.kind !== 'paid') {
+            left = Math.max(menus.free_meals_per_day - this.kz_free_meals_used(child), 0);
+        }
         return {
             ok: true, offline: true, student_id: child.student_id, partner_id: child.partner_id, name: child.name,
             class_name: child.class_name, kind: child.kind, kind_label: kind_labels()[child.kind] || child.kind,
-            category_label: '', free_meals_left: null, balance: null, restrictions: null,
+            category_label: '', free_meals_left: left, balance: null,
+            restrictions: menus ? this.kz_allergen_names(child.restricted) : null,
             photo_url: '/web/image/res.partner/' + child.partner_id + '/image_medium',
+            menu_approved: menus ? !!(menus.menus || {})[child.age_group] : undefined,
         };
     },
 
@@ -180,6 +348,7 @@ models.PosModel = models.PosModel.extend({
         var uid = norm_uid(code);
         var done = $.Deferred();
         kz_call('kz_identify', [this.config.id], {code: uid}).then(function (summary) {
+            self.kz_note_summary(summary);
             done.resolve(summary);
         }, function (failure) {
             var child = failure.offline && self.kz_children_by_uid[uid];
@@ -254,6 +423,7 @@ models.PosModel = models.PosModel.extend({
             if (!order.kz_alive() || order.get_client() !== client) {
                 return;
             }
+            self.kz_note_summary(summary);
             if (!summary.ok) {
                 order.set('kz_summary', null);
                 order.set_client(null);
@@ -343,12 +513,17 @@ models.Order = models.Order.extend({
         if (!client || !lines.length) {
             return $.when({ok: true, lines: [], skipped: true});
         }
+        var pos = this.pos;
         var done = $.Deferred();
-        kz_call('kz_decide', [this.pos.config.id, client.id, lines]).then(function (result) {
+        kz_call('kz_decide', [pos.config.id, client.id, lines]).then(function (result) {
             done.resolve(result);
         }, function (failure) {
-            done.resolve(failure.offline ? {ok: true, offline: true, lines: []}
-                                         : {ok: false, message: failure.message});
+            if (!failure.offline) {
+                done.resolve({ok: false, message: failure.message});
+                return;
+            }
+            // decided by the till with the same rules; unchecked when it has no child or menu to decide with
+            done.resolve(pos.kz_offline_decide(client.id, lines) || {ok: true, offline: true, lines: []});
         });
         return done.promise();
     },
@@ -389,6 +564,7 @@ models.Order = models.Order.extend({
         this.kz_refusal = null;
         this.kz_set_offline(!!decision.offline);
         this.kz_child_total = decision.child_total;
+        this.kz_free_meal = _.some(decision.lines || [], function (line) { return line.free_qty > 0; });
         this.trigger('change', this);
         return self;
     },
@@ -474,6 +650,20 @@ models.Order = models.Order.extend({
             this.set('kz_summary', null);
         }
         return _super_order.set_client.apply(this, arguments);
+    },
+
+    /* Whether the order holds the child's free set meal (kept with an order waiting to be synced). */
+    export_as_JSON: function () {
+        var json = _super_order.export_as_JSON.apply(this, arguments);
+        if (this.kz_is_canteen()) {
+            json.kz_free_meal = !!(this.kz_free_meal && this.get_client());
+        }
+        return json;
+    },
+
+    init_from_JSON: function (json) {
+        _super_order.init_from_JSON.apply(this, arguments);
+        this.kz_free_meal = !!json.kz_free_meal;
     },
 });
 
@@ -675,6 +865,9 @@ screens.PaymentScreenWidget.include({
         var order = this.pos.get_order();
         if (this.pos.kz_is_canteen() && order && order.get_client()) {
             this.pos.kz_last_served = {name: order.get_client().name, total: order.get_total_with_tax()};
+            if (order.kz_free_meal) {
+                this.pos.kz_count_free_order(order.get_client().id);
+            }
         }
         return this._super.apply(this, arguments);
     },
@@ -694,6 +887,9 @@ screens.ReceiptScreenWidget.include({
 return {
     KzCanteenPanelWidget: KzCanteenPanelWidget,
     norm_uid: norm_uid,
+    parse_rate: parse_rate,
+    round_half_up: round_half_up,
+    round_half_even: round_half_even,
 };
 
 });
