@@ -314,6 +314,8 @@ def open_pos(b):
     b('waitfn', expr="window.posmodel && window.posmodel.ready && window.posmodel.ready.state() === 'resolved'")
     b('wait', selector='.product-screen .product-list .product')
     b('wait', selector=PANEL)
+    # the start-up curtain fades out over 1.5 s after loading: the till is usable only then
+    b('waitfn', expr="!window.$ || !$('.pos .loader').is(':visible')")
 
 
 def tap_card(b, uid):

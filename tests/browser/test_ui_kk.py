@@ -71,3 +71,14 @@ def test_parent_lands_in_the_portal_and_is_kept_out_of_the_back_office(tmp_path)
     page = shot(tmp_path, 'parent', 'parent', '/web', wait_for='body')
     assert 'error=access' in page['url']
     assert 'Білім беру' not in page['text']
+
+
+@pytest.mark.parametrize('xmlid, expected', [
+    ('kz_canteen.action_kz_dishes', 'Палау'),                 # a demo dish
+    ('kz_canteen.action_kz_canteen_menu', 'Түскі ас'),         # "Lunch" in the menus list
+    ('kz_canteen.action_kz_canteen_meal', 'Тегін'),            # "Free" meals served
+])
+def test_canteen_screens_open_for_the_director_in_kazakh_HSC02(tmp_path, xmlid, expected):
+    page = shot(tmp_path, 'director', 'director', '/web#action=%d' % xmlid_to_id('director', xmlid))
+    assert 'Қате орын алды' not in page['text'], page['text'][:500]     # "An error occurred" dialog
+    assert expected in page['text'], page['text'][:800]

@@ -15,8 +15,9 @@ class KzCanteenMenu(models.Model):
     _description = 'Canteen menu of a day'
     _inherit = ['mail.thread']
     _order = 'date desc, meal, age_group'
+    _rec_name = 'date'
 
-    name = fields.Char(compute='_compute_name', store=True)
+    name = fields.Char(compute='_compute_name')
     company_id = fields.Many2one('res.company', string='School', required=True, index=True,
                                  default=lambda self: self.env.user.company_id)
     date = fields.Date(required=True, index=True, default=fields.Date.context_today)
@@ -38,11 +39,17 @@ class KzCanteenMenu(models.Model):
          'A school has one menu per day, meal and age group.'),
     ]
 
+    @api.multi
+    def name_get(self):
+        return [(m.id, m.name) for m in self]
+
     @api.depends('date', 'meal', 'age_group')
     def _compute_name(self):
+        """«22.11.2026, Lunch, 11-18» in the reader's language (not stored: it follows the user's language)."""
         meals = dict(self._fields['meal']._description_selection(self.env))
         for m in self:
-            m.name = '%s %s %s' % (m.date or '', meals.get(m.meal, ''), m.age_group or '')
+            day = fields.Date.from_string(m.date).strftime('%d.%m.%Y') if m.date else ''
+            m.name = ', '.join(p for p in (day, meals.get(m.meal, ''), m.age_group or '') if p)
 
     @api.depends('line_ids.price', 'line_ids.is_free_set')
     def _compute_total(self):
