@@ -256,7 +256,6 @@ class KzCanteenDemo(models.AbstractModel):
         Menu = self.env['kz.canteen.menu']
         users = self.env['res.users'].search([('login', 'in', ('director', 'admin'))])
         approver = users.filtered(lambda u: u.login == 'director')[:1] or self.env.user
-        meal_labels = dict(Menu._fields['meal']._description_selection(self.env))
         self.env.cr.execute('SELECT id, date, meal, age_group FROM kz_canteen_menu WHERE company_id = %s AND date '
                             'BETWEEN %s AND %s', (school.id, menu_days[0], menu_days[-1]))
         existing = {(fields.Date.from_string(d) if isinstance(d, str) else d, meal, group): mid
@@ -295,7 +294,6 @@ class KzCanteenDemo(models.AbstractModel):
                         'age_group': group, 'state': 'approved', 'approved_by_id': approver.id,
                         'approved_on': fields.Datetime.to_string(datetime.datetime.combine(
                             day - datetime.timedelta(days=1), datetime.time(9, 0))),
-                        'name': '%s %s %s' % (fields.Date.to_string(day), meal_labels[meal], group),
                         'note': 'Бракераждық комиссия бекіткен / Утверждено бракеражной комиссией',
                     }))
                 plan.setdefault((day, group), []).append((meal, key, lines))
