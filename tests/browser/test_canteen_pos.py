@@ -356,6 +356,15 @@ def test_till_sells_the_free_meal_by_card_and_refuses_the_forbidden_dish_and_a_s
         partner = b.value('posmodel.db.get_partner_by_id(%d)' % child['partner_id'][0])
         assert partner['name'] == child['name']
         assert not (partner.get('phone') or partner.get('email') or partner.get('mobile') or partner.get('vat'))
+        # the till shows today's menu: exactly the dishes of today's approved menus, whatever the age group
+        lines = admin('kz.canteen.menu.line', 'search_read', [
+            ('menu_id.company_id', '=', canteen['company_id']), ('menu_id.date', '=', canteen['day']),
+            ('menu_id.state', '=', 'approved')], fields=['product_id'])
+        on_menu = {l['product_id'][0] for l in lines}
+        rendered = set(b.value("$('.product-list .product').map(function () { "
+                               "return +$(this).attr('data-product-id'); }).get()"))
+        assert rendered == on_menu, (rendered, on_menu)
+        assert on_menu < set(shown)             # other dishes are loaded (offline, search) but not shown
         b.shot('loaded')
 
         # --- tap: the panel shows the child and the free meal

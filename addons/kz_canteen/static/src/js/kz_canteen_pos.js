@@ -176,6 +176,16 @@ models.PosModel = models.PosModel.extend({
         return !!(this.config && this.config.kz_is_canteen);
     },
 
+    /* {product_id: true} of the dishes on today's approved menus (any age group); null when none is approved. */
+    kz_menu_product_ids: function () {
+        var menus = this.kz_menus && this.kz_menus.menus;
+        var ids = {};
+        _.each(menus || {}, function (lines) {
+            _.each(_.keys(lines), function (id) { ids[id] = true; });
+        });
+        return _.isEmpty(ids) ? null : ids;
+    },
+
     kz_set_children: function (children) {
         var self = this;
         var partners = [];
@@ -791,6 +801,23 @@ var KzCanteenPanelWidget = PosBaseWidget.extend({
         this.$('img.kz_canteen_photo').on('error', function () {
             $(this).off('error').css('visibility', 'hidden');      // offline: no photo rather than a broken one
         });
+    },
+});
+
+/* The till shows today's menu: dishes not on an approved menu of the day are hidden (all dishes while no menu is
+   approved, so the cashier sees why a sale is refused). */
+screens.ProductListWidget.include({
+    renderElement: function () {
+        var all = this.product_list;
+        var on_menu = this.pos.kz_is_canteen() ? this.pos.kz_menu_product_ids() : null;
+        if (on_menu) {
+            this.product_list = _.filter(all || [], function (product) { return on_menu[product.id]; });
+        }
+        try {
+            return this._super.apply(this, arguments);
+        } finally {
+            this.product_list = all;
+        }
     },
 });
 
