@@ -273,3 +273,35 @@ class TestCanteenPos(CanteenCase):
         partner = self.small.partner_id.sudo(self.cashier)
         with self.assertRaises(AccessError):
             partner.read(['kz_iin'])
+
+    # ---------------------------------------------------------------- top-ups: bad input loses nothing
+    def test_topup_bad_input_is_refused_and_a_payment_counts_once(self):
+        from psycopg2 import IntegrityError
+        from odoo.exceptions import ValidationError
+        from odoo.tools import mute_logger
+        Topup = self.env['kz.canteen.topup'].sudo(self.cashier)
+        with self.assertRaises(ValidationError):
+            Topup.create({'student_id': self.paid5.id, 'company_id': self.school_a.id, 'amount': -500,
+                          'method': 'cash'})
+        with self.assertRaises(ValidationError):          # a student of another school
+            Topup.create({'student_id': self.kid_b.id, 'company_id': self.school_a.id, 'amount': 500,
+                          'method': 'cash'})
+        self.topup(self.paid5, 1000, reference='KASPI-0001')
+        with self.assertRaises(IntegrityError), mute_logger('odoo.sql_db'), self.cr.savepoint():
+            self.topup(self.paid5, 1000, reference='KASPI-0001')      # the same payment recorded again
+        balances = self.env['kz.edu.student'].kz_canteen_balances
+        self.assertEqual(balances([self.paid5.id])[self.paid5.id], Decimal('1000.00'))
+
+    def test_cancelling_a_spent_topup_is_refused(self):
+        topup = self.topup(self.paid5, 700)
+        session = self.open_session()
+        self.env['pos.order'].sudo(self.cashier).create_from_ui(
+            [self.ui_order(session, self.paid5, [(self.plov, 1, 650.0)])])
+        with self.assertRaises(UserError):
+            topup.sudo(self.cashier).action_cancel()
+        self.assertEqual(topup.state, 'posted')
+        spare = self.topup(self.paid5, 100)
+        spare.sudo(self.cashier).action_cancel()                  # unspent: 50 ₸ stay on the balance
+        self.assertEqual(spare.state, 'cancelled')
+        balance = self.env['kz.edu.student'].kz_canteen_balances([self.paid5.id])[self.paid5.id]
+        self.assertEqual(balance, Decimal('50.00'))
