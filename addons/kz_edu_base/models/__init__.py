@@ -4,6 +4,11 @@ from . import res_company
 from . import res_partner
 from . import hr_employee
 from . import kz_edu_consent
+from . import kz_edu_lock
 from . import res_currency
 from . import res_users
 from . import kz_edu_demo
+from . import mail_template
+from . import ir_model_access
+from . import base
+from . import ir_attachment

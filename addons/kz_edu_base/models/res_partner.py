@@ -4,7 +4,11 @@ from odoo.exceptions import ValidationError
 from .. import iin as iin_rules
 from .kz_iin_mixin import iin_error_message
 
-PERSONAL_DATA_GROUPS = ('kz_edu_base.group_class_teacher,kz_edu_base.group_hr_officer,kz_edu_base.group_bookkeeper,'
+# Who reads a person's IIN and birth date: the class teacher (the record rules on res.partner show a teacher only the
+# students and parents of their classes; the deputy director and the director imply the class teacher), the HR
+# officer (the staff: students and parents are hidden from HR) and the district department. The bookkeepers and the
+# cashier never need them (issue #12.6).
+PERSONAL_DATA_GROUPS = ('kz_edu_base.group_class_teacher,kz_edu_base.group_hr_officer,'
                         'kz_edu_base.group_district,base.group_system')
 
 
