@@ -4,6 +4,8 @@ it, and its wage cannot be typed by hand (a change is a change order of the tari
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.kz_edu_base.internal import is_internal
+
 
 class HrContract(models.Model):
     _inherit = 'hr.contract'
@@ -14,7 +16,7 @@ class HrContract(models.Model):
                                         related='kz_tariff_line_id.list_id')
 
     def _kz_check_tariff_vals(self, vals):
-        if self.env.context.get('kz_tariff_apply'):
+        if is_internal(self.env.context, 'kz_tariff_apply'):
             return
         if 'kz_tariff_line_id' in vals:
             raise UserError(_('A contract is linked to a tariffication list only by the approval of the list.'))

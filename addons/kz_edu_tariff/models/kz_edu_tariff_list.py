@@ -14,6 +14,8 @@ from decimal import Decimal, ROUND_HALF_UP
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.kz_edu_base.internal import internal_context, is_internal
+
 from .. import tariff
 from .hr_employee import EDUCATION_RANK, default_block, format_service
 from odoo.addons.kz_payroll.models.kz_hr_personnel import QUALIFICATION_CATEGORIES
@@ -162,7 +164,7 @@ class KzEduTariffList(models.Model):
 
     # ------------------------------------------------------------------------------------------- locking
     def _check_editable(self):
-        if self.env.context.get('kz_tariff_approve'):
+        if is_internal(self.env.context, 'kz_tariff_approve'):
             return
         if self.filtered(lambda l: l.state == 'approved'):
             raise UserError(_('The tariffication list is approved and can no longer be changed; a change takes '
@@ -170,7 +172,7 @@ class KzEduTariffList(models.Model):
 
     @api.model
     def create(self, vals):
-        if not self.env.context.get('kz_tariff_approve'):
+        if not is_internal(self.env.context, 'kz_tariff_approve'):
             vals = dict(vals, state='draft')
         return super(KzEduTariffList, self).create(vals)
 
@@ -179,7 +181,7 @@ class KzEduTariffList(models.Model):
         if any(not key.startswith(_FREE_PREFIXES) for key in vals):
             self.check_access_rights('write')
             self._check_editable()
-            if 'state' in vals and not self.env.context.get('kz_tariff_approve'):
+            if 'state' in vals and not is_internal(self.env.context, 'kz_tariff_approve'):
                 raise UserError(_('A tariffication list is approved only by the director with the button "Approve".'))
             if {'date', 'company_id', 'academic_year_id'} & set(vals) and 'is_computed' not in vals:
                 vals = dict(vals, is_computed=False)
@@ -221,7 +223,7 @@ class KzEduTariffList(models.Model):
             if tlist.kind == 'change' and not tlist.reason:
                 raise UserError(_('A change order needs the reason of the change.'))
             tlist._check_still_current()
-            tlist.with_context(kz_tariff_approve=True).write({
+            tlist.with_context(**internal_context(kz_tariff_approve=True)).write({
                 'state': 'approved', 'approved_by_id': self.env.uid, 'approved_date': fields.Datetime.now()})
             tlist._apply_to_contracts()
         return True
@@ -608,7 +610,7 @@ class KzEduTariffList(models.Model):
         effective = _date(self.date)
         day_before = fields.Date.to_string(effective - datetime.timedelta(days=1))
         lines = self.line_ids.sudo()
-        Contract = self.env['hr.contract'].sudo().with_context(kz_tariff_apply=True)
+        Contract = self.env['hr.contract'].sudo().with_context(**internal_context(kz_tariff_apply=True))
         contracts = Contract.search([('employee_id', 'in', lines.mapped('employee_id').ids),
                                      ('state', 'in', ('open', 'pending'))], order='date_start desc, id desc')
         running = {}
@@ -652,7 +654,7 @@ class KzEduTariffList(models.Model):
                     'resource_calendar_id': employee.resource_calendar_id.id or self.company_id.resource_calendar_id.id,
                     'struct_id': struct.id, 'wage': float(total), 'state': 'open', 'date_start': self.date,
                     'kz_tariff_line_id': line.id})
-            line.with_context(kz_tariff_approve=True).write({'contract_id': new.id, 'payroll_status': status})
+            line.with_context(**internal_context(kz_tariff_approve=True)).write({'contract_id': new.id, 'payroll_status': status})
         self._post_paid_periods(old_wages, lines)
         others = lines.filtered(lambda l: l.payroll_status == 'other_post')
         if others:
@@ -849,7 +851,7 @@ class KzEduTariffListLine(models.Model):
                                                                         line.exp_days))
 
     def _check_editable(self, lists):
-        if not self.env.context.get('kz_tariff_approve') and lists.filtered(lambda l: l.state == 'approved'):
+        if not is_internal(self.env.context, 'kz_tariff_approve') and lists.filtered(lambda l: l.state == 'approved'):
             raise UserError(_('The tariffication list is approved and can no longer be changed; a change takes '
                               'effect only by a new change order (button "Change order").'))
 

@@ -259,6 +259,26 @@ class TestTariffList(common.SavepointCase):
         with self.assertRaises(UserError):   # a second list of the year is a change order
             self._list().sudo(self.director).action_approve()
 
+    def test_approved_list_not_opened_by_a_context_key_from_the_client_ACC16(self):
+        """The approval's own context key, sent by a web client (JSON-RPC passes any context), opens nothing: it is
+        a server-only token (kz_edu_base/internal.py). Before, {'kz_tariff_approve': True} unlocked the list, its
+        lines and the wage of the contracts it set."""
+        tlist = self._approved()
+        line = self._line(tlist, self.aigul)
+        wage = line.contract_id.wage
+        for key in ('kz_tariff_approve', 'kz_tariff_apply'):
+            ctx = {key: True}
+            with self.assertRaises(UserError, msg=key):
+                tlist.sudo(self.hr).with_context(ctx).write({'date': '2025-09-02'})
+            with self.assertRaises(UserError, msg=key):
+                line.sudo(self.hr).with_context(ctx).write({'total': 1.0})
+            with self.assertRaises(UserError, msg=key):
+                line.contract_id.sudo(self.hr).with_context(ctx).write({'wage': 500000})
+        draft = self._list().sudo(self.hr).with_context(kz_tariff_approve=True)
+        with self.assertRaises(UserError):
+            draft.write({'state': 'approved'})
+        self.assertEqual((tlist.state, draft.state, line.contract_id.wage), ('approved', 'draft', wage))
+
     # ------------------------------------------------------------------------------------------ roles
     def test_director_approves_bookkeeper_reads_teacher_sees_own_line_ACC16(self):
         tlist = self._list()

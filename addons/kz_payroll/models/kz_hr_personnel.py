@@ -16,6 +16,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.kz_edu_base.internal import internal_context, is_internal
+
 REMIND_DAYS_BEFORE = 60
 # who may open the profile lists on an employee (others, e.g. a bookkeeper, never read them)
 PROFILE_GROUPS = ('kz_edu_base.group_hr_officer,hr.group_hr_manager,kz_edu_base.group_teacher,'
@@ -159,13 +161,13 @@ class KzHrOrder(models.Model):
 
     @api.model
     def create(self, vals):
-        if not self.env.context.get('kz_hr_order_confirm'):
+        if not is_internal(self.env.context, 'kz_hr_order_confirm'):
             vals = dict(vals, state='draft', name='/')
         return super(KzHrOrder, self).create(vals)
 
     @api.multi
     def write(self, vals):
-        if not self.env.context.get('kz_hr_order_confirm'):
+        if not is_internal(self.env.context, 'kz_hr_order_confirm'):
             if self.filtered(lambda o: o.state == 'done'):
                 raise UserError(_('A confirmed order cannot be changed; issue a new order instead.'))
             if 'state' in vals or 'name' in vals:
@@ -205,7 +207,7 @@ class KzHrOrder(models.Model):
                 raise UserError(_('Order %s is already confirmed.') % order.name)
             seq = order._order_sequence()
             number = seq.with_context(ir_sequence_date=order.date).next_by_id()
-            order.with_context(kz_hr_order_confirm=True).write({
+            order.with_context(**internal_context(kz_hr_order_confirm=True)).write({
                 'state': 'done', 'name': number,
                 'confirmed_by_id': self.env.uid, 'confirmed_date': fields.Datetime.now(),
             })
@@ -294,7 +296,7 @@ class KzHrStaffSchedule(models.Model):
 
     @api.multi
     def write(self, vals):
-        if self.filtered(lambda s: s.state == 'approved') and not self.env.context.get('kz_hr_schedule_approve'):
+        if self.filtered(lambda s: s.state == 'approved') and not is_internal(self.env.context, 'kz_hr_schedule_approve'):
             raise UserError(_('An approved staff schedule cannot be changed; approve a new one.'))
         return super(KzHrStaffSchedule, self).write(vals)
 
@@ -308,7 +310,7 @@ class KzHrStaffSchedule(models.Model):
     def action_approve(self):
         if not (self.env.user.has_group('kz_edu_base.group_director') or self.env.user._is_superuser()):
             raise AccessError(_('Only the director approves the staff schedule.'))
-        self.with_context(kz_hr_schedule_approve=True).write({'state': 'approved', 'approved_by_id': self.env.uid})
+        self.with_context(**internal_context(kz_hr_schedule_approve=True)).write({'state': 'approved', 'approved_by_id': self.env.uid})
         return True
 
 
@@ -340,7 +342,7 @@ class KzHrStaffScheduleLine(models.Model):
     @api.model
     def create(self, vals):
         schedule = self.env['kz.hr.staff.schedule'].browse(vals.get('schedule_id'))
-        if schedule.state == 'approved' and not self.env.context.get('kz_hr_schedule_approve'):
+        if schedule.state == 'approved' and not is_internal(self.env.context, 'kz_hr_schedule_approve'):
             raise UserError(_('An approved staff schedule cannot be changed; approve a new one.'))
         return super(KzHrStaffScheduleLine, self).create(vals)
 

@@ -66,6 +66,22 @@ class TestPersonnel(KzEduCase):
         draft.unlink()  # a draft may still be thrown away
         self.assertFalse(draft.exists())
 
+    def test_confirmation_context_key_from_the_client_opens_nothing_ACC11(self):
+        """{'kz_hr_order_confirm': True} sent by a web client no longer confirms or reopens an order (a server-only
+        token now, kz_edu_base/internal.py); the same for an approved staff schedule."""
+        order = self._order(self.colleague).sudo(self.hr_a).with_context(kz_hr_order_confirm=True)
+        with self.assertRaises(UserError):
+            order.write({'state': 'done', 'name': 'Б-1'})
+        order.sudo(self.director_a).action_confirm()
+        with self.assertRaises(UserError):
+            order.sudo(self.hr_a).with_context(kz_hr_order_confirm=True).write({'basis': 'changed'})
+        self.assertEqual(order.state, 'done')
+        schedule = self.env['kz.hr.staff.schedule'].create({'company_id': self.school_a.id})
+        schedule.sudo(self.director_a).action_approve()
+        with self.assertRaises(UserError):
+            schedule.sudo(self.hr_a).with_context(kz_hr_schedule_approve=True).write({'date': '2020-01-01'})
+        self.assertEqual(schedule.state, 'approved')
+
     def test_hire_sets_position_department_rate_on_the_employee_ACC11(self):
         newcomer = self.env['hr.employee'].create({'name': 'Дана Нұрова', 'company_id': self.school_a.id})
         order = self._order(newcomer, department_id=self.dept_a.id, rate=0.75, date='2025-08-20')
