@@ -43,12 +43,14 @@ def ebk_codes():
     return sorted({ebk for _d, _c, teach, tech in POSTING.values() for ebk in (teach, tech)})
 
 
-def entry_lines(totals, technical=False):
+def entry_lines(totals, technical=False, reverse=False):
     """Summarised journal lines for one group of payslips.
 
     totals: {rule code: amount} (Decimal or number) summed over the payslips of one company, month, funding source
     and staff kind; returns [(account_code, ebk_code, debit, credit, rule_code)], merged per (account, ЕБК, side),
-    amounts rounded to the tiyn. Lines for zero amounts are left out; negative amounts are refused."""
+    amounts rounded to the tiyn. Lines for zero amounts are left out; negative amounts are refused.
+    reverse=True gives the reversing entry of refund payslips (credit notes, whose lines carry the same positive
+    amounts as the payslips they reverse): every debit becomes a credit and the other way round."""
     merged = OrderedDict()
     for code, (debit_acc, credit_acc, ebk_teach, ebk_tech) in POSTING.items():
         amount = Decimal(str(totals.get(code) or 0)).quantize(TIYN)
@@ -62,5 +64,7 @@ def entry_lines(totals, technical=False):
             merged[key] = merged.get(key, (Decimal(0), code))[0] + amount, code
     lines = []
     for (account, ebk, side), (amount, code) in merged.items():
+        if reverse:
+            side = 'C' if side == 'D' else 'D'
         lines.append((account, ebk, amount if side == 'D' else Decimal(0), amount if side == 'C' else Decimal(0), code))
     return lines

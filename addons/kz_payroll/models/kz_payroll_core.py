@@ -13,8 +13,10 @@ from decimal import Decimal
 from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.modules.module import get_module_resource
+
+from odoo.addons.kz_edu_base.internal import internal_context, is_internal
 
 from .. import kz_tax, kz_worktime
 
@@ -187,10 +189,106 @@ class HrPayrollStructure(models.Model):
 
 
 class HrPayslip(models.Model):
-    _inherit = 'hr.payslip'
+    """A done payslip is closed (kz.edu.lock.mixin): neither it nor its lines change, it is not deleted and it does
+    not go back to draft; the chief bookkeeper reverses it with a refund (``refund_sheet``: a credit note with the
+    very same lines, posted as the reversing entry), after which a corrected payslip of the period may be made."""
+    _name = 'hr.payslip'
+    _inherit = ['hr.payslip', 'kz.edu.lock.mixin']
+    _kz_lock_open_states = ('draft', 'verify', 'cancel')
+    _kz_lock_free_fields = ('paid',)
 
     kz_ipn_base = fields.Float(string='ИПН base', digits=(16, 2), readonly=True, copy=False,
                                help='Taxable income of the month after deductions (year-to-date for the 15 % bracket).')
+    kz_refund_of_id = fields.Many2one('hr.payslip', string='Refund of', readonly=True, copy=False, index=True,
+                                      ondelete='restrict', help='The done payslip this credit note reverses.')
+
+    @api.constrains('employee_id', 'company_id')
+    def _check_kz_company(self):
+        for slip in self.sudo():
+            if slip.company_id and slip.employee_id.company_id and slip.company_id != slip.employee_id.company_id:
+                raise ValidationError(_('The payslip of %s belongs to %s, the employee\'s organisation.')
+                                      % (slip.employee_id.name, slip.employee_id.company_id.name))
+
+    # ------------------------------------------------------------------------------------------- the lock
+    def _kz_lock_message(self, record, operation):
+        return _('The payslip of %s for %s – %s is done (paid): it can no longer be changed or deleted. The chief '
+                 'bookkeeper reverses it with a refund, then a corrected payslip is made.') % (
+            record.employee_id.name, record.date_from, record.date_to)
+
+    def _kz_state_message(self):
+        return _('The status of a payslip changes only with its buttons (compute, confirm, cancel).')
+
+    def _kz_check_run_open(self, run_id):
+        run = self.env['hr.payslip.run'].browse(run_id).exists()
+        if run and run.state == 'close' and not self._kz_lock_internal():
+            raise UserError(_('The batch "%s" is closed: no payslip is added to it or moved into it.') % run.name)
+
+    @api.model
+    def create(self, vals):
+        if vals.get('payslip_run_id'):
+            self._kz_check_run_open(vals['payslip_run_id'])
+        if vals.get('employee_id') and not vals.get('company_id'):
+            vals = dict(vals, company_id=self.env['hr.employee'].browse(vals['employee_id']).company_id.id)
+        return super(HrPayslip, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if vals.get('payslip_run_id'):
+            self._kz_check_run_open(vals['payslip_run_id'])
+        if 'payslip_run_id' in vals and self.filtered(lambda s: s.payslip_run_id.state == 'close') \
+                and not self._kz_lock_internal():
+            raise UserError(_('The batch "%s" is closed: its payslips stay in it.')
+                            % self.filtered(lambda s: s.payslip_run_id.state == 'close')[0].payslip_run_id.name)
+        return super(HrPayslip, self).write(vals)
+
+    @api.multi
+    def action_payslip_draft(self):
+        done = self.filtered(lambda s: s.state == 'done')
+        if done:
+            raise UserError(self._kz_lock_message(done[0], 'write'))
+        self.check_access_rights('write')
+        self.check_access_rule('write')
+        return self._kz_write_internal({'state': 'draft'})
+
+    @api.multi
+    def action_payslip_cancel(self):
+        self.check_access_rights('write')
+        self.check_access_rule('write')
+        return super(HrPayslip, self.with_context(**internal_context(kz_lock_internal=True))).action_payslip_cancel()
+
+    @api.multi
+    def refund_sheet(self):
+        """Reverse done payslips: the chief bookkeeper only. A Kazakh payslip's credit note carries the same lines and
+        ИПН base as the payslip (not a new computation on today's contract), is done at once and posted as the
+        reversing entry; the refunded payslip then no longer blocks a corrected payslip of its period."""
+        if not (self.env.user.has_group('hr_payroll.group_hr_payroll_manager') or self.env.user._is_superuser()):
+            raise AccessError(_('A done payslip is reversed (refunded) by the chief bookkeeper only.'))
+        self.check_access_rule('write')
+        for slip in self:
+            if slip.state != 'done' or slip.credit_note:
+                raise UserError(_('Only a done payslip is refunded; the payslip of %s for %s – %s is not.')
+                                % (slip.employee_id.name, slip.date_from, slip.date_to))
+            if self.search_count([('kz_refund_of_id', '=', slip.id), ('state', '=', 'done')]):
+                raise UserError(_('The payslip of %s for %s – %s is already refunded.')
+                                % (slip.employee_id.name, slip.date_from, slip.date_to))
+        kz = self._kz_slips()
+        others = self - kz
+        internal = self.with_context(**internal_context(kz_lock_internal=True))
+        result = super(HrPayslip, internal.browse(others.ids)).refund_sheet() if others else True
+        refunds = self.browse()
+        for slip in internal.browse(kz.ids):
+            refund = slip.copy({'credit_note': True, 'name': _('Refund: ') + slip.name, 'payslip_run_id': False,
+                                'kz_refund_of_id': slip.id})
+            for line in slip.line_ids:
+                line.copy({'slip_id': refund.id})
+            refund.write({'kz_ipn_base': slip.kz_ipn_base, 'state': 'done',
+                          'number': self.env['ir.sequence'].next_by_code('salary.slip')})
+            refunds |= refund
+        if refunds:
+            refunds._kz_post_accounting()
+            return {'name': _('Refund payslips'), 'type': 'ir.actions.act_window', 'res_model': 'hr.payslip',
+                    'view_mode': 'tree,form', 'domain': [('id', 'in', refunds.ids)], 'target': 'current'}
+        return result
 
     # ------------------------------------------------------------------------------------------- helpers
     def _kz_slips(self):
@@ -220,6 +318,7 @@ class HrPayslip(models.Model):
               LEFT JOIN hr_payslip_run r ON r.id = d.payslip_run_id
              WHERE s.id IN %s AND NOT COALESCE(s.credit_note, FALSE)
                AND (d.state = 'done' OR r.state = 'close')
+               AND NOT EXISTS (SELECT 1 FROM hr_payslip f WHERE f.kz_refund_of_id = d.id AND f.state = 'done')
              LIMIT 1""", (tuple(self.ids),))
         row = self.env.cr.fetchone()
         if row:
@@ -289,6 +388,7 @@ class HrPayslip(models.Model):
               FROM (VALUES %%s) AS v(slip_id, employee_id, start, date_from)
               JOIN hr_payslip p ON p.employee_id = v.employee_id AND p.state = 'done' AND p.id <> v.slip_id
                    AND NOT COALESCE(p.credit_note, FALSE) AND p.date_from >= v.start AND p.date_to < v.date_from
+                   AND NOT EXISTS (SELECT 1 FROM hr_payslip f WHERE f.kz_refund_of_id = p.id AND f.state = 'done')
               LEFT JOIN LATERAL (SELECT COALESCE(SUM(l.total), 0) AS gross FROM hr_payslip_line l
                                   WHERE l.slip_id = p.id AND l.code = 'GROSS') g ON TRUE
               LEFT JOIN LATERAL (SELECT COUNT(*) AS n, COALESCE(SUM(d.number_of_days), 0) AS days
@@ -484,8 +584,11 @@ class HrPayslip(models.Model):
 
     @api.multi
     def action_payslip_done(self):
+        if not self._kz_lock_internal():
+            self.check_access_rights('write')
+            self.check_access_rule('write')
         self._kz_check_not_paid()
-        res = super(HrPayslip, self).action_payslip_done()
+        res = super(HrPayslip, self.with_context(**internal_context(kz_lock_internal=True))).action_payslip_done()
         self._kz_post_accounting()
         return res
 
@@ -495,7 +598,53 @@ class HrPayslip(models.Model):
 
 
 class HrPayslipRun(models.Model):
-    _inherit = 'hr.payslip.run'
+    """A closed batch is closed for good (kz.edu.lock.mixin): it is neither changed nor deleted, its payslips stay in
+    it. Only the chief bookkeeper may reopen a batch closed by mistake, and only while none of its payslips is done;
+    a paid batch is corrected by refunds of its payslips."""
+    _name = 'hr.payslip.run'
+    _inherit = ['hr.payslip.run', 'kz.edu.lock.mixin']
+    _kz_lock_open_states = ('draft',)
+
+    company_id = fields.Many2one('res.company', string='Organisation', index=True, readonly=True,
+                                 compute='_compute_kz_company', store=True,
+                                 help='The organisation of its payslips (of its creator while it has none): what the '
+                                      'record rules of one school see.')
+
+    @api.depends('slip_ids.company_id')
+    def _compute_kz_company(self):
+        for run in self:
+            run.company_id = run.slip_ids[:1].company_id or run.company_id or self.env.user.company_id
+
+    @api.constrains('slip_ids')
+    def _check_kz_company(self):
+        for run in self.sudo():
+            if len(run.slip_ids.mapped('company_id')) > 1:
+                raise ValidationError(_('The batch "%s" mixes payslips of several organisations: one batch, one '
+                                      'organisation.') % run.name)
+
+    def _kz_lock_message(self, record, operation):
+        return _('The batch "%s" is closed: it can no longer be changed or deleted. A paid payslip is corrected by '
+                 'a refund (chief bookkeeper).') % record.name
+
+    def _kz_state_message(self):
+        return _('A batch is closed or reopened only with its buttons.')
+
+    @api.multi
+    def close_payslip_run(self):
+        self.check_access_rights('write')
+        self.check_access_rule('write')
+        return self._kz_write_internal({'state': 'close'})
+
+    @api.multi
+    def draft_payslip_run(self):
+        if not (self.env.user.has_group('hr_payroll.group_hr_payroll_manager') or self.env.user._is_superuser()):
+            raise AccessError(_('Only the chief bookkeeper reopens a closed payroll batch.'))
+        paid = self.filtered(lambda r: r.state == 'close' and r.slip_ids.filtered(lambda s: s.state == 'done'))
+        if paid:
+            raise UserError(_('The batch "%s" has done (paid) payslips and is not reopened: reverse a wrong payslip '
+                              'with a refund and make a corrected one.') % paid[0].name)
+        self.check_access_rule('write')
+        return self._kz_write_internal({'state': 'draft'})
 
     @api.multi
     def action_kz_compute_and_confirm(self):
@@ -507,6 +656,53 @@ class HrPayslipRun(models.Model):
         slips.action_payslip_done()
         self.close_payslip_run()
         return True
+
+
+class HrPayslipDetailLock(models.AbstractModel):
+    """The lines, worked days and inputs of a done payslip are closed with it."""
+    _name = 'kz.payroll.slip.detail.lock'
+    _description = 'Lines of a done payslip are closed'
+    _kz_slip_field = 'slip_id'
+
+    def _kz_refuse_if_done(self, slips):
+        done = slips.filtered(lambda s: s.state == 'done')
+        if done and not is_internal(self.env.context, 'kz_lock_internal'):
+            raise UserError(done._kz_lock_message(done[0], 'write'))
+
+    @api.model
+    def create(self, vals):
+        if vals.get(self._kz_slip_field):
+            self._kz_refuse_if_done(self.env['hr.payslip'].browse(vals[self._kz_slip_field]))
+        return super(HrPayslipDetailLock, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._kz_refuse_if_done(self.mapped(self._kz_slip_field))
+        if vals.get(self._kz_slip_field):
+            self._kz_refuse_if_done(self.env['hr.payslip'].browse(vals[self._kz_slip_field]))
+        return super(HrPayslipDetailLock, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self._kz_refuse_if_done(self.mapped(self._kz_slip_field))
+        return super(HrPayslipDetailLock, self).unlink()
+
+
+class HrPayslipLine(models.Model):
+    _name = 'hr.payslip.line'
+    _inherit = ['hr.payslip.line', 'kz.payroll.slip.detail.lock']
+
+
+class HrPayslipWorkedDays(models.Model):
+    _name = 'hr.payslip.worked_days'
+    _inherit = ['hr.payslip.worked_days', 'kz.payroll.slip.detail.lock']
+    _kz_slip_field = 'payslip_id'
+
+
+class HrPayslipInput(models.Model):
+    _name = 'hr.payslip.input'
+    _inherit = ['hr.payslip.input', 'kz.payroll.slip.detail.lock']
+    _kz_slip_field = 'payslip_id'
 
 
 class KzPayrollDemo(models.AbstractModel):

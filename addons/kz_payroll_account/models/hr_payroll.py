@@ -39,21 +39,23 @@ class HrPayslip(models.Model):
         cr = self.env.cr
         # summed in SQL per company, month, funding source, staff kind and rule, as exact numeric text (no float
         # arithmetic on amounts)
+        # refunds (credit notes) are summed apart and posted as the reversing entry of what they refund
         cr.execute("""
             SELECT p.company_id, to_char(p.date_to, 'YYYY-MM'), COALESCE(c.kz_funding_id, %s),
-                   (p.struct_id = %s), l.code, SUM(l.total)::text, MAX(p.date_to), array_agg(DISTINCT p.id)
+                   (p.struct_id = %s), l.code, SUM(l.total)::text, MAX(p.date_to), array_agg(DISTINCT p.id),
+                   COALESCE(p.credit_note, FALSE)
               FROM hr_payslip p
               JOIN hr_contract c ON c.id = p.contract_id
               JOIN hr_payslip_line l ON l.slip_id = p.id
              WHERE p.id IN %s AND l.code IN %s
-          GROUP BY 1, 2, 3, 4, 5
+          GROUP BY 1, 2, 3, 4, 5, 9
         """, (default_funding.id, technical.id if technical else 0, tuple(slips.ids),
               tuple(posting_rules.POSTING)))
         groups = defaultdict(dict)
         slips_of = defaultdict(set)
         dates = {}
-        for company_id, month, funding_id, is_tech, code, total, date_to, slip_ids in cr.fetchall():
-            key = (company_id, month, funding_id)
+        for company_id, month, funding_id, is_tech, code, total, date_to, slip_ids, refund in cr.fetchall():
+            key = (company_id, month, funding_id, refund)
             groups[key].setdefault(bool(is_tech), {})[code] = Decimal(total)
             slips_of[key].update(slip_ids)
             dates[key] = max(dates.get(key, date_to), date_to)
@@ -62,7 +64,7 @@ class HrPayslip(models.Model):
         Funding = self.env['kz.gov.funding.source']
         link = []
         for key in sorted(groups):
-            company_id, month, funding_id = key
+            company_id, month, funding_id, refund = key
             company = self.env['res.company'].browse(company_id)
             accounts = self._kz_payroll_accounts(company)
             ebks = {e.code: e.id for e in self.env['kz.gov.ebk'].search(
@@ -73,7 +75,8 @@ class HrPayslip(models.Model):
             period = '%s.%s' % (month[5:], month[:4])
             lines = []
             for is_tech, totals in sorted(groups[key].items()):
-                for account, ebk, debit, credit, code in posting_rules.entry_lines(totals, technical=is_tech):
+                for account, ebk, debit, credit, code in posting_rules.entry_lines(totals, technical=is_tech,
+                                                                                  reverse=refund):
                     lines.append({
                         'account_id': accounts[account], 'debit': debit, 'credit': credit,
                         'name': '%s %s' % (rule_names.get((lang, code), code), period),
@@ -84,6 +87,8 @@ class HrPayslip(models.Model):
             journal = self._kz_payroll_journal(company)
             ref = '%s %s, %s' % (journal.with_context(lang=lang).name, period,
                                  Funding.with_context(lang=lang).browse(funding_id).name)
+            if refund:
+                ref = _('Refund: %s') % ref
             [move_id] = Move.with_context(force_company=company_id).kz_bulk_post(journal, [{
                 'date': dates[key], 'ref': ref,
                 'lines': lines,
