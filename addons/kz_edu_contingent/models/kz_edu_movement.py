@@ -5,6 +5,8 @@ from psycopg2.extras import execute_values
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.kz_edu_base.internal import internal_context, is_internal
+
 ORDER_KINDS = [
     ('admission', 'Admission'),
     ('transfer', 'Transfer to another class'),
@@ -47,10 +49,19 @@ class KzEduMovementOrder(models.Model):
         for o in self:
             o.line_count = len(o.line_ids)
 
+    @api.model
+    def create(self, vals):
+        if vals.get('state', 'draft') != 'draft' and not is_internal(self.env.context, 'kz_lock_internal'):
+            raise UserError(_('An order is created as a draft and confirmed with the button "Confirm".'))
+        return super(KzEduMovementOrder, self).create(vals)
+
     @api.multi
     def write(self, vals):
-        if self.filtered(lambda o: o.state == 'done') and set(vals) - {'note', 'message_follower_ids'}:
-            raise UserError(_('A confirmed order cannot be changed: issue a new order instead.'))
+        if not is_internal(self.env.context, 'kz_lock_internal'):
+            if self.filtered(lambda o: o.state == 'done') and set(vals) - {'note', 'message_follower_ids'}:
+                raise UserError(_('A confirmed order cannot be changed: issue a new order instead.'))
+            if 'state' in vals or 'confirmed_by_id' in vals:
+                raise UserError(_('An order is confirmed or cancelled only with its buttons.'))
         return super(KzEduMovementOrder, self).write(vals)
 
     @api.multi
@@ -63,7 +74,9 @@ class KzEduMovementOrder(models.Model):
     def action_cancel(self):
         if self.filtered(lambda o: o.state == 'done'):
             raise UserError(_('A confirmed order cannot be cancelled: issue a new order instead.'))
-        self.write({'state': 'cancel'})
+        self.check_access_rights('write')
+        self.check_access_rule('write')
+        self.with_context(**internal_context(kz_lock_internal=True)).write({'state': 'cancel'})
 
     @api.multi
     def action_confirm(self):
@@ -114,8 +127,26 @@ class KzEduMovementLine(models.Model):
         if self.student_id:
             self.from_class_id = self.student_id.class_id
 
+    def _kz_refuse_if_confirmed(self, orders):
+        if orders.filtered(lambda o: o.state == 'done') and not is_internal(self.env.context, 'kz_lock_internal'):
+            raise UserError(_('A confirmed order cannot be changed: issue a new order instead.'))
+
+    @api.multi
+    def write(self, vals):
+        self._kz_refuse_if_confirmed(self.mapped('order_id'))
+        if vals.get('order_id'):
+            self._kz_refuse_if_confirmed(self.env['kz.edu.movement.order'].browse(vals['order_id']))
+        return super(KzEduMovementLine, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self._kz_refuse_if_confirmed(self.mapped('order_id'))
+        return super(KzEduMovementLine, self).unlink()
+
     @api.model
     def create(self, vals):
+        if vals.get('order_id'):
+            self._kz_refuse_if_confirmed(self.env['kz.edu.movement.order'].browse(vals['order_id']))
         if vals.get('student_id') and 'from_class_id' not in vals:
             vals['from_class_id'] = self.env['kz.edu.student'].browse(vals['student_id']).class_id.id
         if vals.get('order_id'):

@@ -1,12 +1,24 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.kz_edu_base.internal import internal_context, is_internal
+
 STUDENT_STATES = [
     ('applicant', 'Applicant'),
     ('enrolled', 'Enrolled'),
     ('left', 'Left'),
     ('graduated', 'Graduated'),
 ]
+
+
+#: What only a movement order changes (admission, transfer, promotion, departure, graduation): the order and its lines
+#: are the legal trace (issue #12.9). The form shows them read-only; a write from elsewhere is refused.
+MOVEMENT_FIELDS = frozenset(['state', 'class_id', 'academic_year_id', 'grade_id', 'instruction_lang', 'admission_date',
+                             'leave_date', 'leave_reason_id', 'destination', 'enrollment_ids', 'company_id',
+                             'student_number'])
+
+SOCIAL_GROUPS = 'kz_edu_base.group_class_teacher,kz_edu_base.group_district'
+CARD_GROUPS = 'kz_edu_base.group_teacher,kz_edu_base.group_district,kz_edu_base.group_parent'
 
 
 def _with_student_company(env, vals):
@@ -44,17 +56,22 @@ class KzEduStudent(models.Model):
     leave_date = fields.Date(readonly=True)
     leave_reason_id = fields.Many2one('kz.edu.movement.reason', readonly=True)
     destination = fields.Char(readonly=True, help='Where the student went (school, city, country).')
-    enrollment_ids = fields.One2many('kz.edu.enrollment', 'student_id', string='Class history', readonly=True)
+    enrollment_ids = fields.One2many('kz.edu.enrollment', 'student_id', string='Class history', readonly=True,
+                                     groups='kz_edu_base.group_teacher,kz_edu_base.group_district')
     guardian_ids = fields.One2many('kz.edu.guardian', 'student_id', string='Parents and legal representatives',
                                    groups='kz_edu_base.group_class_teacher,kz_edu_base.group_district,'
                                           'kz_edu_base.group_parent')
-    social_ids = fields.One2many('kz.edu.student.social', 'student_id', string='Social categories')
+    # special personal data (issue #12.6): shown to whom the social-category rules let read them; a teacher without
+    # a class or the cashier has no such field on the list or the form
+    social_ids = fields.One2many('kz.edu.student.social', 'student_id', string='Social categories',
+                                 groups=SOCIAL_GROUPS)
     social_category_ids = fields.Many2many('kz.edu.social.category', compute='_compute_social_today',
-                                           string='Social categories today')
+                                           string='Social categories today', groups=SOCIAL_GROUPS)
     allergen_ids = fields.Many2many('kz.edu.allergen', string='Allergies')
     health_note = fields.Text(string='Health notes', groups='kz_edu_base.group_class_teacher,kz_edu_base.group_district', help='Only what matters to the school: diet, allergies, first aid.')
-    card_ids = fields.One2many('kz.edu.card', 'student_id', string='ID cards')
-    active_card_id = fields.Many2one('kz.edu.card', compute='_compute_active_card', string='Active card')
+    card_ids = fields.One2many('kz.edu.card', 'student_id', string='ID cards', groups=CARD_GROUPS)
+    active_card_id = fields.Many2one('kz.edu.card', compute='_compute_active_card', string='Active card',
+                                     groups=CARD_GROUPS)
 
     _sql_constraints = [
         ('partner_unique', 'unique(partner_id)', 'This person is already a student.'),
@@ -76,15 +93,28 @@ class KzEduStudent(models.Model):
 
     @api.model
     def create(self, vals):
+        if not is_internal(self.env.context, 'kz_lock_internal') and (
+                vals.get('state', 'applicant') != 'applicant' or vals.get('class_id') or vals.get('enrollment_ids')):
+            raise UserError(_('A new student is an applicant: the admission order puts them into a class.'))
         if vals.get('company_id') and not vals.get('partner_id'):
             vals.setdefault('customer', False)
         student = super(KzEduStudent, self.with_context(mail_create_nolog=True)).create(vals)
         if not student.student_number:
-            student.student_number = self.env['ir.sequence'].with_context(
-                force_company=student.company_id.id).next_by_code('kz.edu.student') or '/'
+            student.with_context(**internal_context(kz_lock_internal=True)).write({
+                'student_number': self.env['ir.sequence'].with_context(
+                    force_company=student.company_id.id).next_by_code('kz.edu.student') or '/'})
         if student.partner_id.company_id != student.company_id:
             student.partner_id.company_id = student.company_id
         return student
+
+    @api.multi
+    def write(self, vals):
+        moved = MOVEMENT_FIELDS & set(vals)
+        if moved and not is_internal(self.env.context, 'kz_lock_internal'):
+            if moved != {'company_id'} or self.filtered(lambda s: s.state != 'applicant'):
+                raise UserError(_('The class, status and dates of a student change only by a movement order '
+                                  '(admission, transfer, promotion, departure): issue an order.'))
+        return super(KzEduStudent, self).write(vals)
 
     @api.multi
     def unlink(self):
@@ -166,6 +196,13 @@ class KzEduStudentSocial(models.Model):
 class ResPartner(models.Model):
     _inherit = 'res.partner'
 
-    kz_consent_ids = fields.One2many('kz.edu.consent', 'partner_id', string='Consents')
-    kz_child_guardian_ids = fields.One2many('kz.edu.guardian', 'partner_id', string='Children (as parent)')
+    # shown only to whom may read consents and parents' links (a teacher without a class, the cashier and the
+    # bookkeepers have no such field on their forms)
+    kz_consent_ids = fields.One2many('kz.edu.consent', 'partner_id', string='Consents',
+                                     groups='kz_edu_base.group_class_teacher,kz_edu_base.group_hr_officer,'
+                                            'kz_edu_base.group_district,kz_edu_base.group_parent,'
+                                            'kz_edu_base.group_student')
+    kz_child_guardian_ids = fields.One2many('kz.edu.guardian', 'partner_id', string='Children (as parent)',
+                                            groups='kz_edu_base.group_class_teacher,kz_edu_base.group_district,'
+                                                   'kz_edu_base.group_parent')
     kz_student_ids = fields.One2many('kz.edu.student', 'partner_id', string='Student records')

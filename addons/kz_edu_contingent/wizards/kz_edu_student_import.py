@@ -20,6 +20,7 @@ from psycopg2.extras import execute_values
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.kz_edu_base.internal import internal_context
 from odoo.addons.kz_edu_base.models.kz_iin_mixin import iin_error_message
 
 from .. import contingent_import as ci
@@ -339,7 +340,9 @@ class KzEduStudentImport(models.TransientModel):
         Order = self.env['kz.edu.movement.order'].with_context(tracking_disable=True, mail_create_nolog=True)
         name = self.env['ir.sequence'].with_context(
             force_company=self.company_id.id, ir_sequence_date=self.date).next_by_code('kz.edu.movement.order')
-        order = Order.create({
+        # the import is the admission itself (the students were written enrolled above): its order is created
+        # confirmed, which only server code may do
+        order = Order.with_context(**internal_context(kz_lock_internal=True)).create({
             'name': name or '/', 'kind': 'admission', 'date': self.date, 'company_id': self.company_id.id,
             'reason_id': ref['reasons'][DEFAULT_REASON_CODE], 'state': 'done', 'confirmed_by_id': self.env.uid,
             'note': _('Imported from the file %s: %d students.') % (self.filename or '', count),
