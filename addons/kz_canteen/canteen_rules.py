@@ -10,7 +10,7 @@ sale are :class:`SaleRefused`, a subclass. Codes: ``card_unknown``, ``card_block
 ``menu_not_approved``, ``dish_not_on_menu``, ``allergen_restricted``, ``second_free_meal``,
 ``insufficient_balance``, ``negative_quantity``, ``empty_order``, ``invalid_menu``,
 ``price_change_after_approval``, ``menu_change_after_approval``, ``bad_order_key``, ``bad_input``,
-``parameter_missing``.
+``parameter_missing``, ``topup_not_positive``, ``topup_fraction``, ``topup_too_large``, ``topup_future``.
 
 Entitlement (domain notes: /work/shared/domain/kz_rules.md §4; sources: data/SOURCES.md)
 -----------------------------------------------------------------------------------
@@ -49,7 +49,7 @@ except ImportError:  # inside Odoo
 __all__ = [
     'CanteenError', 'SaleRefused', 'load_parameters', 'resolve_parameters', 'entitlement', 'identify',
     'decide_sale', 'pos_summary', 'order_key', 'merge_synced', 'over_free_limit', 'validate_menu',
-    'approve_menu', 'check_menu_change', 'benchmark_decisions', 'PARAMETERS_CSV',
+    'approve_menu', 'check_menu_change', 'check_topup', 'benchmark_decisions', 'PARAMETERS_CSV',
 ]
 
 PARAMETERS_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'kz_canteen_parameters.csv')
@@ -136,6 +136,11 @@ def _typed(value, unit, code):
             if not text:
                 raise ValueError(text)
             return text.upper()
+        if unit == 'money':
+            amount = Decimal(text)
+            if not amount.is_finite() or amount <= 0:
+                raise ValueError(text)
+            return amount.quantize(TIYN, rounding=ROUND_HALF_UP)
     except (ValueError, InvalidOperation):
         pass
     else:
@@ -207,6 +212,37 @@ def _params(params, on_date):
         merged.update(params)
         return merged
     return resolve_parameters(on_date, params)
+
+
+# ----------------------------------------------------------------------------------------------- top-ups
+
+def check_topup(amount, on_date, today, params=None):
+    """A top-up of a child's prepaid balance as a Decimal, or CanteenError: ``topup_not_positive`` (zero or less),
+    ``topup_fraction`` (a fraction of a tiyn: 0.001 ₸ is a typing error, not money), ``topup_too_large`` (above the
+    dated parameter TOPUP_MAX, details ``maximum``), ``topup_future`` (dated after ``today``, the school's local
+    date: a payment is recorded when it is received), ``bad_input`` (not a number)."""
+    if isinstance(amount, bool) or amount is None:
+        raise CanteenError('bad_input', 'the top-up must be an amount in tenge, got %r' % (amount,))
+    try:
+        value = amount if isinstance(amount, Decimal) else Decimal(repr(amount) if isinstance(amount, float)
+                                                                   else str(amount).strip().replace(' ', ''))
+    except (InvalidOperation, TypeError, ValueError):
+        raise CanteenError('bad_input', 'the top-up must be an amount in tenge, got %r' % (amount,))
+    if not value.is_finite():
+        raise CanteenError('bad_input', 'the top-up must be a finite amount, got %r' % (amount,))
+    if value <= 0:
+        raise CanteenError('topup_not_positive', 'a top-up must be above zero, got %s' % value, amount=value)
+    if value != value.quantize(TIYN):
+        raise CanteenError('topup_fraction', 'a top-up is a whole number of tiyn, got %s' % value, amount=value)
+    on_date, today = to_date(on_date, 'date of the top-up'), to_date(today, 'today')
+    maximum = _params(params, on_date).get('TOPUP_MAX')
+    if maximum is not None and value > maximum:
+        raise CanteenError('topup_too_large', 'a top-up of %s is above the maximum %s' % (value, maximum),
+                           amount=value, maximum=maximum)
+    if on_date > today:
+        raise CanteenError('topup_future', 'a top-up dated %s is in the future (today is %s)' % (on_date, today),
+                           date=on_date)
+    return value
 
 
 # ----------------------------------------------------------------------------------------------- entitlement

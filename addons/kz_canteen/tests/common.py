@@ -60,6 +60,7 @@ class CanteenCase(ContingentCase):
         cls.menus.action_approve()
         cls.cashier = cls.make_user('cashier_a', ['kz_edu_base.group_canteen_cashier'], cls.school_a)
         cls.manager = cls.make_user('canteen_a', ['kz_canteen.group_canteen_manager'], cls.school_a)
+        cls.bookkeeper = cls.make_user('canteen_bk_a', ['kz_edu_base.group_bookkeeper'], cls.school_a)
         cls.config = cls._make_pos(cls.school_a)
 
     @classmethod

@@ -317,3 +317,27 @@ def test_a_set_meal_of_several_dishes_is_one_free_meal():
     with pytest.raises(cr.SaleRefused) as refused:
         cr.decide_sale(child, card, [(11, 1)], '2026-11-20', 1, Decimal('0'), [], menu)
     assert refused.value.code == 'second_free_meal'
+
+
+@pytest.mark.parametrize('amount, code', [
+    (1e12, 'topup_too_large'), ('200000.01', 'topup_too_large'), (0.001, 'topup_fraction'),
+    ('100.005', 'topup_fraction'), (0, 'topup_not_positive'), (-500, 'topup_not_positive'),
+    (None, 'bad_input'), (True, 'bad_input'), ('много', 'bad_input'), (float('nan'), 'bad_input'),
+])
+def test_a_topup_is_above_zero_whole_tiyn_and_at_most_the_maximum_SEC01(amount, code):
+    with pytest.raises(cr.CanteenError) as exc:
+        cr.check_topup(amount, DAY, DAY)
+    assert exc.value.code == code
+
+
+def test_a_topup_is_not_dated_in_the_future_and_the_maximum_is_a_dated_parameter():
+    assert cr.check_topup('1 500.50', DAY, DAY) == DEC('1500.50')
+    assert cr.check_topup(200000, DAY - datetime.timedelta(days=30), DAY) == DEC('200000')
+    with pytest.raises(cr.CanteenError) as exc:
+        cr.check_topup(500, D(2030, 1, 1), DAY)
+    assert exc.value.code == 'topup_future'
+    assert exc.value.details['date'] == D(2030, 1, 1)
+    with pytest.raises(cr.CanteenError) as exc:
+        cr.check_topup(60000, DAY, DAY, params=dict(PARAMS, TOPUP_MAX=DEC('50000.00')))
+    assert (exc.value.code, exc.value.details['maximum']) == ('topup_too_large', DEC('50000.00'))
+    assert PARAMS['TOPUP_MAX'] == DEC('200000.00')
