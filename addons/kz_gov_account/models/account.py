@@ -17,6 +17,8 @@ import logging
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.kz_edu_base.internal import is_internal
+
 from .. import gov_ledger
 
 _logger = logging.getLogger(__name__)
@@ -24,6 +26,11 @@ _logger = logging.getLogger(__name__)
 CHART_XMLID = 'kz_gov_account.chart_template_kz_gov'
 # the first problems of a refused batch that are listed in the message
 MAX_LISTED_PROBLEMS = 20
+# what may still be written on a posted entry (its reference and note); everything else is the entry itself
+POSTED_MOVE_FREE_FIELDS = frozenset(['ref', 'narration'])
+# dimensions of a posted journal item that Odoo's own _update_check leaves open but the budget reports read
+POSTED_LINE_LOCKED_FIELDS = frozenset(['kz_ebk_id', 'kz_funding_id', 'analytic_account_id', 'analytic_tag_ids',
+                                       'tax_ids', 'tax_line_id', 'product_id', 'quantity', 'company_id'])
 
 
 def _amount(value):
@@ -309,6 +316,31 @@ class AccountMove(models.Model):
                 raise UserError(self._kz_lock_message(move._kz_label(), move.date, lock_date))
         return True
 
+    # ------------------------------------------------------------------------------------------ posted = closed
+    @api.multi
+    def write(self, vals):
+        """A posted entry keeps its date, journal, items, number and company: Odoo 11 checks the items
+        (account.move.line._update_check) but not the entry's own date and journal, which the items follow as
+        stored related fields, so a posted entry could be re-dated into or out of a closed period. A correction is a
+        reversing entry (Reverse Entry) and a new one. A draft entry re-dated is checked against the lock date on
+        its old and its new date. The state goes back to draft only through Cancel Entry (journals allowing it)."""
+        if not is_internal(self.env.context, 'kz_lock_internal'):
+            if vals.get('state', 'posted') != 'posted' and self.filtered(lambda m: m.state == 'posted'):
+                raise UserError(_('A posted entry is not set back to draft by hand: reverse it (Reverse Entry) or, '
+                                  'where the journal allows cancelling entries, cancel it.'))
+            locked = set(vals) - POSTED_MOVE_FREE_FIELDS - {'state'}
+            posted = self.filtered(lambda m: m.state == 'posted') if locked else self.browse()
+            if posted:
+                raise UserError(_('The journal entry %s is posted: its date, journal, items and number can no longer '
+                                  'change. Reverse it (Reverse Entry) and post a corrected entry.')
+                                % posted[0]._kz_label())
+            if {'date', 'journal_id', 'company_id'} & set(vals):
+                self._check_lock_date()               # out of a closed period
+        result = super(AccountMove, self).write(vals)
+        if {'date', 'journal_id', 'company_id'} & set(vals) and not is_internal(self.env.context, 'kz_lock_internal'):
+            self._check_lock_date()                   # into a closed period
+        return result
+
     # ------------------------------------------------------------------------------------------ bulk posting
     @api.model
     def kz_bulk_post(self, journal, entries):
@@ -489,6 +521,30 @@ class AccountMoveLine(models.Model):
                                 domain=[('level', '=', 'specific')])
     kz_funding_id = fields.Many2one('kz.gov.funding.source', string='Funding source', index=True,
                                     ondelete='restrict')
+
+    @api.model
+    def create(self, vals):
+        if vals.get('move_id') and not is_internal(self.env.context, 'kz_lock_internal'):
+            move = self.env['account.move'].browse(vals['move_id'])
+            if move.state == 'posted':
+                raise UserError(_('The journal entry %s is posted: no item is added to it. Reverse it and post a '
+                                  'corrected entry.') % move._kz_label())
+        return super(AccountMoveLine, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if not is_internal(self.env.context, 'kz_lock_internal'):
+            posted = self.filtered(lambda l: l.move_id.state == 'posted')
+            changed = POSTED_LINE_LOCKED_FIELDS & set(vals)
+            if posted and 'partner_id' in vals:
+                # the bank reconciliation fills a missing partner in; replacing one is a correction
+                if posted.filtered(lambda l: l.partner_id and l.partner_id.id != vals['partner_id']):
+                    changed.add('partner_id')
+            if posted and changed:
+                raise UserError(_('The journal entry %s is posted: the ЕБК specific, funding source, partner, '
+                                  'taxes and analytics of its items can no longer change. Reverse it and post a '
+                                  'corrected entry.') % posted[0].move_id._kz_label())
+        return super(AccountMoveLine, self).write(vals)
 
     @api.model_cr
     def init(self):

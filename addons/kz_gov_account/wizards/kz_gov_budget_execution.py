@@ -33,7 +33,14 @@ class KzGovBudgetExecution(models.TransientModel):
                 raise ValidationError(_('The period must start before it ends and lie within one budget year.'))
 
     def _check_company(self):
+        """Who reads the financing plans (bookkeepers, the director and deputy director, the district department)
+        reads their execution, of their own organisations; a teacher or the cashier gets AccessError. The figures
+        are read as superuser and in SQL afterwards, so this check is what guards them."""
         user = self.env.user
+        if not user._is_superuser() and not self.env['kz.gov.finplan'].check_access_rights('read',
+                                                                                           raise_exception=False):
+            raise AccessError(_('The budget execution is read by the bookkeepers, the director, the deputy director '
+                                'and the district department only.'))
         allowed = self.env['res.company'].search([('id', 'child_of', user.company_id.id)]) | user.company_ids
         if not user._is_superuser() and self.company_id not in allowed:
             raise AccessError(_('You may not see the budget execution of %s.') % self.company_id.name)
