@@ -13,6 +13,21 @@ _logger = logging.getLogger(__name__)
 
 API_PREFIX = '/kz_edu/access/'
 
+
+def _read_body(httprequest):
+    """The request body, read from the stream once (kept in the WSGI environ) and never more than MAX_BODY + 1
+    bytes, also when it comes chunked, without a Content-Length; None when the declared length is over MAX_BODY
+    (refused unread). Read once because Odoo re-runs a handler after a serialization failure
+    (service.model.check) and the stream can be read only once: the re-run saw an empty body and 3 of 4
+    concurrent batches were refused as "malformed JSON" (issue #12.10)."""
+    environ = httprequest.environ
+    if 'kz_edu_access.body' not in environ:
+        length = httprequest.content_length
+        environ['kz_edu_access.body'] = (None if length is not None and length > MAX_BODY
+                                         else httprequest.stream.read(MAX_BODY + 1))
+    return environ['kz_edu_access.body']
+
+
 # Odoo 11 turns every request whose Content-Type is application/json into a JSON-RPC request (JsonRequest),
 # which rejects a plain JSON body like {"events": [...]} and answers errors with HTTP 200. The reader API is a
 # plain JSON API with real status codes (401, 400), so its paths are dispatched as ordinary HTTP requests.
@@ -21,14 +36,7 @@ _get_request = http.Root.get_request
 
 def _get_request_plain_json_api(self, httprequest):
     if httprequest.path.startswith(API_PREFIX):
-        length = httprequest.content_length
-        if length is not None and length <= MAX_BODY:
-            # Read the body now, once, into werkzeug's cache (get_data() keeps it): HttpRequest below parses a
-            # form body (a client that forgets the Content-Type) from the stream, and Odoo re-runs a handler
-            # after a serialization failure (service.model.check); both would otherwise find the stream consumed
-            # and the handler would see an empty body (issue #12.10: 3 of 4 concurrent batches refused as
-            # "malformed JSON").
-            httprequest.get_data()
+        _read_body(httprequest)     # before HttpRequest, whose form parsing would consume the stream
         return http.HttpRequest(httprequest)
     return _get_request(self, httprequest)
 
@@ -82,17 +90,18 @@ class AccessController(http.Controller):
 
     @http.route('/kz_edu/access/events', type='http', auth='none', methods=['POST'], csrf=False)
     def events(self, **kw):
-        length = request.httprequest.content_length
-        if length is not None and length > MAX_BODY:     # refused unread; the connection is closed, or the
-            return _error(413, 'body_too_large',          # unread rest would be taken for the next request
-                          'The body is larger than %d bytes: send smaller batches.' % MAX_BODY,
-                          headers=[('Connection', 'close')])
+        raw = _read_body(request.httprequest)
+        if raw is None or len(raw) > MAX_BODY:
+            # refused before the token is even checked, and the connection is closed: the unread rest of the
+            # body would otherwise be taken for the next request on it
+            return _error(413, 'body_too_large', 'The body is larger than %d bytes: send smaller batches.'
+                          % MAX_BODY, headers=[('Connection', 'close')])
         _read_committed()
         device = self._device()
         if not device:
             return _unauthorized()
         try:
-            payload = decode_body(request.httprequest.get_data())
+            payload = decode_body(raw)
         except BodyError as exc:
             return _error(exc.status, exc.code, exc.message)
         return _json(200, request.env['kz.edu.access.event'].sudo().ingest(device, payload))
