@@ -27,8 +27,8 @@ class KzEduAccessEvent(models.Model):
     _order = 'event_time desc, id desc'
     _rec_name = 'external_id'
 
-    device_id = fields.Many2one('kz.edu.access.device', required=True, index=True, ondelete='restrict',
-                                readonly=True)
+    # no index of its own: the unique (device_id, external_id) index serves lookups by device
+    device_id = fields.Many2one('kz.edu.access.device', required=True, ondelete='restrict', readonly=True)
     company_id = fields.Many2one('res.company', required=True, index=True, readonly=True)
     external_id = fields.Char(string='Event id', required=True, readonly=True)
     card_uid = fields.Char(string='Card UID', required=True, index=True, readonly=True)
@@ -36,7 +36,7 @@ class KzEduAccessEvent(models.Model):
     event_time = fields.Datetime(required=True, index=True, readonly=True)
     local_date = fields.Date(required=True, index=True, readonly=True)
     received_at = fields.Datetime(required=True, readonly=True)
-    state = fields.Selection(EVENT_STATES, required=True, index=True, readonly=True)
+    state = fields.Selection(EVENT_STATES, required=True, readonly=True)    # partial index: see init()
     card_id = fields.Many2one('kz.edu.card', readonly=True, index=True)
     student_id = fields.Many2one('kz.edu.student', readonly=True, index=True)
     class_id = fields.Many2one('kz.edu.class', readonly=True, index=True)
@@ -44,6 +44,16 @@ class KzEduAccessEvent(models.Model):
 
     _sql_constraints = [('device_event_unique', 'unique(device_id, external_id)',
                          'This event was already received from this device.')]
+
+    @api.model_cr
+    def init(self):
+        # Every index is written for each of the thousands of taps of a morning rush. state is 'accepted' for
+        # ~90 % of the rows, so a full index on it served nothing but the "Unknown or blocked cards" filter:
+        # indexed for those rare states only. (The full index and the one on device_id, which the unique index
+        # covers, cost ~10 % of the ingestion's insert.)
+        self.env.cr.execute("""
+            CREATE INDEX IF NOT EXISTS kz_edu_access_event_problem_state_index ON kz_edu_access_event (state)
+             WHERE state IN ('unknown_card', 'blocked_card', 'foreign_card')""")
 
     @api.model
     def ingest(self, device, payload, now=None):
