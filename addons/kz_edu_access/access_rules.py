@@ -53,7 +53,7 @@ def _refuse_constant(name):
 
 def decode_body(raw, max_body=MAX_BODY):
     """The {"events": [...]} object of a request body (bytes), or BodyError: too large (413), empty, not UTF-8,
-    nested deeper than MAX_DEPTH, not JSON, or not an object with an "events" list (400)."""
+    nested too deeply, not JSON, or not an object with an "events" list (400)."""
     if len(raw) > max_body:
         raise BodyError('body_too_large', 'The body is larger than %d bytes: send smaller batches.' % max_body,
                         status=413)
