@@ -83,6 +83,19 @@ server_wide_modules = web
 CONF
 }
 
+# build_db CONF DB LOGFILE : a new database with every kz_* addon, our demo data and Russian. Odoo's own modules
+# are installed WITHOUT their demo data (the users demo/portal, «My Company, Chicago», sample employees, partners
+# and products): Odoo 11 gives demo data to every module of a database created with demo data (loading.py sets
+# demo 'all' when it initialises a database, and a module inherits demo from its dependencies). So the database is
+# created in two steps: base alone with --without-demo, then our addons, whose demo data then loads for them only.
+build_db() {
+    local conf="$1" db="$2" log="$3"
+    "$PY" "$ROOT/scripts/odoo-bin" -c "$conf" -d "$db" -i base --without-demo=all --stop-after-init \
+        --log-level=warn --logfile="$log" \
+    && "$PY" "$ROOT/scripts/odoo-bin" -c "$conf" -d "$db" -i "$(ALL_ADDONS)" --load-language=ru_RU --stop-after-init \
+        --log-level=warn --logfile="$log"
+}
+
 ALL_ADDONS() {  # every kz_* addon in the tree, comma-separated
     local a=()
     for d in "$ROOT"/addons/kz_*/__manifest__.py; do a+=("$(basename "$(dirname "$d")")"); done
