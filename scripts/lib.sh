@@ -121,6 +121,66 @@ build_db() {
         --log-level=warn --logfile="$log"
 }
 
+# ---- backup and restore (scripts/backup, scripts/restore) ------------------------------------------------------
+# db_connect CONF : the database connection and data_dir of an Odoo configuration file, as PG* variables for the
+# PostgreSQL tools (PGHOST, PGPORT, PGUSER, PGPASSWORD) and DB_HOST, DB_PORT, DATA_DIR.
+db_connect() {
+    local key value
+    while IFS='=' read -r key value; do
+        case "$key" in
+            db_host) DB_HOST="$value" ;; db_port) DB_PORT="$value" ;; db_user) DB_USER="$value" ;;
+            db_password) DB_PASSWORD="$value" ;; data_dir) DATA_DIR="$value" ;;
+        esac
+    done < <("$PY" - "$1" <<'PYEOF'
+import configparser, os, sys
+p = configparser.RawConfigParser()
+p.read(sys.argv[1])
+get = lambda k, d='': (p.get('options', k, fallback=d) or d).strip()
+none = lambda v: '' if v in ('False', 'None') else v
+print('db_host=%s' % none(get('db_host')))
+print('db_port=%s' % none(get('db_port')))
+print('db_user=%s' % none(get('db_user')))
+print('db_password=%s' % none(get('db_password')))
+print('data_dir=%s' % os.path.expanduser(get('data_dir', '~/.local/share/Odoo')))
+PYEOF
+)
+    [ -n "${DATA_DIR:-}" ] || die "could not read $1"
+    unset PGHOST PGPORT PGUSER PGPASSWORD
+    if [ -n "${DB_HOST:-}" ]; then export PGHOST="$DB_HOST"; fi
+    if [ -n "${DB_PORT:-}" ]; then export PGPORT="$DB_PORT"; fi
+    if [ -n "${DB_USER:-}" ]; then export PGUSER="$DB_USER"; fi
+    if [ -n "${DB_PASSWORD:-}" ]; then export PGPASSWORD="$DB_PASSWORD"; fi
+    export PGDATABASE=postgres
+    DB_HOST="${DB_HOST:-local socket}"; DB_PORT="${DB_PORT:-5432}"
+}
+
+# use_private_cluster_if_needed : when the configuration points at a private cluster of these scripts (a socket
+# folder DIR/sock beside DIR/data) that is not running, start it for this command (stop_private_cluster stops it),
+# holding scripts/run's lock meanwhile so that scripts/run does not start on a cluster about to be stopped.
+PRIVATE_PG_STARTED=0
+use_private_cluster_if_needed() {
+    local dir
+    case "${PGHOST:-}" in */sock) dir="${PGHOST%/sock}" ;; *) return 0 ;; esac
+    [ -s "$dir/data/PG_VERSION" ] || return 0
+    if as_pg "$PG_BIN/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then return 0; fi
+    exec 8>"$(dirname "$dir")/run.lock"
+    flock -n 8 || die "scripts/run is starting on this cluster; try again when it has started" 4
+    pg_start "$dir" "$PGPORT"
+    PRIVATE_PG_DIR="$dir"; PRIVATE_PG_STARTED=1
+}
+stop_private_cluster() {
+    if [ "$PRIVATE_PG_STARTED" = 1 ]; then pg_stop "$PRIVATE_PG_DIR"; PRIVATE_PG_STARTED=0; fi
+}
+
+# db_exists_in_cluster NAME
+db_exists_in_cluster() {
+    local found
+    found="$(echo "SELECT 1 FROM pg_database WHERE datname = :'name'" \
+             | "$PG_BIN/psql" -X -q -t -A -v ON_ERROR_STOP=1 -v name="$1")" \
+        || die "cannot connect to PostgreSQL at $DB_HOST:$DB_PORT as ${PGUSER:-$(id -un)}" 3
+    [ "$found" = 1 ]
+}
+
 ALL_ADDONS() {  # every kz_* addon in the tree, comma-separated
     local a=()
     for d in "$ROOT"/addons/kz_*/__manifest__.py; do a+=("$(basename "$(dirname "$d")")"); done
