@@ -39,3 +39,10 @@ def test_lines_of_a_create_a_write_and_an_unlink():
     after = dict(new, phone='+77010000000', name='Ана')
     assert scope.changed_lines('write', old, after, fields) == [('phone', False, '+77010000000')]
     assert scope.changed_lines('unlink', old, {}, fields) == [('name', 'Ана', None), ('kz_iin', '880203400123', None)]
+
+
+def test_payslip_lines_log_their_money_when_edited_or_deleted_not_when_computed():
+    entry = scope.entry_for('hr.payslip.line')
+    assert entry.operations == ('write', 'unlink')
+    assert 'total' in entry.fields and 'amount' in entry.fields
+    assert scope.entry_for('hr.payslip').operations == ('create', 'write', 'unlink')
