@@ -55,7 +55,17 @@ class AuditlogRule(models.Model):
             made |= rule
         if made:
             _logger.info('audit rules made for %s', ', '.join(made.mapped('model_id.model')))
+        # auditlog's "View logs" entry in the Action menu of the audited records: only for those who may read the
+        # trail (a teacher would get an access error)
+        actions = self.search([('model_id.model', 'in', [e.model for e in audit_scope.SCOPE])]).mapped('action_id')
+        actions.filtered(lambda a: not a.groups_id).sudo().write(
+            {'groups_id': [(6, 0, self._kz_reader_groups().ids)]})
         return made
+
+    @api.model
+    def _kz_reader_groups(self):
+        return (self.env.ref('kz_edu_base.group_director') | self.env.ref('kz_edu_base.group_chief_bookkeeper')
+                | self.env.ref('base.group_system'))
 
     @api.model
     def get_auditlog_fields(self, model):

@@ -77,6 +77,15 @@ class TestAuditTrail(KzEduCase):
         # calling the synchronisation again makes nothing
         self.assertFalse(self.env['auditlog.rule'].kz_sync_rules())
 
+    def test_view_logs_is_in_the_action_menu_of_those_who_may_read_the_trail_only_SEC01(self):
+        def bound(user):
+            actions = self.env['ir.actions.actions'].sudo(user).get_bindings('hr.employee')['action']
+            return [a['res_model'] for a in actions if a.get('res_model') == 'auditlog.log']
+        self.assertEqual(bound(self.director_a), ['auditlog.log'])
+        self.assertEqual(bound(self.chief_a), ['auditlog.log'])
+        self.assertEqual(bound(self.teacher_a), [])
+        self.assertEqual(bound(self.hr_a), [])
+
     # -------------------------------------------------------------------------------------- personal data
     def test_hr_officer_changing_an_iin_and_birthday_is_logged_and_read_by_the_director_only_SEC01(self):
         employee = self.env['hr.employee'].create({'name': 'Audit Employee', 'company_id': self.school_a.id,
