@@ -231,6 +231,14 @@ class TestErrorsForCallers(LoginCase):
             answer = admin.json('/web/dataset/call_kw', self.CALL_BAD_READ)
         self.assertIn('Traceback', answer['error']['data']['debug'])
 
+    def test_the_reference_is_given_in_the_users_language_SEC04(self):
+        self.teacher.write({'lang': 'kk_KZ'})
+        web = self.visitor('127.0.0.65')
+        self.login_form(web, 'sec_teacher', 'Teacher-pw-1')
+        with mute_logger(*QUIET):
+            answer = web.json('/web/dataset/call_kw', self.CALL_BAD_READ)
+        self.assertIn('сервер журналына жазылды, сілтеме', answer['error']['data']['debug'])
+
     def test_xmlrpc_faults_carry_no_traceback_SEC01(self):
         web = self.visitor('127.0.0.64')
         body = xmlrpc.client.dumps((self.env.cr.dbname, self.teacher.id, 'Teacher-pw-1', 'res.users', 'search_count',
