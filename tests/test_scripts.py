@@ -98,8 +98,10 @@ def start_and_interrupt(local, port, pg_port):
     build_log = os.path.join(local, 'build.log')
     if os.path.exists(build_log):
         os.unlink(build_log)
+    # as from a terminal: Ctrl-C (SIGINT) is not ignored, even when this test runs under a background job
     run_ = subprocess.Popen([RUN, '--port', str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            universal_newlines=True, start_new_session=True)
+                            universal_newlines=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.time() + 90
         while time.time() < deadline and not os.path.exists(build_log):
