@@ -17,6 +17,8 @@
         'kz_edu_tariff',        # working curriculum, teaching load and the tariffication list
         'kz_canteen',           # school canteen: menus, free/subsidised/paid meals at the POS by card, reports
         'kz_canteen_account',   # meal costs posted to the public-sector ledger by ЕБК 141 (auto-installed)
+        'kz_edu_security',      # login throttling, session id rotated at login, idle sessions end, no tracebacks
+        'kz_edu_audit',         # audit trail of money and personal data (OCA auditlog), read by the director
         'web_responsive',    # OCA: app drawer home screen, usable on phones and tablets
     ],
     'data': [],

@@ -1,10 +1,11 @@
 """The demo year of a state school's books, generated in pure Python (deterministic, no odoo import).
 
-:func:`school_entries` returns the journal entries of one school from the opening balances (31.12.2024, i.e. the
-balances at 1 January 2025) to the end of the last month (October 2026 by default), so that the 2026 statements
-have a comparative year. Accounts, ЕБК specifics and funding sources are named by their codes (chart_281.csv,
-ebk_403.csv, funding_sources.csv); the ORM layer (models/kz_gov_demo.py) maps them to ids and posts the entries with
-``account.move.kz_bulk_post``. Amounts are Decimal, exact to the tiyn, and every entry passes gov_ledger's rules.
+:func:`school_entries` returns the journal entries of one school from the opening balances (31 December, i.e. the
+balances at 1 January of the first year) to the end of the last month, so that the second year's statements have a
+comparative year. Which months are covered follows the one demo calendar (kz_edu_base/demo_calendar.py,
+:func:`span`): with the demo built on 7 December 2026, January 2025 to November 2026. Accounts, ЕБК specifics and
+funding sources are named by their codes (chart_281.csv, ebk_403.csv, funding_sources.csv); the ORM layer
+(models/kz_gov_demo.py) maps them to ids and posts the entries with ``account.move.kz_bulk_post``. Amounts are Decimal, exact to the tiyn, and every entry passes gov_ledger's rules.
 
 What a year holds (local budget, funding LOC, unless said otherwise):
 
@@ -31,6 +32,11 @@ import calendar
 import datetime
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    import demo_calendar
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base import demo_calendar
+
 D = Decimal
 TIYN = D('0.01')
 ZERO = D('0.00')
@@ -47,9 +53,9 @@ RATES = {
 
 PROFILES = {
     # school No. 1 (urban gymnasium, about 600 students): the full set of operations
-    # payroll_end: the last month whose payroll the generator posts; school No. 1's October 2026 payroll is the
-    # demo payroll batch of kz_payroll ("Salary 10.2026"), posted to the ledger by kz_payroll_account
-    'school1': {'payroll_end': (2026, 9), 'teachers': 30, 'technical': 10, 'pupils_1_4': 220, 'scale': D(1),
+    # has_payroll_batch: the generator's payroll stops the month before the demo calendar's payroll month, whose
+    # payroll is the demo payroll batch of kz_payroll, posted to the ledger by kz_payroll_account
+    'school1': {'has_payroll_batch': True, 'teachers': 30, 'technical': 10, 'pupils_1_4': 220, 'scale': D(1),
                 'paid_services': True,
                 'sponsorship': True, 'buildings': D('850000000.00'), 'equipment': D('45600000.00'),
                 'other_fa': D('18750000.00'), 'library': D('12300000.00'), 'depreciation': D('312400000.00'),
@@ -77,7 +83,7 @@ PARTNERS = {
 PLAN_NAME = '%d жылғы жеке қаржыландыру жоспары — жергілікті бюджет'
 
 REFS = {
-    'opening': '01.01.2025 жағдай бойынша бастапқы қалдықтар', 'net_assets': 'Таза активтер 01.01.2025',
+    'opening': '%s жағдай бойынша бастапқы қалдықтар', 'net_assets': 'Таза активтер %s',
     'financing': 'Қаржыландыру', 'payroll': 'Жалақы есептелді', 'salaries_paid': 'Жалақы төленді',
     'contributions_paid': 'Ұстап қалулар мен жарналар төленді', 'food_received': 'Азық-түлік кірістелді',
     'food_consumed': 'Азық-түлік есептен шығарылды', 'food_paid': 'Азық-түлік үшін төленді',
@@ -108,7 +114,7 @@ def next_month(year, month):
     return (year + 1, 1) if month == 12 else (year, month + 1)
 
 
-def months(start=(2025, 1), end=(2026, 10)):
+def months(start, end):
     year, month = start
     while (year, month) <= end:
         yield year, month
@@ -125,8 +131,9 @@ def ref(key, label):
 
 # ---------------------------------------------------------------------------------------------------- payroll
 def salaries(profile, year):
-    """Monthly gross salaries (Decimal) of the teaching and of the technical staff, deterministic; +8 % in 2026."""
-    factor = D('1.08') if year >= 2026 else D(1)
+    """Monthly gross salaries (Decimal) of the teaching and of the technical staff, deterministic; +8 % a year
+    from 2026."""
+    factor = D('1.08') ** max(0, year - 2025)
     teachers = [money((D(265000) + (i * 37 % 23) * D(10500)) * factor) for i in range(profile['teachers'])]
     technical = [money((D(118000) + (i * 13 % 7) * D(8500)) * factor) for i in range(profile['technical'])]
     return teachers, technical
@@ -191,7 +198,7 @@ def paid_from_budget(date, reference, pairs):
     return [financing(date, reference, amounts), entry('cash_budget', date, reference, payment)]
 
 
-def opening(profile, date=datetime.date(2024, 12, 31)):
+def opening(profile, date):
     p = profile
     lines = [line('2320', debit=p['buildings'], ebk='412'), line('2350', debit=p['equipment'], ebk='414'),
              line('2370', debit=p['other_fa'], ebk='414'), line('2380', debit=p['library'], ebk='414'),
@@ -201,18 +208,34 @@ def opening(profile, date=datetime.date(2024, 12, 31)):
     if p['sponsor_cash']:
         lines.append(line('1040', debit=p['sponsor_cash'], ebk='414', funding='SPON'))
     total = sum((l['debit'] - l['credit'] for l in lines), ZERO)
-    lines.append(line('5420', credit=total, name=REFS['net_assets']))
-    return entry('memorial', date, REFS['opening'], lines)
+    first_day = (date + datetime.timedelta(days=1)).strftime('%d.%m.%Y')
+    lines.append(line('5420', credit=total, name=REFS['net_assets'] % first_day))
+    return entry('memorial', date, REFS['opening'] % first_day, lines)
 
 
 def _scaled(profile, amount):
     return money(D(amount) * profile['scale'])
 
 
-def school_entries(profile_key='school1', start=(2025, 1), end=(2026, 10)):
-    """All demo entries of one school, in date order (see the module docstring)."""
+def last_rate_year():
+    """The last year whose rates the generator knows (RATES): the demo's money stops at its December."""
+    return max(RATES)
+
+
+def span(today=None):
+    """The months the demo ledger covers, by the one demo calendar (see demo_calendar.ledger_span)."""
+    return demo_calendar.ledger_span(today or demo_calendar.demo_today(), last_rate_year())
+
+
+def school_entries(profile_key='school1', today=None):
+    """All demo entries of one school, in date order (see the module docstring), for the demo built on `today`
+    (default: the demo calendar's today)."""
+    s = span(today)
+    start, end = s['start'], s['end']
+    first = start[0]      # the comparative year; `first + 1` is the year of the financing plan
     p = PROFILES[profile_key]
-    out = [opening(p)]
+    payroll_end = s['payroll_end'] if p.get('has_payroll_batch') else end
+    out = [opening(p, s['opening'])]
     # fixed assets for depreciation: (account, ebk, cost, yearly rate, first month depreciated)
     assets = [('2320', '412', p['buildings'], D('0.02'), start), ('2350', '414', p['equipment'], D('0.20'), start),
               ('2370', '414', p['other_fa'], D('0.10'), start)]
@@ -222,7 +245,7 @@ def school_entries(profile_key='school1', start=(2025, 1), end=(2026, 10)):
         last = month_end(year, month)
         ny, nm = next_month(year, month)
         # ---- payroll: accrual on the 20th, net pay on the 25th, withholdings and contributions next month
-        if (year, month) <= p.get('payroll_end', end):
+        if (year, month) <= payroll_end:
             teachers, technical = salaries(p, year)
             ped, tech = payroll_totals(teachers, year), payroll_totals(technical, year)
             accrual = [
@@ -258,13 +281,13 @@ def school_entries(profile_key='school1', start=(2025, 1), end=(2026, 10)):
         heating = month in HEATING_MONTHS
         utilities = _scaled(p, D('1850000.00') + month * D('12345.67') if heating else D('620000.00') + month * D(910))
         communication = _scaled(p, D('58400.00') + (month % 3) * D('1250.50'))
-        services = _scaled(p, D('1150000.00') + (year - 2025) * D('92000.00'))
+        services = _scaled(p, D('1150000.00') + (year - first) * D('92000.00'))
         bills = [('7050', utilities, '151', 'utility', 'utilities'),
                  ('7040', communication, '152', 'telecom', 'communication'),
                  ('7040', services, '159', 'services', 'services')]
         # ---- food for the free meals of grades 1-4 (school months): bought, written off, paid on the 10th
         if month in SCHOOL_MONTHS:
-            price = D(650) if year == 2025 else D(700)
+            price = D(650) if year == first else D(700)
             food = money(p['pupils_1_4'] * 19 * price + month * D('311.11'))
             out.append(entry('memorial', datetime.date(year, month, 5), ref('food_received', label), [
                 line('1320', debit=food, ebk='141'), line('3310', credit=food, ebk='141', funding='LOC',
@@ -284,14 +307,14 @@ def school_entries(profile_key='school1', start=(2025, 1), end=(2026, 10)):
             line('7030', debit=used, ebk='149', funding='LOC'), line('1310', credit=used, ebk='149')]))
         # ---- business trips (seminars) in March and November
         if month in (3, 11):
-            trip = _scaled(p, D('86500.00') + (year - 2025) * D('7500.00'))
+            trip = _scaled(p, D('86500.00') + (year - first) * D('7500.00'))
             out.append(entry('memorial', datetime.date(year, month, 12), ref('trip', label), [
                 line('7060', debit=trip, ebk='161', funding='LOC'),
                 line('3320', credit=trip, ebk='161', funding='LOC')]))
             out += paid_from_budget(datetime.date(year, month, 16), ref('trip_paid', label),
                                     [('3320', trip, '161', None)])
-        # ---- equipment: computers before the school year 2025, interactive panels in March 2026
-        purchase = {(2025, 8): D('7800000.00'), (2026, 3): D('4650000.00')}.get((year, month))
+        # ---- equipment: computers before the first school year, interactive panels in March of the second year
+        purchase = {(first, 8): D('7800000.00'), (first + 1, 3): D('4650000.00')}.get((year, month))
         if purchase:
             cost = _scaled(p, purchase)
             out.append(entry('memorial', datetime.date(year, month, 12), ref('equipment_received', label), [
@@ -320,12 +343,12 @@ def school_entries(profile_key='school1', start=(2025, 1), end=(2026, 10)):
                 out.append(entry('cash_paid_services', datetime.date(year, month, 27), ref('clubs_paid', label), [
                     line('3310', debit=spend, ebk='159', funding='PAID', partner='services'),
                     line('1030', credit=spend, ebk='159', funding='PAID', partner='services')]))
-        if p['sponsorship'] and (year, month) in ((2025, 5), (2026, 4)):
+        if p['sponsorship'] and (year, month) in ((first, 5), (first + 1, 4)):
             gift = _scaled(p, D('1500000.00'))
             out.append(entry('cash_sponsorship', datetime.date(year, month, 14), ref('sponsorship', label), [
                 line('1040', debit=gift, ebk='414', funding='SPON', partner='sponsor'),
                 line('6040', credit=gift, funding='SPON', partner='sponsor')]))
-        if p['sponsorship'] and (year, month) in ((2025, 6), (2026, 5)):
+        if p['sponsorship'] and (year, month) in ((first, 6), (first + 1, 5)):
             furniture = _scaled(p, D('1420000.00'))
             out.append(entry('memorial', datetime.date(year, month, 10), ref('furniture_received', label), [
                 line('2370', debit=furniture, ebk='414'),
@@ -351,7 +374,7 @@ def school_entries(profile_key='school1', start=(2025, 1), end=(2026, 10)):
     return out
 
 
-def financing_plan(entries, year=2026, last_month=10, funding='LOC', round_to=D(1000)):
+def financing_plan(entries, year, last_month, funding='LOC', round_to=D(1000)):
     """Rows of an individual financing plan of `year` consistent with the entries:
     [(ebk code, 'obligations' | 'payments', [12 monthly amounts])].
 

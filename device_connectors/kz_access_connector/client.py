@@ -4,8 +4,10 @@
          -> 200 {"accepted", "duplicates", "unknown_cards", "rejected": [{"id", "reason"}]}
     GET  /kz_edu/access/allowlist  -> 200 {"cards": [...], "generated_at": ISO}
 
-401 means the token is revoked (TokenRevoked); any other failure (connection refused, timeout, 5xx, another
-4xx, a body that is not the expected JSON) is a RetryableError: the events stay queued and are sent again.
+401 means the token is revoked (TokenRevoked); 413 means the batch is over Odoo's body limit (BatchTooLarge: send
+fewer events at once); any other failure (connection refused, timeout, 5xx, another 4xx, a body that is not the
+expected JSON) is a RetryableError: the events stay queued and are sent again. Odoo's refusals are JSON
+{"error": code, "message": text}.
 """
 import requests
 
@@ -23,6 +25,10 @@ class TokenRevoked(ClientError):
 
 class RetryableError(ClientError):
     """Odoo is unreachable or answered something other than the contract; try again later."""
+
+
+class BatchTooLarge(RetryableError):
+    """Odoo answered 413: the request body is over its limit (5 MB); a smaller batch will pass."""
 
 
 class OdooClient:
@@ -59,6 +65,8 @@ class OdooClient:
             raise RetryableError('%s %s: %s' % (method, path, exc))
         if response.status_code == 401:
             raise TokenRevoked('%s %s: 401 Unauthorized' % (method, path))
+        if response.status_code == 413:
+            raise BatchTooLarge('%s %s: 413 %s' % (method, path, response.text[:200]))
         if response.status_code != 200:
             raise RetryableError('%s %s: HTTP %d %s' % (method, path, response.status_code, response.text[:200]))
         try:

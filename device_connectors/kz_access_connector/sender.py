@@ -4,6 +4,8 @@
                  sent (accepted, duplicate of an earlier delivery, or unknown card: Odoo has them all)
     401          the token is revoked: log CRITICAL and stop sending; taps are still queued, and a restart with
                  a new token sends them
+    413          the batch is over Odoo's body limit (batch_size set far too high): halve the batch size and
+                 send again at once
     other        (connection refused, timeout, 5xx, ...) wait and try the same events again: delays double
                  from retry_initial_seconds up to retry_max_seconds, with jitter so that the schools' devices
                  do not all come back at the same second
@@ -16,7 +18,7 @@ import random
 import threading
 import time
 
-from .client import RetryableError, TokenRevoked
+from .client import BatchTooLarge, RetryableError, TokenRevoked
 
 _logger = logging.getLogger(__name__)
 PURGE_INTERVAL = 3600.0
@@ -112,6 +114,15 @@ class Sender:
                                  'Issue a new token in Odoo, put it in the config and restart the service.',
                                  exc, self.queue.pending_count(), self.queue.path)
                 return
+            except BatchTooLarge as exc:
+                if self.batch_size > 1:
+                    self.batch_size = max(1, self.batch_size // 2)
+                    _logger.warning('Odoo refused the batch as too large (%s): batch size is now %d',
+                                    exc, self.batch_size)
+                    continue
+                self.last_error = str(exc)
+                self._stop.wait(self.backoff.next_delay())
+                continue
             except Exception as exc:    # RetryableError, or a bug: either way keep the events and retry
                 self.last_error = str(exc)
                 delay = self.backoff.next_delay()

@@ -23,6 +23,7 @@ class FakeOdoo:
         self.received = []              # every id of every POST, resends included
         self.post_times = []            # time.monotonic() of every POST
         self.fail_status = None         # answer every POST with this HTTP status instead
+        self.max_events = None          # answer 413 to a batch of more events (Odoo's body limit)
         self.duplicates = 0
         self.drop_next_response = False
         self.port = 0
@@ -123,6 +124,8 @@ class FakeOdoo:
                     events = json.loads(body.decode())['events']
                 except (ValueError, KeyError, TypeError):
                     return self._answer(400, {'error': 'malformed JSON'})
+                if fake.max_events is not None and len(events) > fake.max_events:
+                    return self._answer(413, {'error': 'body_too_large', 'message': 'send smaller batches'})
                 answer = fake.receive(events)
                 with fake._lock:
                     drop, fake.drop_next_response = fake.drop_next_response, False

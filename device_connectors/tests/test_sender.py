@@ -56,6 +56,24 @@ def test_401_stops_sending_but_taps_still_queue(make_config, fake_odoo, caplog):
         connector.stop()
 
 
+def test_a_batch_over_the_body_limit_is_split_until_it_passes_HSC11(make_config, fake_odoo, caplog):
+    """413 (batch_size configured far above Odoo's 5 MB limit): the sender halves its batches at once instead
+    of resending the same refused batch forever."""
+    fake_odoo.max_events = 3
+    connector = Connector(make_config(fake_odoo.url, batch_size=10)).start()
+    try:
+        connector.sender.stop()
+        ids = {connector.tap('04A1B2C3').event.id for _ in range(10)}
+        connector.sender.start()
+        wait_until(lambda: connector.queue.pending_count() == 0)
+        assert set(fake_odoo.stored) == ids and fake_odoo.duplicates == 0
+        assert connector.sender.batch_size == 2                  # 10 -> 5 -> 2
+        assert connector.sender.backoff.failures == 0            # no back-off wait for a 413
+        assert 'batch size is now 5' in caplog.text
+    finally:
+        connector.stop()
+
+
 def test_backoff_doubles_with_jitter_up_to_the_cap():
     assert [Backoff(1, 8, rng=lambda: 1.0).next_delay() for _ in range(1)] == [1]
     high, low = Backoff(1, 8, rng=lambda: 1.0), Backoff(1, 8, rng=lambda: 0.0)

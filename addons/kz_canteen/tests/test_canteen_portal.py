@@ -4,22 +4,21 @@ about her children (menu of the day for the age group, meals with price, date an
 allergen restrictions she sets (the till then refuses the dish) and her ratings; another family's child stays out of
 reach; every meal sold queues one notification per guardian who wants them, in the parent's language.
 
-The portal pages are also requested over HTTP, in-process (``PortalClient``: the WSGI application of Odoo with the
-test's own transaction lent to it), so routing, login, CSRF, record rules and templates are exercised together."""
+The portal pages are also requested over HTTP, in-process (``PortalClient``, kz_edu_base's InProcessClient: the WSGI
+application of Odoo with the test's own transaction lent to it), so routing, login, CSRF, record rules and
+templates are exercised together."""
 import datetime
 import re
-import threading
 from decimal import Decimal
 
 import pytz
 
-import odoo
-from odoo import api, fields
+from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
-from odoo.service import security
 from odoo.tools import mute_logger
 
 from odoo.addons.kz_canteen.controllers.portal import CanteenFamily
+from odoo.addons.kz_edu_base.tests.http_client import InProcessClient as PortalClient
 
 from .common import CanteenCase
 
@@ -303,101 +302,6 @@ class TestCanteenPortal(CanteenPortalCase):
         queued = self.env['kz.edu.notification'].queue_for_meal_orders(ids)
         self.assertEqual(self.cr.sql_log_count - before, 1)
         self.assertEqual(queued, 4)     # small: mother, granny; paid5: mother; other kid: its father
-
-
-class PortalClient(object):
-    """Odoo's WSGI application called in-process, logged in as a user, inside the test's transaction: the
-    registry lends the test cursor to the requests (as Odoo's HttpCase does with its own), committing to and
-    rolling back to a savepoint, so the test sees what a request wrote and everything is undone afterwards."""
-
-    class _LentCursor(object):
-        def __init__(self, cr):
-            self.__dict__['_cr'] = cr
-            cr.execute('SAVEPOINT kz_portal_http')
-
-        def __getattr__(self, name):
-            return getattr(self._cr, name)
-
-        def acquire(self):
-            pass
-
-        def release(self):
-            pass
-
-        def commit(self):
-            self._cr.execute('RELEASE SAVEPOINT kz_portal_http')
-            self._cr.execute('SAVEPOINT kz_portal_http')
-
-        def rollback(self):
-            self._cr.execute('ROLLBACK TO SAVEPOINT kz_portal_http')
-            self._cr.execute('SAVEPOINT kz_portal_http')
-
-        def close(self):
-            self.rollback()
-
-        def force_close(self):
-            pass
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, exc_type, exc_value, traceback):
-            if exc_type is None:
-                self.commit()
-            self.close()
-
-    def __init__(self, case, login, password):
-        from werkzeug.test import Client
-        from werkzeug.wrappers import BaseResponse
-        self.case = case
-        registry = case.registry
-        registry.test_cr = self._LentCursor(case.cr)
-        saved_lock = odoo.modules.registry.Registry._lock
-        odoo.modules.registry.Registry._lock = odoo.modules.registry.DummyRLock()
-
-        def restore():
-            registry.test_cr = None
-            odoo.modules.registry.Registry._lock = saved_lock
-            registry.clear_caches()
-        case.addCleanup(restore)
-        root = odoo.http.root
-        session = root.session_store.new()
-        db = case.cr.dbname
-        uid = registry['res.users'].authenticate(db, login, password, None)
-        assert uid, 'login failed'
-        env = api.Environment(case.cr, uid, {})
-        session.db, session.uid, session.login = db, uid, login
-        session.session_token = security.compute_session_token(session, env)
-        session.context = dict(env['res.users'].context_get(), uid=uid)
-        session._fix_lang(session.context)
-        root.session_store.save(session)
-        case.addCleanup(root.session_store.delete, session)
-        self.client = Client(root, BaseResponse)
-        self.client.set_cookie('localhost', 'session_id', session.sid)
-
-    def _call(self, method, url, **kw):
-        thread = threading.current_thread()
-        saved = {name: getattr(thread, name) for name in ('uid', 'dbname') if hasattr(thread, name)}
-        try:
-            return getattr(self.client, method)(url, **kw)
-        finally:
-            for name in ('uid', 'dbname'):          # the WSGI server would reset what the request set
-                if name in saved:
-                    setattr(thread, name, saved[name])
-                elif hasattr(thread, name):
-                    delattr(thread, name)
-            self.case.env.user.invalidate_cache()
-
-    def get(self, url):
-        # the website sends a Kazakh-speaking parent to /kk_KZ/...: followed, as a browser does
-        return self._call('get', url, follow_redirects=True)
-
-    def post(self, url, data):
-        return self._call('post', url, data=data)
-
-    @staticmethod
-    def csrf(html):
-        return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
 
 
 class TestCanteenPortalHttp(CanteenPortalCase):

@@ -1,3 +1,5 @@
+import datetime
+
 from odoo.exceptions import AccessError
 
 from .common import AccessCase
@@ -81,6 +83,34 @@ class TestIngest(AccessCase):
         att = self.env['hr.attendance'].search([('employee_id', '=', self.staff.id)])
         self.assertEqual(len(att), 1)
         self.assertEqual((att.check_in, att.check_out), ('2026-11-20 02:40:00', '2026-11-20 05:30:00'))
+
+    def test_staff_in_out_in_within_one_batch_gives_two_attendances_HSC11(self):
+        self.ingest([self.ev('w1', '90000001', 'in', '2026-11-20T07:40:00+05:00'),
+                     self.ev('w2', '90000001', 'out', '2026-11-20T09:00:00+05:00'),
+                     self.ev('w3', '90000001', 'in', '2026-11-20T09:30:00+05:00')])
+        att = self.env['hr.attendance'].search([('employee_id', '=', self.staff.id)], order='check_in')
+        self.assertEqual([(a.check_in, a.check_out) for a in att],
+                         [('2026-11-20 02:40:00', '2026-11-20 04:00:00'), ('2026-11-20 04:30:00', False)])
+        self.ingest([self.ev('w4', '90000001', 'out', '2026-11-20T10:45:00+05:00')])     # next batch closes it
+        self.assertEqual(att[1].check_out, '2026-11-20 05:45:00')
+
+    def test_event_with_a_nul_or_lone_surrogate_is_refused_alone_HSC11(self):
+        res = self.ingest([self.ev('z\x00', 'C0000000'), self.ev('z2', 'C0000\x0001'),
+                           self.ev('z3', 'C0000\ud8001'), self.ev('z4', 'C0000000')])
+        self.assertEqual(res['accepted'], 1)
+        self.assertEqual([(r['id'], r['reason']) for r in res['rejected']],
+                         [('z\x00', 'text contains a NUL character'), ('z2', 'text contains a NUL character'),
+                          ('z3', 'text is not valid Unicode')])
+        stored = self.env['kz.edu.access.event'].search([('device_id', '=', self.device.id)])
+        self.assertEqual(stored.mapped('external_id'), ['z4'])
+
+    def test_every_batch_is_a_heartbeat_that_never_goes_back(self):
+        self.ingest([], now=self.NOW)
+        self.assertEqual((self.device.last_seen, self.device.last_batch_size), ('2026-11-20 06:00:00', 0))
+        self.ingest([self.ev('h1', 'C0000000'), {'id': 'h2'}], now=self.NOW - datetime.timedelta(minutes=3))
+        self.assertEqual((self.device.last_seen, self.device.last_batch_size), ('2026-11-20 06:00:00', 2))
+        self.ingest([], now=self.NOW + datetime.timedelta(minutes=1))
+        self.assertEqual(self.device.last_seen, '2026-11-20 06:01:00')
 
     def test_token_is_stored_hashed_and_revocable(self):
         Device = self.env['kz.edu.access.device']

@@ -12,7 +12,7 @@ from psycopg2.extras import execute_values
 
 from odoo import api, fields, models
 
-from .. import demo_people
+from .. import demo_calendar, demo_people
 
 _logger = logging.getLogger(__name__)
 
@@ -31,14 +31,24 @@ ROLE_USERS = [
 ]
 
 
+#: the day the demo was built (the demo calendar's today), stored at install so every builder and test uses it
+DEMO_TODAY_PARAM = 'kz_edu.demo_today'
+
+
 class KzEduDemo(models.AbstractModel):
     _name = 'kz.edu.demo'
     _description = 'Demo school generator'
 
     @api.model
+    def demo_today(self):
+        """The day the demo was built (see demo_calendar): stored when kz_edu_base's demo is installed, so that
+        later addons' demo builders and the tests derive the same months from it."""
+        value = self.env['ir.config_parameter'].sudo().get_param(DEMO_TODAY_PARAM)
+        return fields.Date.from_string(value) if value else demo_calendar.demo_today()
+
+    @api.model
     def _academic_year_start(self):
-        today = fields.Date.from_string(fields.Date.context_today(self))
-        return today.year if today.month >= 9 else today.year - 1
+        return demo_calendar.school_year_start(self.demo_today())
 
     @api.model
     def bulk_insert(self, model_name, rows, extra_defaults=None):
@@ -126,6 +136,8 @@ class KzEduDemo(models.AbstractModel):
     @api.model
     def populate(self):
         """Called from demo/kz_edu_demo.xml: two schools of the demo district, role users for school 1."""
+        self.env['ir.config_parameter'].sudo().set_param(
+            DEMO_TODAY_PARAM, fields.Date.to_string(demo_calendar.demo_today()))
         school1 = self.env.ref('kz_edu_base.company_school1_demo')
         school2 = self.env.ref('kz_edu_base.company_school2_demo')
         department = self.env.ref('base.main_company')
@@ -166,10 +178,8 @@ class KzEduDemo(models.AbstractModel):
                           'tz': 'Asia/Almaty', 'company_id': school.id, 'company_ids': [(6, 0, [school.id])],
                           'groups_id': [(6, 0, [self.env.ref('kz_edu_base.%s' % group).id])]})
         # consents given by the demo parent for her child (SEC-01)
-        today = datetime.date.today()
         for purpose in ('card_entry', 'meals', 'notifications'):
             self.env['kz.edu.consent'].create({
                 'partner_id': student.id, 'purpose': purpose, 'given_by_id': parent.id,
-                'date_given': fields.Date.to_string(datetime.date(today.year if today.month >= 9 else
-                                                                  today.year - 1, 9, 1)),
+                'date_given': fields.Date.to_string(datetime.date(self._academic_year_start(), 9, 1)),
                 'company_id': school.id})

@@ -4,6 +4,8 @@ of the new first grade on 1 September, a few movements during the autumn, parent
 RFID cards and consents. People are found again by IIN (demo_people.demo_district is deterministic)."""
 import random
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 
 from odoo.addons.kz_edu_base import demo_people
@@ -97,10 +99,13 @@ class KzEduContingentDemo(models.AbstractModel):
         cats = self.env['kz.edu.social.category'].search([])
         allergens = self.env['kz.edu.allergen'].search([])
         social = []
+        # granted in the previous school year and extended to the end of this one, so the demo's last month has
+        # them whatever the day the demo is built (in September, last month belongs to the previous school year)
+        granted = fields.Date.to_string(fields.Date.from_string(year_now.date_start) - relativedelta(years=1))
         for sid in student_ids:
             if rng.random() < 0.08:
                 social.append({'student_id': sid, 'category_id': rng.choice(cats).id,
-                               'date_from': year_now.date_start, 'date_to': year_now.date_end,
+                               'date_from': granted, 'date_to': year_now.date_end,
                                'document_ref': 'Анықтама № %d' % rng.randrange(100, 999), 'company_id': company.id})
         Demo.bulk_insert('kz.edu.student.social', social)
         self.env.cr.executemany(

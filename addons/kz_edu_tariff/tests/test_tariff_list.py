@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import xlrd
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import common
 
@@ -424,6 +425,17 @@ class TestTariffList(common.SavepointCase):
         start = self.env['kz.edu.demo']._academic_year_start()
         tlist = self.env['kz.edu.tariff.list'].search([('company_id', '=', school.id), ('kind', '=', 'initial'),
                                                        ('academic_year_id.name', '=', '%d-%d' % (start, start + 1))])
+        self.assertEqual(len(tlist), 1)
+        mrp_known = self.env['kz.payroll.parameter'].search_count([
+            ('code', '=', 'MRP'), ('date_from', '<=', tlist.date), '|', ('date_to', '=', False),
+            ('date_to', '>=', tlist.date)])
+        if not mrp_known:
+            # the school year begins after the last МРП entered (the demo built before the year's budget law): the
+            # list is a draft that names the missing parameter, and no wage was set from it
+            self.assertEqual(tlist.state, 'draft')
+            self.assertIn('MRP', tlist.note)
+            self.assertFalse(self.env['hr.contract'].search([('kz_tariff_line_id.list_id', '=', tlist.id)]))
+            return
         self.assertEqual(tlist.state, 'approved')
         summary = self.env['kz.edu.teaching.load'].kz_load_summary(school, tlist.academic_year_id,
                                                                    on_date=tlist.date)
@@ -441,7 +453,10 @@ class TestTariffList(common.SavepointCase):
                 self.assertEqual((line.contract_id.date_start, line.contract_id.kz_tariff_line_id),
                                  (tlist.date, line))
         line = applied.filtered(lambda l: l.payroll_status == 'set')[:1]
-        first = datetime.date.today().replace(day=1)
+        # a payslip of a month after the list's date that the payroll can compute (the demo calendar's payroll
+        # month, or the list's own month)
+        year, month = self.env['kz.payroll.demo'].demo_payroll_month()
+        first = max(datetime.date(year, month, 1), fields.Date.from_string(tlist.date).replace(day=1))
         last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
         slip = self.env['hr.payslip'].create({
             'name': 'Demo slip', 'employee_id': line.employee_id.id, 'contract_id': line.contract_id.id,

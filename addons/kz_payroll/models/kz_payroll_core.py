@@ -16,6 +16,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.modules.module import get_module_resource
 
+from odoo.addons.kz_edu_base import demo_calendar
 from odoo.addons.kz_edu_base.internal import internal_context, is_internal
 
 from .. import kz_tax, kz_worktime
@@ -719,18 +720,26 @@ class KzPayrollDemo(models.AbstractModel):
     WAGES = {'teacher': (250000, 450000), 'admin': (200000, 350000), 'technical': (100000, 150000)}
 
     @api.model
+    def demo_payroll_month(self):
+        """(year, month) of the demo's payroll batch by the one demo calendar: the month before the demo's today,
+        at most the last month for which the МРП is known (a later month cannot be computed)."""
+        mrp = self.env['kz.payroll.parameter'].search([('code', '=', 'MRP')], order='date_from desc', limit=1)
+        last = fields.Date.from_string(mrp.date_to or mrp.date_from)
+        return demo_calendar.payroll_month(self.env['kz.edu.demo'].demo_today(), last.year)
+
+    @api.model
     def populate(self):
         """Called from demo/kz_payroll_demo.xml: contracts for the staff of both demo schools, a few deduction
-        applications, a pensioner, and a confirmed batch for the previous month in school No. 1."""
+        applications, a pensioner, and a confirmed batch of the demo calendar's payroll month in school No. 1."""
         import random
         from odoo.addons.kz_edu_base import demo_people
         titles = {}
         for job, _count, title_kk, title_ru in demo_people.STAFF_PLAN:
             titles[title_kk] = titles[title_ru] = job
-        today = datetime.date.today()
-        period_end = today.replace(day=1) - datetime.timedelta(days=1)
-        period_start = period_end.replace(day=1)
-        contract_start = datetime.date(period_end.year - 1, 1, 1)
+        year, month = self.demo_payroll_month()
+        period_start = datetime.date(year, month, 1)
+        period_end = demo_calendar.month_end(year, month)
+        contract_start = datetime.date(year - 1, 1, 1)
         Contract = self.env['hr.contract'].with_context(tracking_disable=True, mail_create_nolog=True)
         school1 = self.env.ref('kz_edu_base.company_school1_demo')
         school2 = self.env.ref('kz_edu_base.company_school2_demo')

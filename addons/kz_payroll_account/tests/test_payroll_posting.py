@@ -6,6 +6,7 @@ from decimal import Decimal
 from odoo.exceptions import UserError
 from odoo.tests import common
 
+from odoo.addons.kz_edu_base import demo_calendar
 from odoo.addons.kz_payroll_account import posting_rules
 
 D = Decimal
@@ -26,8 +27,10 @@ class TestPayrollPosting(common.SavepointCase):
         cls.tech_contract = contracts.filtered(lambda c: c.struct_id == technical)[:1]
         cls.teach_contract = contracts.filtered(lambda c: c.struct_id != technical)[:1]
         assert cls.tech_contract and cls.teach_contract, 'demo school needs contracts of both kinds'
-        # a month the demo has not paid yet
-        cls.date_from, cls.date_to = '2026-09-01', '2026-09-30'
+        # a month without payslips: the one before the demo's payroll batch (demo calendar)
+        year, month = demo_calendar.add_months(*cls.env['kz.payroll.demo'].demo_payroll_month(), count=-1)
+        cls.date_from = '%d-%02d-01' % (year, month)
+        cls.date_to = str(demo_calendar.month_end(year, month))
         cls.env['hr.payslip'].search([('company_id', '=', cls.school.id), ('date_from', '=', cls.date_from)]).filtered(
             lambda s: s.state != 'done').unlink()
 
@@ -89,11 +92,11 @@ class TestPayrollPosting(common.SavepointCase):
         self.assertEqual(set(tech.kz_move_id.line_ids.mapped('kz_funding_id')), {paid})
 
     def test_closed_period_refuses_confirmation(self):
-        self.school.sudo().write({'fiscalyear_lock_date': '2026-09-30'})
+        self.school.sudo().write({'fiscalyear_lock_date': self.date_to})
         slip = self._slip(self.teach_contract)
         with self.assertRaises(UserError) as err:
             slip.action_payslip_done()
-        self.assertIn('2026', str(err.exception.name))
+        self.assertIn(self.date_from[:4], str(err.exception.name))
 
     def test_hr_officer_confirms_and_posts_without_accounting_rights(self):
         hr = self.env['res.users'].with_context(no_reset_password=True).create({
@@ -118,15 +121,17 @@ class TestPayrollPosting(common.SavepointCase):
 @common.post_install(True)
 class TestDemoPayrollPosted(common.TransactionCase):
 
-    def test_demo_batch_of_october_is_posted_ACC12(self):
-        """The demo school's October 2026 payroll batch is in the ledger: one entry, 7010 = the batch's gross."""
+    def test_demo_payroll_batch_is_posted_ACC12(self):
+        """The demo school's payroll batch (the demo calendar's payroll month) is in the ledger: one entry on the last
+        day of the month, 7010 = the batch's gross."""
         school = self.env.ref('kz_edu_base.company_school1_demo')
+        month_end = str(demo_calendar.month_end(*self.env['kz.payroll.demo'].demo_payroll_month()))
         slips = self.env['hr.payslip'].search([('company_id', '=', school.id), ('state', '=', 'done'),
-                                               ('date_to', '=', '2026-10-31')])
+                                               ('date_to', '=', month_end)])
         self.assertTrue(slips)
         self.assertEqual(len(slips.mapped('kz_move_id')), 1)
         gross = sum(D(repr(l.total)) for l in slips.mapped('line_ids') if l.code == 'GROSS').quantize(TIYN)
         move = slips.mapped('kz_move_id')
         debit_7010 = sum(D(repr(l.debit)) for l in move.line_ids if l.account_id.code == '7010').quantize(TIYN)
         self.assertEqual(debit_7010, gross)
-        self.assertEqual(move.date, '2026-10-31')
+        self.assertEqual(move.date, month_end)

@@ -1,4 +1,5 @@
 import datetime
+import json
 
 import pytest
 
@@ -29,6 +30,11 @@ def test_z_suffix_is_utc():
     ('not a dict', ar.REASON_MALFORMED),
     (ev(id=''), ar.REASON_NO_ID),
     (ev(id='x' * 65), ar.REASON_NO_ID),
+    (ev(id=True), ar.REASON_NO_ID),                           # JSON true is no id (str(True) == 'True')
+    (ev(id='a\x00b'), ar.REASON_NUL),                         # not stripped: 'ab' may be another event
+    (ev(card='04A1\x00'), ar.REASON_NUL),
+    (ev(id='e\ud800'), ar.REASON_UNICODE),                    # a lone surrogate, as JSON "\ud800" decodes
+    (ev(card='\udfff04A1'), ar.REASON_UNICODE),
     (ev(card=' '), ar.REASON_NO_CARD),
     (ev(direction='sideways'), ar.REASON_DIRECTION),
     (ev(time='2026-11-20T07:58:12'), ar.REASON_TIME),          # no offset: ambiguous
@@ -39,6 +45,11 @@ def test_z_suffix_is_utc():
 ])
 def test_bad_events_are_rejected_with_a_reason(raw, reason):
     assert ar.parse_event(raw, NOW) == (None, reason)
+
+
+def test_other_control_characters_and_non_ascii_cards_are_kept_as_text():
+    event, reason = ar.parse_event(ev(id='e\x01\u0456', card='ә1'), NOW)
+    assert reason is None and (event['id'], event['card']) == ('e\x01\u0456', 'Ә1')
 
 
 def test_clock_drift_within_tolerance_is_accepted():
@@ -70,3 +81,42 @@ def test_daily_summary_first_in_last_out():
                           (1, d, 'out', t(14, 10)), (2, d, 'out', t(13, 0))])
     assert s[(1, d)] == {'first_in': t(7, 55), 'last_out': t(14, 10), 'taps': 4}
     assert s[(2, d)] == {'first_in': None, 'last_out': t(13, 0), 'taps': 1}
+
+
+def test_body_decodes_to_the_events_object():
+    body = json.dumps({'events': [ev()]}).encode('utf-8')
+    assert ar.decode_body(body) == {'events': [ev()]}
+    assert ar.decode_body(b'\xef\xbb\xbf{"events": []}') == {'events': []}          # a UTF-8 byte order mark
+    assert ar.decode_body(b'{"events": [{"id": "\\u0000"}]}') == {'events': [{'id': '\x00'}]}   # decided per event
+
+
+@pytest.mark.parametrize('raw, status, code', [
+    (b'x' * (ar.MAX_BODY + 1), 413, 'body_too_large'),
+    (b'', 400, 'empty_body'),
+    (b' \r\n', 400, 'empty_body'),
+    (b'{"events": [{"id": "\xff"}]}', 400, 'invalid_utf8'),
+    (b'{"events": [', 400, 'malformed_json'),
+    (b'{"events": [], "x": NaN}', 400, 'malformed_json'),
+    (b'{"events": [], "x": -Infinity}', 400, 'malformed_json'),
+    (b'{"events": ["\x00"]}', 400, 'malformed_json'),          # a raw control character inside a string
+    (b'[' * 100000, 400, 'too_deeply_nested'),
+    (b'{"events": ' + b'{"a": ' * 100000, 400, 'too_deeply_nested'),
+    (b'{"events": [], "n": ' + b'9' * 41 + b'}', 400, 'number_too_long'),
+    (b'{"events": [], "n": -' + b'9' * 41 + b'}', 400, 'number_too_long'),   # int() would be quadratic
+    (b'[]', 400, 'not_a_batch'),
+    (b'"events"', 400, 'not_a_batch'),
+    (b'{"events": {}}', 400, 'not_a_batch'),
+    (b'{"evts": []}', 400, 'not_a_batch'),
+])
+def test_bad_bodies_are_refused_with_a_stable_code(raw, status, code):
+    with pytest.raises(ar.BodyError) as refused:
+        ar.decode_body(raw)
+    assert (refused.value.status, refused.value.code) == (status, code)
+    assert refused.value.message
+
+
+def test_numbers_of_40_digits_and_deep_but_bounded_nesting_still_decode():
+    assert ar.decode_body(b'{"events": [], "n": ' + b'9' * 40 + b'}')['n'] == 10 ** 40 - 1
+    deep = b'{"events": [' + b'[' * 200 + b']' * 200 + b']}'
+    assert len(ar.decode_body(deep)['events']) == 1
+

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+import demo_calendar
 import gov_demo
 import gov_ledger
 
@@ -30,9 +31,18 @@ def funding_codes():
         return {r['code'] for r in csv.DictReader(f)}
 
 
-@pytest.fixture(scope='module', params=['school1', 'school2'])
+#: build days of the demo: the start, middle and end of a school year, a year change, the next school year and a
+#: day after the last year with rates (the money part then stops at that year's December)
+BUILD_DAYS = [datetime.date(2026, 9, 1), datetime.date(2026, 12, 7), datetime.date(2027, 1, 1),
+              datetime.date(2027, 1, 15), datetime.date(2027, 5, 31), datetime.date(2027, 9, 15)]
+TODAY = datetime.date(2026, 12, 7)
+
+
+@pytest.fixture(scope='module', params=[(school, day) for school in ('school1', 'school2')
+                                        for day in (BUILD_DAYS[0], BUILD_DAYS[2], BUILD_DAYS[-1])],
+                ids=lambda p: '%s-%s' % p)
 def entries(request):
-    return gov_demo.school_entries(request.param)
+    return gov_demo.school_entries(request.param[0], request.param[1])
 
 
 def as_ledger(entry):
@@ -59,9 +69,11 @@ def test_codes_exist_in_the_reference_tables(entries):
 
 
 def test_period_and_journals(entries):
-    assert entries[0]['date'] == datetime.date(2024, 12, 31)
-    assert max(e['date'] for e in entries) <= datetime.date(2026, 10, 31)
-    assert {e['date'].year for e in entries} == {2024, 2025, 2026}
+    opening = entries[0]['date']
+    assert (opening.month, opening.day) == (12, 31)
+    first = opening.year + 1
+    assert max(e['date'] for e in entries).year == first + 1
+    assert {e['date'].year for e in entries} == {first - 1, first, first + 1}
     assert {e['journal'] for e in entries} <= {'memorial', 'payroll', 'cash_budget', 'cash_paid_services',
                                                'cash_sponsorship'}
     money_journal = {'1010': 'cash_budget', '1030': 'cash_paid_services', '1040': 'cash_sponsorship'}
@@ -87,8 +99,34 @@ def test_amounts_are_whole_tiyn(entries):
             assert l['debit'] == l['debit'].quantize(D('0.01')) and l['credit'] == l['credit'].quantize(D('0.01'))
 
 
+@pytest.mark.parametrize('today', BUILD_DAYS)
+def test_demo_months_follow_the_one_calendar_on_any_build_day(today):
+    """The demo's promises whatever the day it is built (issue #20): the ledger runs from January of the year before
+    the payroll month to its end, never past the month before today; the generator's own payroll stops one month
+    before the payroll batch's month in school No. 1 (the batch is that month's payroll) and runs to the end in
+    school No. 2; the financing plan's year has entries in every month up to the payroll month."""
+    span = gov_demo.span(today)
+    end = span['end']
+    assert end == demo_calendar.payroll_month(today, max(gov_demo.RATES))
+    assert end <= demo_calendar.add_months(today.year, today.month, -1)
+    assert span['start'] == (end[0] - 1, 1) and span['plan_year'] == end[0]
+    for school, payroll_end in (('school1', demo_calendar.add_months(end[0], end[1], -1)), ('school2', end)):
+        entries = gov_demo.school_entries(school, today)
+        assert entries[0]['date'] == span['opening']
+        assert max(e['date'] for e in entries) == demo_calendar.month_end(*end)
+        payroll = sorted((e['date'].year, e['date'].month) for e in entries if e['journal'] == 'payroll')
+        assert payroll == list(gov_demo.months(span['start'], payroll_end))
+        months_of_plan_year = {e['date'].month for e in entries if e['date'].year == span['plan_year']}
+        assert months_of_plan_year == set(range(1, end[1] + 1))
+
+
+def test_build_day_after_the_last_rates_stops_at_their_december():
+    assert gov_demo.span(datetime.date(2027, 9, 15))['end'] == (max(gov_demo.RATES), 12)
+    assert gov_demo.span(datetime.date(2026, 12, 7))['end'] == (2026, 11)
+
+
 def test_school1_year_has_every_kind_of_operation():
-    entries = gov_demo.school_entries('school1')
+    entries = gov_demo.school_entries('school1', TODAY)
     debited = {l['account'] for e in entries for l in e['lines'] if l['debit']}
     credited = {l['account'] for e in entries for l in e['lines'] if l['credit']}
     for code in ('1010', '1030', '1040', '1310', '1320', '2350', '2370', '3310', '3320', '3120', '3150', '3210',
@@ -114,16 +152,18 @@ def test_payroll_month_2026_by_hand():
     assert slip['sn'] == D('29040.00') - D('13500.00')
 
 
-def test_financing_plan_covers_the_year_and_the_actual_payments():
-    entries = gov_demo.school_entries('school1')
-    rows = gov_demo.financing_plan(entries)
+@pytest.mark.parametrize('today', [BUILD_DAYS[1], BUILD_DAYS[2], BUILD_DAYS[4]])
+def test_financing_plan_covers_the_year_and_the_actual_payments(today):
+    span = gov_demo.span(today)
+    entries = gov_demo.school_entries('school1', today)
+    rows = gov_demo.financing_plan(entries, span['plan_year'], span['plan_last_month'])
     plan = {(ebk, kind): months for ebk, kind, months in rows}
     assert ('111', 'payments') in plan and ('111', 'obligations') in plan
     for (ebk, kind), months in plan.items():
         assert len(months) == 12 and all(m % 1000 == 0 and m >= 0 for m in months)
     paid = {}
     for e in entries:
-        if e['date'].year == 2026:
+        if e['date'].year == span['plan_year']:
             for l in e['lines']:
                 if l['account'] == '1010' and l['credit']:
                     paid[(l['ebk'], e['date'].month)] = paid.get((l['ebk'], e['date'].month), D(0)) + l['credit']
@@ -132,7 +172,7 @@ def test_financing_plan_covers_the_year_and_the_actual_payments():
 
 
 def test_generation_is_deterministic():
-    assert gov_demo.school_entries('school2') == gov_demo.school_entries('school2')
+    assert gov_demo.school_entries('school2', TODAY) == gov_demo.school_entries('school2', TODAY)
 
 
 @pytest.mark.parametrize('year', [2025, 2026])

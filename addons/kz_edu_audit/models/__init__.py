@@ -1,0 +1,2 @@
+from . import auditlog_log
+from . import auditlog_rule
