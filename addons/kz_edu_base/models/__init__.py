@@ -6,4 +6,5 @@ from . import hr_employee
 from . import kz_edu_consent
 from . import res_currency
 from . import res_users
+from . import mail
 from . import kz_edu_demo
