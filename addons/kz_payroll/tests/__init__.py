@@ -4,3 +4,4 @@ from . import test_documents
 from . import test_worktime
 from . import test_timesheet
 from . import test_public_holidays
+from . import test_batch_wizard
