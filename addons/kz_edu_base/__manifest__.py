@@ -21,6 +21,7 @@
         'views/hr_employee_views.xml',
         'views/kz_edu_consent_views.xml',
         'views/menus.xml',
+        'views/assets.xml',
         'report/kz_edu_consent_report.xml',
     ],
     'demo': [
