@@ -7,4 +7,5 @@ from . import kz_edu_consent
 from . import res_currency
 from . import res_users
 from . import mail
+from . import ir_http
 from . import kz_edu_demo
