@@ -19,7 +19,9 @@
         'kz_canteen_account',   # meal costs posted to the public-sector ledger by ЕБК 141 (auto-installed)
         'web_responsive',    # OCA: app drawer home screen, usable on phones and tablets
     ],
-    'data': [],
+    'data': [
+        'views/web_responsive_templates.xml',
+    ],
     'application': True,
     'installable': True,
 }

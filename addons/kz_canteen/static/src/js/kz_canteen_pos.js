@@ -168,16 +168,24 @@ models.load_models([{
 /* A canteen till loads no customers: its children come from kz_pos_children (name, class and card only). Stock
  * POS would load every customer of the school — about 1 500 parents and children with phones and e-mail addresses —
  * which made the till start slowly (issue #13.10) and put personal data the cashier must not see into the browser. */
-var partner_loader = _.findWhere(models.PosModel.prototype.models, {model: 'res.partner'});
-if (partner_loader) {
+(function () {
+    var loaders = models.PosModel.prototype.models;
+    var partner_loader = _.findWhere(loaders, {model: 'res.partner'});
+    var config_loader = _.findWhere(loaders, {model: 'pos.config'});
+    if (!partner_loader || !config_loader) {
+        return;
+    }
+    // the till's configuration is loaded after the customers in stock Odoo 11: load them after it, to know
+    loaders.splice(loaders.indexOf(partner_loader), 1);
+    loaders.splice(loaders.indexOf(config_loader) + 1, 0, partner_loader);
     var partner_domain = partner_loader.domain;
     partner_loader.domain = function (self, tmp) {
-        if (self.config.kz_is_canteen) {
+        if (self.config && self.config.kz_is_canteen) {
             return [['id', '=', 0]];
         }
         return typeof partner_domain === 'function' ? partner_domain(self, tmp) : partner_domain;
     };
-}
+})();
 
 /* A canteen till sells dishes only (anything else would be refused: not on the approved menu). */
 var product_loader = _.findWhere(models.PosModel.prototype.models, {model: 'product.product'});
