@@ -23,6 +23,7 @@ class KzEduTariffDemo(models.AbstractModel):
         """Called from demo/kz_edu_tariff_demo.xml (noupdate: install only): the approved list, then the previous
         month is paid with the contracts the list set from 1 September (kz_payroll leaves its demo batch to this
         point when this addon is installed with it)."""
+        self = self.with_context(lang=self.env['kz.payroll.demo']._kz_demo_lang('kz_edu_tariff').env.lang)
         self._populate_list()
         self.env['kz.payroll.demo'].kz_demo_batch()
         return True

@@ -543,7 +543,7 @@ class KzPayrollDemo(models.AbstractModel):
         applications, a pensioner, and a confirmed batch for the previous month in school No. 1. Names in the
         school's language."""
         import random
-        self = self.with_context(lang=self.env.ref('kz_edu_base.company_school1_demo').partner_id.lang or 'kk_KZ')
+        self = self._kz_demo_lang()
         from odoo.addons.kz_edu_base import demo_people
         titles = {}
         for job, _count, title_kk, title_ru in demo_people.STAFF_PLAN:
@@ -584,6 +584,16 @@ class KzPayrollDemo(models.AbstractModel):
         return True
 
     @api.model
+    def _kz_demo_lang(self, module='kz_payroll'):
+        """This model in the language of the demo school, with ``module``'s terms in that language loaded now:
+        Odoo loads a module's translations only after its demo data, so names made by the demo would be English."""
+        lang = self.env.ref('kz_edu_base.company_school1_demo').partner_id.lang or 'kk_KZ'
+        if lang != 'en_US' and self.env['res.lang']._lang_get(lang):
+            self.env['ir.module.module'].sudo().search([('name', '=', module)])._update_translations(
+                filter_lang=lang)
+        return self.with_context(lang=lang)
+
+    @api.model
     def _kz_tariff_demo_pending(self):
         """Whether kz_edu_tariff is being installed with this demo: its approved tariffication list changes the
         teachers' contracts from 1 September, so the previous month's batch is made after it (kz_demo_batch is
@@ -596,7 +606,7 @@ class KzPayrollDemo(models.AbstractModel):
         """A confirmed batch of the previous month for school No. 1, each payslip on the contract that runs in
         that month (the latest one starting in it or before). Once: nothing is done if the batch exists. Named in
         the school's language."""
-        self = self.with_context(lang=self.env.ref('kz_edu_base.company_school1_demo').partner_id.lang or 'kk_KZ')
+        self = self._kz_demo_lang()
         today = datetime.date.today()
         period_end = today.replace(day=1) - datetime.timedelta(days=1)
         period_start = period_end.replace(day=1)

@@ -189,6 +189,9 @@ models.load_models([{
 
 /* A canteen till sells dishes only (anything else would be refused: not on the approved menu). */
 var product_loader = _.findWhere(models.PosModel.prototype.models, {model: 'product.product'});
+if (product_loader && product_loader.fields.indexOf('write_date') < 0) {
+    product_loader.fields = product_loader.fields.concat(['write_date']);     // a version for the dish photos
+}
 if (product_loader) {
     var product_domain = product_loader.domain;
     product_loader.domain = function (self, tmp) {
@@ -894,6 +897,15 @@ var KzCanteenPanelWidget = PosBaseWidget.extend({
         this.$('img.kz_canteen_photo').on('error', function () {
             $(this).off('error').css('visibility', 'hidden');      // offline: no photo rather than a broken one
         });
+    },
+});
+
+/* The dish photos carry their version: the browser keeps them instead of downloading every photo again at each
+ * start of the till (issue #13.10). */
+screens.ProductListWidget.include({
+    get_product_image_url: function (product) {
+        var url = this._super.apply(this, arguments);
+        return product.write_date ? url + '&unique=' + String(product.write_date).replace(/[^0-9]/g, '') : url;
     },
 });
 
