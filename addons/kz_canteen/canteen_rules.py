@@ -48,7 +48,7 @@ except ImportError:  # inside Odoo
 
 __all__ = [
     'CanteenError', 'SaleRefused', 'load_parameters', 'resolve_parameters', 'entitlement', 'identify',
-    'decide_sale', 'pos_summary', 'order_key', 'merge_synced', 'over_free_limit', 'validate_menu',
+    'decide_sale', 'free_sets', 'pos_summary', 'order_key', 'merge_synced', 'over_free_limit', 'validate_menu',
     'approve_menu', 'check_menu_change', 'check_topup', 'benchmark_decisions', 'PARAMETERS_CSV',
 ]
 
@@ -359,6 +359,29 @@ def _order_lines(dishes):
     return lines
 
 
+#: the order in which the meals of a day take the free sets left (a meal not listed comes after these)
+MEAL_ORDER = ('breakfast', 'lunch', 'snack')
+
+
+def free_sets(lines, menu_lines, allowance):
+    """``{meal: free sets}`` of an order: each meal of the day (a menu line's ``meal``: breakfast, lunch...; None
+    when the menu does not say) whose set dishes are in the order takes as many sets as its set dishes ask (the
+    largest quantity among them), from the ``allowance`` left today, meal by meal in MEAL_ORDER. So a breakfast set
+    and a lunch set in one order are two set meals, not one (issue #13.3)."""
+    wanted = {}
+    for dish_id, qty in lines:
+        item = menu_lines.get(dish_id) or {}
+        if item.get('is_free_set'):
+            meal = item.get('meal')
+            wanted[meal] = max(wanted.get(meal, 0), qty)
+    rank = {meal: i for i, meal in enumerate(MEAL_ORDER)}
+    left, sets = max(int(allowance or 0), 0), {}
+    for meal in sorted(wanted, key=lambda m: (rank.get(m, len(rank)), str(m))):
+        sets[meal] = min(wanted[meal], left)
+        left -= sets[meal]
+    return sets
+
+
 def decide_sale(child, card, dishes, on_date, meals_today, balance, restrictions, menu, params=None,
                 school_id=None, allow_paid_repeat=False):
     """Decide one order at the till. Raises :class:`SaleRefused`, or returns the accepted sale.
@@ -366,7 +389,8 @@ def decide_sale(child, card, dishes, on_date, meals_today, balance, restrictions
     ``child``: {id, grade, categories, school_id?}; ``card``: {uid, child_id, school_id, blocked} or None;
     ``dishes``: [(dish_id, qty)]; ``meals_today``: free/subsidised set meals already recorded for the child today;
     ``balance``: prepaid balance (Decimal); ``restrictions``: allergen codes the parent forbade; ``menu``: {id,
-    school_id, date, state ('approved'), lines: {dish_id: {name, price, allergens, is_free_set}}};
+    school_id, date, state ('approved'), lines: {dish_id: {name, price, allergens, is_free_set, meal?}}} (the
+    day's menus merged; ``meal`` tells the set dishes of breakfast from those of lunch, see :func:`free_sets`);
     ``school_id``: the school of the till (default: the menu's).
 
     Order of checks: card (unknown, blocked, other school) → menu (approved, for today) → quantities → dishes on the
@@ -408,19 +432,20 @@ def decide_sale(child, card, dishes, on_date, meals_today, balance, restrictions
     entitled = ent['kind'] in (FREE, SUBSIDISED)
     allowance = max(p['FREE_MEALS_PER_DAY'] - int(meals_today or 0), 0) if entitled else 0
     share = ent['budget_share']
-    out_lines, child_total, funding_total, used = [], ZERO, ZERO, 0
+    sets = free_sets(lines, menu_lines, allowance) if entitled else {}
+    out_lines, child_total, funding_total = [], ZERO, ZERO
     for dish_id, qty in lines:
         item = menu_lines[dish_id]
         price = to_money(item.get('price'), 'price of dish %s' % dish_id)
         free_qty = 0
         if entitled and item.get('is_free_set'):
-            # a set meal is one portion of each set dish: each set dish is free up to the sets left today
-            free_qty = min(qty, allowance)
+            # a set meal is one portion of each set dish of that meal (breakfast, lunch...): each set dish is free
+            # up to the sets of its meal granted from today's allowance
+            free_qty = min(qty, sets.get(item.get('meal'), 0))
             if free_qty < qty and not allow_paid_repeat:
                 raise SaleRefused('second_free_meal', 'the child already had %d free meal(s) today (limit %d)'
-                                  % (int(meals_today or 0) + free_qty, p['FREE_MEALS_PER_DAY']),
+                                  % (int(meals_today or 0) + sum(sets.values()), p['FREE_MEALS_PER_DAY']),
                                   dish=dish_id, limit=p['FREE_MEALS_PER_DAY'])
-            used = max(used, free_qty)
         funded_unit = (price * share).quantize(TIYN, rounding=ROUND_HALF_UP)
         funding_amount = funded_unit * free_qty
         child_amount = price * qty - funding_amount
@@ -434,7 +459,7 @@ def decide_sale(child, card, dishes, on_date, meals_today, balance, restrictions
         raise SaleRefused('insufficient_balance', 'balance %s is less than the %s to pay' % (balance, child_total),
                           balance=balance, due=child_total)
     return {'child_id': _get(child, 'id'), 'date': on_date, 'entitlement': ent, 'lines': out_lines,
-            'child_total': child_total, 'funding_total': funding_total, 'free_meals_used': used,
+            'child_total': child_total, 'funding_total': funding_total, 'free_meals_used': sum(sets.values()),
             'balance_after': balance - child_total}
 
 

@@ -21,7 +21,9 @@
         'kz_edu_audit',         # audit trail of money and personal data (OCA auditlog), read by the director
         'web_responsive',    # OCA: app drawer home screen, usable on phones and tablets
     ],
-    'data': [],
+    'data': [
+        'views/web_responsive_templates.xml',
+    ],
     'application': True,
     'installable': True,
 }

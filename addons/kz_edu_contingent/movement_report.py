@@ -179,11 +179,16 @@ def movement(enrollments, moves, classes, date_from, date_to, group_by=('company
 
     groups = compute(lambda cid: group_key(classes, cid, group_by))
     total = compute(lambda cid: ()).get(()) or _new_group(())
+    # a subtotal per school when the rows split a school further (its internal movements cancel in it)
+    subtotals = {}
+    if len(group_by) > 1 and group_by[0] == 'company':
+        subtotals = compute(lambda cid: group_key(classes, cid, ('company',)))
     ordered = sorted(groups.values(),
                      key=lambda g: tuple(_sort_value(classes, f, v) for f, v in zip(group_by, g['key'])))
     unbalanced = [g['key'] for g in ordered if not g['balanced']]
     return {
         'groups': ordered,
+        'subtotals': [subtotals[k] for k in sorted(subtotals, key=lambda k: _sort_value(classes, 'company', k[0]))],
         'total': total,
         'balanced': total['balanced'] and not unbalanced,
         'unbalanced': unbalanced,
@@ -229,7 +234,25 @@ def social_counts(rows, enrollments, classes, day, group_by=('company',)):
         groups.setdefault(key, {'key': key, 'students': n, 'by_category': {}, 'any': 0})
     ordered = sorted(groups.values(),
                      key=lambda g: tuple(_sort_value(classes, f, v) for f, v in zip(group_by, g['key'])))
-    return {'groups': ordered, 'total': total, 'categories': _sorted_reasons(total['by_category'])}
+    subtotals = []
+    if len(group_by) > 1 and group_by[0] == 'company':
+        subtotals = social_counts(rows, enrollments, classes, day, group_by=('company',))['groups']
+    return {'groups': ordered, 'subtotals': subtotals, 'total': total,
+            'categories': _sorted_reasons(total['by_category'])}
+
+
+def with_subtotals(groups, subtotals):
+    """The groups in order with each school's subtotal after its last group: ``[(group, is_subtotal)]``. The
+    groups are sorted by school first; a subtotal's key is ``(school,)``."""
+    by_school = {g['key'][0]: g for g in subtotals or ()}
+    out = []
+    for i, g in enumerate(groups):
+        out.append((g, False))
+        school = g['key'][0] if g['key'] else None
+        last = i + 1 == len(groups) or (groups[i + 1]['key'][:1] != g['key'][:1])
+        if last and school in by_school:
+            out.append((by_school[school], True))
+    return out
 
 
 def split_name(full_name, patronymic=None):

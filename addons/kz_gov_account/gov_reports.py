@@ -37,6 +37,11 @@ import re
 from collections import OrderedDict, namedtuple
 from decimal import ROUND_HALF_UP, Decimal
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    import kz_format
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base import kz_format
+
 ZERO = Decimal('0.00')
 CENT = Decimal('0.01')
 
@@ -89,19 +94,14 @@ def money(value):
 
 
 def format_amount(value, blank_zero=False):
-    """'1 234 567.80' (thousands separated by a no-break space, as on Kazakh forms); '' for None."""
+    """'1 234 567,80' (thousands separated by a no-break space, decimals after a comma, as the screens show them:
+    kz_edu_base.kz_format); '' for None."""
     if value is None:
         return ''
     value = money(value)
     if blank_zero and not value:
         return ''
-    sign = '-' if value < 0 else ''
-    integer, cents = format(abs(value), 'f').split('.')
-    groups = []
-    while integer:
-        groups.insert(0, integer[-3:])
-        integer = integer[:-3]
-    return '%s%s.%s' % (sign, '\u00a0'.join(groups), cents)
+    return kz_format.group_amount(value)
 
 
 def split_balance(balance):

@@ -15,6 +15,7 @@
         'security/ir.model.access.csv',
         'data/kz_payroll_parameter_data.xml',
         'data/hr_salary_rule_data.xml',
+        'data/kz_public_holiday_data.xml',
         'views/kz_payroll_parameter_views.xml',
         'views/hr_employee_views.xml',
         'views/hr_payslip_views.xml',

@@ -18,6 +18,11 @@ The ЕБК specifics printed as the classification of the totals come from ../sh
 from collections import OrderedDict
 from decimal import Decimal, ROUND_HALF_UP
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    import kz_format
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base import kz_format
+
 ZERO = Decimal('0.00')
 CENT = Decimal('0.01')
 
@@ -190,12 +195,6 @@ def form200(rows, year, quarter):
 
 
 def format_amount(value):
-    """'1 234 567.80' (Kazakh documents separate thousands with a space)."""
-    value = money(value)
-    sign = '-' if value < 0 else ''
-    integer, cents = format(abs(value), 'f').split('.')
-    groups = []
-    while integer:
-        groups.insert(0, integer[-3:])
-        integer = integer[:-3]
-    return '%s%s.%s' % (sign, '\u00a0'.join(groups), cents)
+    """'1 234 567,80' (thousands separated by a no-break space, decimals after a comma, as the screens show them:
+    kz_edu_base.kz_format)."""
+    return kz_format.group_amount(money(value))

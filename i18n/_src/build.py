@@ -16,7 +16,7 @@ sys.path.insert(0, HERE)
 import potools
 
 MODULES = ('base web mail auth_signup account account_invoicing hr hr_contract hr_payroll '
-           'hr_holidays hr_attendance point_of_sale stock product portal').split()
+           'hr_holidays hr_attendance point_of_sale stock product portal calendar base_import web_responsive').split()
 OUT = os.path.dirname(HERE)
 
 HEADER = '''# Kazakh (kk_KZ) translation of Odoo 11.0 module: %s

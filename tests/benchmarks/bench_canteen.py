@@ -146,7 +146,13 @@ def run_break(env, data, n_meals, seed=9):
     menus = {g: Pos.sudo()._kz_menu(school, today, g)[0] for g in ('7-10', '11-18')}
     if any(m['state'] != 'approved' for m in menus.values()):
         raise SystemExit('no approved menu for today at %s: install kz_canteen with its demo data' % school.name)
-    sets = {g: [pid for pid, line in m['lines'].items() if line['is_free_set']] for g, m in menus.items()}
+    # one set meal: the set dishes of one meal of the day (lunch when the day has one); breakfast and lunch together
+    # are two set meals (canteen_rules.free_sets)
+    def one_set(lines):
+        meals = {line.get('meal') for line in lines.values() if line['is_free_set']}
+        meal = 'lunch' if 'lunch' in meals else sorted(meals, key=str)[0] if meals else None
+        return [pid for pid, line in lines.items() if line['is_free_set'] and line.get('meal') == meal]
+    sets = {g: one_set(m['lines']) for g, m in menus.items()}
     session = _session(env, config, cashier)
     rnd = random.Random(seed)
     kids = rnd.sample(data['children'], min(n_meals, len(data['children'])))

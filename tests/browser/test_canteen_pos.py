@@ -568,3 +568,38 @@ def test_till_decides_offline_like_the_server_and_the_order_syncs_once_HSC02_HSC
         assert not [e for e in b.page_errors if 'pageerror' in e], b.page_errors
     finally:
         b.close()
+
+
+def test_a_refused_card_does_not_leave_the_previous_child_on_the_order_HSC02(tmp_path, canteen):
+    """Issue #13.3: after a refused card the till kept the previous child, so the next dish went to that child;
+    and the payment method read «Prepaid balance (KZT)» in English over the child's name."""
+    child = pick_child(canteen, (5, 11), 'paid', restrictions=[])
+    b = Browser(tmp_path)
+    try:
+        open_pos(b)
+        # the payment method is named in the cashier's language (not the journal's «Prepaid balance (KZT)»)
+        names = b.value("posmodel.cashregisters.map(function (r) { return r.journal_id[1]; })")
+        assert names and not any('Prepaid balance' in n or '(KZT)' in n for n in names), names
+        tap_card(b, child['uid'])
+        b('wait', selector=PANEL + ' .kz_canteen_child[data-partner-id="%d"]' % child['partner_id'][0])
+        wait_idle(b)
+        # an unknown card: refused, and the order on screen no longer belongs to the previous child
+        tap_card(b, 'FFFF0000DEAD')
+        body = popup_text(b)
+        assert 'FFFF0000DEAD' in body, body
+        close_popup(b)
+        assert b.value("posmodel.get_order().get_client()") is None
+        assert not b.value("!!document.querySelector('%s .kz_canteen_child')" % PANEL)
+        # a dish clicked now is not sold to anybody: the order has no child (the payment asks for one)
+        b('click', selector=product(canteen['eggs']))
+        b('waitfn', expr="posmodel.get_order().get_orderlines().length === 1")
+        assert b.value("posmodel.get_order().get_client()") is None
+        b('click', selector='.actionpad .button.pay')
+        b('wait', selector='.payment-screen')
+        b('click', selector='.payment-screen .button.next')
+        body = popup_text(b)
+        assert body                                               # «scan the child's card or choose by name»
+        close_popup(b)
+        assert not [e for e in b.page_errors if 'pageerror' in e], b.page_errors
+    finally:
+        b.close()

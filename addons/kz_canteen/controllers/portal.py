@@ -218,6 +218,8 @@ class CanteenFamily(object):
             return 'rating_invalid'
         if not self.since() <= day <= self.today:
             return 'rating_date'
+        if not self.env['kz.canteen.rating'].kz_meal_served(self.child.id, fields.Date.to_string(day), meal):
+            return 'rating_not_served'
         domain = [('student_id', '=', self.child.id), ('partner_id', '=', self.env.user.partner_id.id),
                   ('date', '=', fields.Date.to_string(day)), ('meal', '=', meal)]
         if self.env['kz.canteen.rating'].search_count(domain):
@@ -242,6 +244,8 @@ class CanteenFamily(object):
             'rating_saved': ('success', _('Thank you! Your rating is saved.')),
             'rating_duplicate': ('info', _('You have already rated this meal on that day. Thank you!')),
             'rating_invalid': ('warning', _('Please choose a meal and a score from 1 to 5.')),
+            'rating_not_served': ('warning', _('Your child has not received this meal on that day: a meal can be '
+                                               'rated once it has been eaten.')),
             'rating_date': ('warning', _('You can rate the meals of the last %d days, not of a future day.')
                             % MEAL_DAYS),
         }

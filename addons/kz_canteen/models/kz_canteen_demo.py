@@ -399,6 +399,14 @@ class KzCanteenDemo(models.AbstractModel):
         rated = {(r[0], r[1], str(r[2]), r[3]) for r in cr.fetchall()}
         ratings = []
         recent = meal_days[-8:]
+        # only meals the child was served (a parent rates what the child has eaten)
+        cr.execute("""SELECT DISTINCT m.student_id, m.date, n.meal FROM kz_canteen_meal m
+                        JOIN kz_canteen_menu n ON n.id = m.menu_id
+                       WHERE m.company_id = %s AND m.date IN %s""",
+                   (school.id, tuple(fields.Date.to_string(d) for d in recent) or ('1900-01-01',)))
+        served = {}
+        for student_id, date, meal in cr.fetchall():
+            served.setdefault((student_id, str(date)), []).append(meal)
         eaters = [s for s in sorted(students.values(), key=lambda s: s['id']) if s['guardian']]
         for day in recent:
             picked = rng.sample(eaters, min(6, len(eaters)))
@@ -406,11 +414,14 @@ class KzCanteenDemo(models.AbstractModel):
             for s in picked:
                 score, comment = rng.choice(RATING_COMMENTS)
                 partner = s.get('demo_parent') or s['guardian']
-                key = (s['id'], partner, fields.Date.to_string(day), 'lunch')
+                meals = sorted(served.get((s['id'], fields.Date.to_string(day)), []))
+                if not meals:
+                    continue
+                key = (s['id'], partner, fields.Date.to_string(day), 'lunch' if 'lunch' in meals else meals[0])
                 if key in rated:
                     continue
                 rated.add(key)
-                ratings.append({'student_id': s['id'], 'partner_id': partner, 'date': key[2], 'meal': 'lunch',
+                ratings.append({'student_id': s['id'], 'partner_id': partner, 'date': key[2], 'meal': key[3],
                                 'score': score, 'comment': comment, 'company_id': school.id})
         Demo.bulk_insert('kz.canteen.rating', ratings)
         return len(ratings)

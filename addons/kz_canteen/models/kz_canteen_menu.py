@@ -63,7 +63,7 @@ class KzCanteenMenu(models.Model):
         for line in self.line_ids:
             lines[line.product_id.id] = {
                 'name': line.product_id.name, 'price': line.price, 'is_free_set': line.is_free_set,
-                'allergens': line.product_id.kz_allergen_ids.mapped('code'),
+                'allergens': line.product_id.kz_allergen_ids.mapped('code'), 'meal': self.meal,
             }
         return {'id': self.id, 'school_id': self.company_id.id, 'date': self.date, 'state': self.state,
                 'lines': lines}

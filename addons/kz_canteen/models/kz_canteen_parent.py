@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.kz_edu_base import kz_format
+
 
 class StudentCompanyMixin(models.AbstractModel):
     """The school of the row is the student's, set before the record rules look at it (a parent creates these)."""
@@ -60,3 +62,20 @@ class KzCanteenRating(models.Model):
         for r in self:
             if not 1 <= r.score <= 5:
                 raise ValidationError(_('A rating is from 1 to 5.'))
+
+    @api.model
+    def kz_meal_served(self, student_id, date, meal):
+        """Whether the child was served that meal (breakfast, lunch, snack) on that day: a served-meal row from an
+        approved menu of that meal. One targeted query."""
+        self.env.cr.execute("""SELECT 1 FROM kz_canteen_meal m JOIN kz_canteen_menu n ON n.id = m.menu_id
+                                WHERE m.student_id = %s AND m.date = %s AND n.meal = %s LIMIT 1""",
+                            (student_id, date, meal))
+        return bool(self.env.cr.fetchone())
+
+    @api.constrains('student_id', 'date', 'meal')
+    def _check_meal_served(self):
+        """A parent rates a meal the child has eaten, not one still to come (issue #13.13)."""
+        for r in self:
+            if not self.kz_meal_served(r.student_id.id, r.date, r.meal):
+                raise ValidationError(_('%s was not served this meal on %s: a meal can be rated once the child has '
+                                        'eaten it.') % (r.student_id.name, kz_format.format_date(r.date)))

@@ -277,7 +277,8 @@ class KzCanteenPos(models.AbstractModel):
         params = self._kz_params(company, day)
         menu, menu_of = self._kz_menu(company, day, age_group(child and child['grade']))
         cr = self.env.cr
-        cr.execute("""SELECT COUNT(DISTINCT order_key) FROM kz_canteen_meal
+        # one free set meal = the free dishes of one meal (menu) in one order: breakfast and lunch are two
+        cr.execute("""SELECT COUNT(DISTINCT (order_key, menu_id)) FROM kz_canteen_meal
                        WHERE student_id = %s AND date = %s AND kind IN ('free', 'subsidised')""", (student_id, day))
         meals_today = cr.fetchone()[0]
         cr.execute("""SELECT a.code FROM kz_canteen_restriction r JOIN kz_edu_allergen a ON a.id = r.allergen_id
@@ -368,7 +369,7 @@ class KzCanteenPos(models.AbstractModel):
                            WHERE rel.kz_edu_student_id = ANY(%s)""", (ids, ids))
             for sid, code in cr.fetchall():
                 restricted.setdefault(sid, []).append(code)
-            cr.execute("""SELECT student_id, COUNT(DISTINCT order_key) FROM kz_canteen_meal
+            cr.execute("""SELECT student_id, COUNT(DISTINCT (order_key, menu_id)) FROM kz_canteen_meal
                            WHERE student_id = ANY(%s) AND date = %s AND kind IN ('free', 'subsidised')
                            GROUP BY student_id""", (ids, day))
             meals_today = dict(cr.fetchall())
@@ -406,7 +407,7 @@ class KzCanteenPos(models.AbstractModel):
             menus[group] = {dish_id: {'price': float(canteen_rules.to_money(item['price'])),
                                       'is_free_set': bool(item.get('is_free_set')),
                                       'allergens': sorted(item.get('allergens') or []),
-                                      'name': item.get('name') or ''}
+                                      'name': item.get('name') or '', 'meal': item.get('meal') or ''}
                             for dish_id, item in menu['lines'].items()}
         allergens = self.env['kz.edu.allergen'].search([])
         limit = int(params['FREE_MEALS_PER_DAY'])
@@ -476,4 +477,5 @@ class KzCanteenPos(models.AbstractModel):
                         'free_qty': line['free_qty'], 'funding_amount': float(line['funding_amount']),
                         'kind': sale['entitlement']['kind'] if line['free_qty'] else 'paid'})
         return {'ok': True, 'lines': out, 'child_total': float(sale['child_total']),
-                'funding_total': float(sale['funding_total']), 'balance_after': float(sale['balance_after'])}
+                'funding_total': float(sale['funding_total']), 'balance_after': float(sale['balance_after']),
+                'free_meals_used': sale['free_meals_used']}

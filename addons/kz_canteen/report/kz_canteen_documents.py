@@ -9,11 +9,12 @@ from decimal import Decimal
 
 from odoo import api, models
 
+from odoo.addons.kz_edu_base import kz_format
+
 
 def format_amount(value):
-    """'1 234 567.80' (Kazakh documents separate thousands with a space)."""
-    text = '{:,.2f}'.format(value)
-    return text.replace(',', '\u00a0')
+    """'1 234 567,80' (thousands separated by a no-break space, decimals after a comma, as the screens show them)."""
+    return kz_format.group_amount(value)
 
 
 def cell_text(value):

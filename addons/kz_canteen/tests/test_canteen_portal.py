@@ -200,6 +200,7 @@ class TestCanteenPortal(CanteenPortalCase):
     def test_rating_is_stored_once_and_a_duplicate_gets_a_message_HSC09(self):
         family = self.family(self.small)
         today = fields.Date.to_string(self.today)
+        self.sell(self.small, [(self.soup, 1, 0.0), (self.plov, 1, 0.0)])       # today's lunch, eaten
         self.assertEqual(family.rate(today, 'lunch', '5', ' Дәмді болды '), 'rating_saved')
         rating = self.env['kz.canteen.rating'].search([('student_id', '=', self.small.id)])
         self.assertEqual((rating.partner_id, rating.score, rating.meal, rating.date, rating.comment),
@@ -209,13 +210,12 @@ class TestCanteenPortal(CanteenPortalCase):
         self.assertIsNone(family._create('kz.canteen.rating', {'student_id': self.small.id, 'date': today,
                                                                'meal': 'lunch', 'score': 1}))
         self.assertEqual(self.env['kz.canteen.rating'].search_count([('student_id', '=', self.small.id)]), 1)
-        self.assertEqual(family.rate(today, 'breakfast', '3'), 'rating_saved')
         self.assertEqual(family.rate(today, 'lunch', '7'), 'rating_invalid')
         self.assertEqual(family.rate(today, 'dinner', '4'), 'rating_invalid')
         self.assertEqual(family.rate('yesterday', 'lunch', '4'), 'rating_invalid')
         tomorrow = fields.Date.to_string(self.today + datetime.timedelta(days=1))
         self.assertEqual(family.rate(tomorrow, 'lunch', '4'), 'rating_date')
-        self.assertEqual(len(family.ratings()), 2)
+        self.assertEqual(len(family.ratings()), 1)
         self.assertTrue(family.message('rating_duplicate')[1])
         # another family's child: refused (by the record rules, raised from the score check that reads the row)
         with self.assertRaises((AccessError, ValidationError)) as refused, self.cr.savepoint():
@@ -223,6 +223,24 @@ class TestCanteenPortal(CanteenPortalCase):
                                                           'meal': 'lunch', 'score': 4})
         self.assertIn('security restrictions', str(refused.exception))
         self.assertFalse(self.env['kz.canteen.rating'].search([('student_id', '=', self.other_kid.id)]))
+
+    def test_a_meal_not_eaten_yet_cannot_be_rated_HSC09(self):
+        family = self.family(self.small)
+        today = fields.Date.to_string(self.today)
+        # nothing served yet today: lunch cannot be rated, with a message saying why
+        self.assertEqual(family.rate(today, 'lunch', '5'), 'rating_not_served')
+        self.assertIn('eaten', family.message('rating_not_served')[1])
+        # not through the model either
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            self.as_parent()['kz.canteen.rating'].create({'student_id': self.small.id, 'date': today,
+                                                          'meal': 'lunch', 'score': 5,
+                                                          'company_id': self.school_a.id})
+        self.sell(self.small, [(self.soup, 1, 0.0), (self.plov, 1, 0.0)])
+        self.assertEqual(family.rate(today, 'lunch', '5'), 'rating_saved')
+        # lunch was eaten, breakfast was not (there is no breakfast menu)
+        self.assertEqual(family.rate(today, 'breakfast', '4'), 'rating_not_served')
+        self.assertEqual(self.env['kz.canteen.rating'].search([('student_id', '=', self.small.id)]).mapped('meal'),
+                         ['lunch'])
 
     # ---------------------------------------------------------------- notifications after each meal
     def test_a_sold_meal_queues_one_notification_per_guardian_who_wants_them_HSC07(self):
@@ -367,6 +385,7 @@ class TestCanteenPortalHttp(CanteenPortalCase):
 
     def test_rating_form_and_duplicate_message_HSC09(self):
         url = '/my/children/%d/meals' % self.small.id
+        self.sell(self.small, [(self.soup, 1, 0.0), (self.plov, 1, 0.0)])
         html = self.page(url)
         data = {'csrf_token': PortalClient.csrf(html), 'date': fields.Date.to_string(self.today), 'meal': 'lunch',
                 'score': '4', 'comment': 'Жылы еді'}

@@ -110,6 +110,53 @@ class TestCanteenPos(CanteenCase):
         self.assertEqual(meals.mapped('review'), [False, True])
         self.assertTrue(meals[1].review_note)
 
+    def _breakfast(self):
+        """Today's approved breakfast for the young children, with its own free set (porridge)."""
+        porridge = self.env['product.product'].create({
+            'name': 'Сүт ботқасы', 'kz_is_dish': True, 'lst_price': 250.0, 'type': 'service', 'available_in_pos': True,
+            'categ_id': self.env.ref('kz_canteen.product_category_dishes').id, 'kz_portion': '200 г'})
+        menu = self.env['kz.canteen.menu'].create({
+            'company_id': self.school_a.id, 'date': fields.Date.to_string(self.today), 'meal': 'breakfast',
+            'age_group': '7-10', 'line_ids': [(0, 0, {'product_id': porridge.id, 'price': 250.0,
+                                                      'is_free_set': True})]})
+        menu.action_approve()
+        return porridge
+
+    def test_breakfast_and_lunch_sets_are_not_free_together_HSC05(self):
+        porridge = self._breakfast()
+        r = self.call('kz_decide', self.small.partner_id.id, [[porridge.id, 1], [self.soup.id, 1],
+                                                             [self.plov.id, 1]])
+        self.assertFalse(r['ok'])
+        self.assertEqual(r['code'], 'second_free_meal')
+        # one of the two is free
+        r = self.call('kz_decide', self.small.partner_id.id, [[porridge.id, 1]])
+        self.assertTrue(r['ok'])
+        self.assertEqual((r['child_total'], r['free_meals_used']), (0.0, 1))
+        # the offline till offers the same rule: the meal of each set dish travels with the menus
+        menus = self.call('kz_pos_menus')['menus']['7-10']
+        self.assertEqual((menus[porridge.id]['meal'], menus[self.soup.id]['meal']), ('breakfast', 'lunch'))
+        # an offline order with both sets is recorded as served and flagged: the second set was not free
+        session = self.open_session()
+        order = self.ui_order(session, self.small, [(porridge, 1, 0.0), (self.soup, 1, 0.0), (self.plov, 1, 0.0)])
+        self.env['pos.order'].sudo(self.cashier).create_from_ui([order])
+        meals = self.env['kz.canteen.meal'].search([('student_id', '=', self.small.id)])
+        self.assertTrue(all(meals.mapped('review')), meals.mapped('review_note'))
+
+    def test_with_two_free_meals_a_day_breakfast_then_lunch_are_both_free(self):
+        self.school_a.kz_canteen_free_meals_per_day = 2
+        porridge = self._breakfast()
+        session = self.open_session()
+        Order = self.env['pos.order'].sudo(self.cashier)
+        Order.create_from_ui([self.ui_order(session, self.small, [(porridge, 1, 0.0)])])
+        self.assertEqual(self.call('kz_identify', code='CAFE0000')['free_meals_left'], 1)
+        r = self.call('kz_decide', self.small.partner_id.id, [[self.soup.id, 1], [self.plov.id, 1]])
+        self.assertTrue(r['ok'])
+        self.assertEqual(r['child_total'], 0.0)
+        Order.create_from_ui([self.ui_order(session, self.small, [(self.soup, 1, 0.0), (self.plov, 1, 0.0)])])
+        self.assertEqual(self.call('kz_identify', code='CAFE0000')['free_meals_left'], 0)
+        r = self.call('kz_decide', self.small.partner_id.id, [[porridge.id, 1]])
+        self.assertEqual(r['code'], 'second_free_meal')
+
     def test_paid_meal_reduces_the_balance(self):
         self.topup(self.paid5, 1000)
         session = self.open_session()
@@ -225,7 +272,7 @@ class TestCanteenPos(CanteenCase):
         small = r['menus']['7-10']
         self.assertEqual(set(small), {self.soup.id, self.plov.id, self.pancake.id, self.tea.id, other.id})
         self.assertEqual(small[self.soup.id], {'price': 350.0, 'is_free_set': True, 'allergens': ['CELERY'],
-                                               'name': 'Көже'})
+                                               'name': 'Көже', 'meal': 'lunch'})
         self.assertEqual(small[self.pancake.id]['allergens'], ['EGGS', 'GLUTEN', 'MILK'])
         self.assertIs(small[self.pancake.id]['is_free_set'], False)
         self.assertEqual(small[self.tea.id]['price'], 60.0)                 # the lunch line wins, as on the server

@@ -167,7 +167,7 @@ class TestCanteenReports(CanteenCase):
         self.assertTrue(any(str(r[0]).startswith(self.tr('Director')) for r in rows))
         doc = self.html('kz_canteen.kz_canteen_meal_report_pdf', wiz)
         total = doc.xpath('//table[contains(@class, "kz-table-by_day")]//tr[contains(@class, "kz-total")]/td')
-        self.assertEqual([td.text_content().strip() for td in total][1:], ['4', '8', '4\xa0000.00', '3\xa0675.00'])
+        self.assertEqual([td.text_content().strip() for td in total][1:], ['4', '8', '4\xa0000,00', '3\xa0675,00'])
         self.assertEqual(len(doc.xpath('//table[contains(@class, "kz-table-lines")]//tr[contains(@class, "kz-row")]')),
                          7)
         self.assertEqual(len(doc.xpath('//*[contains(@class, "kz-signature")]')), 2)

@@ -5,9 +5,12 @@ from paid services), the children's prepaid balances to 3510 (short-term advance
 there). A till set up before the chart was loaded is moved onto these accounts (post-init hook)."""
 import logging
 
-from odoo import api, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from odoo.addons.kz_gov_account.models.account import CHART_XMLID
+
+from .. import meal_posting
 
 _logger = logging.getLogger(__name__)
 
@@ -36,6 +39,19 @@ class PosConfig(models.Model):
         return {role: (lambda account=account: account) for role, account in gov.items()}
 
     @api.model
+    def kz_canteen_translate_journals(self):
+        """The journals of the canteen tills of schools on the chart of state institutions named in kk/ru."""
+        chart = self.env.ref(CHART_XMLID, raise_if_not_found=False)
+        if not chart:
+            return True
+        installed = dict(self.env['res.lang'].get_installed())
+        langs = [l for l in (chart.spoken_languages or '').split(';') if l in installed]
+        for company in self.sudo().search([('kz_is_canteen', '=', True)]).mapped('company_id'):
+            if company.chart_template_id == chart:
+                chart.sudo()._kz_gov_translate_other_journals(company, langs)
+        return True
+
+    @api.model
     def kz_canteen_use_gov_accounts(self):
         """Move the stand-in accounts (ASH...) of the canteen tills of schools on the chart of state institutions
         to the chart's accounts: journals, account properties, and journal items; then delete the stand-ins."""
@@ -59,3 +75,47 @@ class PosConfig(models.Model):
                 _logger.info('%s: canteen account %s replaced by %s', company.name, stand_in.code, target.code)
                 stand_in.unlink()
         return True
+
+
+class PosOrder(models.Model):
+    _inherit = 'pos.order'
+
+    @api.model
+    def _kz_till_funding(self, company, day):
+        """The funding source of the till's own money (paid meals from the prepaid balances): the canteen
+        parameter FUNDING_PAID on that day, mapped to the ledger's funding source (meal_posting.ledger_funding)."""
+        params = self.env['kz.canteen.pos']._kz_params(company, day)
+        code = meal_posting.ledger_funding(params['FUNDING_PAID'])
+        funding = self.env['kz.gov.funding.source'].sudo().search([('code', '=', code)], limit=1)
+        if not funding:
+            raise UserError(_('The canteen till cannot be closed: there is no funding source %s for its paid meals '
+                              'in the accounts.') % code)
+        return funding
+
+    @api.model
+    def _get_account_move_line_group_data_type_key(self, data_type, values, options={}):
+        """The till's session entry carries the dimensions the chart of state institutions requires: an item on an
+        account that requires a funding source (6110, income from paid services) gets the till's funding source;
+        one that requires an ЕБК specific is left to the posting check, which names it. Odoo builds every item of
+        the session entry through this key, so this is where its values are completed (issue #13.2)."""
+        key = super(PosOrder, self)._get_account_move_line_group_data_type_key(data_type, values, options)
+        if key and values.get('account_id') and not values.get('kz_funding_id'):
+            account = self.env['account.account'].sudo().browse(values['account_id'])
+            if account.kz_requires_funding:
+                move = self.env['account.move'].sudo().browse(values.get('move_id'))
+                company = account.company_id
+                day = fields.Date.from_string(move.date) if move.date else \
+                    self.env['kz.canteen.pos']._kz_local_date(company)
+                values['kz_funding_id'] = self._kz_till_funding(company, day).id
+        return key
+
+
+class AccountChartTemplate(models.Model):
+    _inherit = 'account.chart.template'
+
+    @api.model
+    def _kz_other_journal_names(self):
+        """The canteen till's payment method is a journal of the school too: named in the reader's language."""
+        names = super(AccountChartTemplate, self)._kz_other_journal_names()
+        self = self.with_context(lang='en_US')
+        return names + [([('code', '=', 'ASHB')], _('Prepaid balance'))]

@@ -137,6 +137,28 @@ class TestIngest(AccessCase):
         missing = Student.search([('state', '=', 'enrolled'), ('kz_arrived_today', '=', False)])
         self.assertEqual(missing, self.kids[1:3])
 
+    def test_not_arrived_filter_is_anded_with_enrolled_in_the_menu_HSC11(self):
+        """The «Not arrived today» menu combines its two default filters with AND: side by side in the search view
+        they were ORed and the list showed every student (issue #13.5)."""
+        from lxml import etree
+        view = self.env['kz.edu.student'].sudo(self.teacher_user).fields_view_get(view_type='search')
+        filters = etree.fromstring(view['arch']).xpath('//filter[@name="enrolled"]/following-sibling::*[1]')
+        self.assertEqual(filters[0].tag, 'separator')
+        action = self.env.ref('kz_edu_access.kz_edu_student_action_not_arrived')
+        self.assertIn("'search_default_not_arrived': 1", action.context)
+
+    def test_attendance_today_counts_per_class_HSC11(self):
+        self.ingest([self.ev('c1', 'C0000000'), self.ev('c2', 'C0000003')])
+        Class = self.env['kz.edu.class'].sudo(self.teacher_user).with_context(kz_today_override='2026-11-20')
+        c5a = Class.browse(self.c5a.id)
+        self.assertEqual((c5a.kz_enrolled_count, c5a.kz_arrived_count, c5a.kz_absent_count), (3, 1, 2))
+        self.assertAlmostEqual(c5a.kz_attendance_rate, 33.3)
+        c5b = self.env['kz.edu.class'].with_context(kz_today_override='2026-11-20').browse(self.c5b.id)
+        self.assertEqual((c5b.kz_enrolled_count, c5b.kz_arrived_count, c5b.kz_absent_count), (1, 1, 0))
+        # another day: nobody has arrived yet
+        c5a = self.env['kz.edu.class'].with_context(kz_today_override='2026-11-21').browse(self.c5a.id)
+        self.assertEqual((c5a.kz_arrived_count, c5a.kz_absent_count), (0, 3))
+
     def test_parent_reads_only_own_childs_days_and_class_teacher_only_own_class(self):
         self.ingest([self.ev('p1', 'C0000000'), self.ev('p2', 'C0000001'), self.ev('p3', 'C0000003')])
         parent = self.make_user('acc_parent', ['kz_edu_base.group_parent'], self.school_a, partner=self.mother_a)

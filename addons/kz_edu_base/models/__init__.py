@@ -7,6 +7,8 @@ from . import kz_edu_consent
 from . import kz_edu_lock
 from . import res_currency
 from . import res_users
+from . import mail
+from . import ir_http
 from . import kz_edu_demo
 from . import mail_template
 from . import ir_model_access

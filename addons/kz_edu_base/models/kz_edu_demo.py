@@ -141,6 +141,9 @@ class KzEduDemo(models.AbstractModel):
         school1 = self.env.ref('kz_edu_base.company_school1_demo')
         school2 = self.env.ref('kz_edu_base.company_school2_demo')
         department = self.env.ref('base.main_company')
+        # the documents of the demo district (journal entries, payroll, notices) are written in the state language,
+        # the language of its users; Russian stays available to every user (issue #13.8)
+        (department | school1 | school2).mapped('partner_id').write({'lang': 'kk_KZ'})
         district = demo_people.demo_district(self._academic_year_start())
         res1 = self.populate_school(school1, district[1])
         self.populate_school(school2, district[2])

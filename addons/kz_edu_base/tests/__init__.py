@@ -6,3 +6,5 @@ from . import test_language
 from . import test_i18n_complete
 from . import test_demo
 from . import test_config_access
+from . import test_mail_without_email
+from . import test_language_switch

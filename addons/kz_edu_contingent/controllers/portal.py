@@ -29,10 +29,39 @@ class KzEduParentPortal(CustomerPortal):
         except AccessError:
             return Student.browse()
 
+    def _kz_own_student(self):
+        """The student record of the logged-in student (portal group «student»: the rule lets them read themself
+        only), or an empty recordset."""
+        Student = request.env['kz.edu.student']
+        if not request.env.user.has_group('kz_edu_base.group_student') or \
+                not Student.check_access_rights('read', raise_exception=False):
+            return Student.browse()
+        try:
+            return Student.search([('partner_id', '=', request.env.user.partner_id.id)], limit=1)
+        except AccessError:
+            return Student.browse()
+
     def _prepare_portal_layout_values(self):
         values = super(KzEduParentPortal, self)._prepare_portal_layout_values()
         values['kz_children_count'] = len(self._kz_children())
+        values['kz_own_student'] = self._kz_own_student()
         return values
+
+    @http.route(['/my/school'], type='http', auth='user', website=True)
+    def portal_my_school(self, **kw):
+        """A student's own page (issue #13.11: the student's portal was empty): class, class teacher, school,
+        academic year and the consents given for them — read with the student's rights."""
+        student = self._kz_own_student()
+        if not student:
+            return request.not_found()
+        values = self._prepare_portal_layout_values()
+        teacher = student.class_id.sudo().class_teacher_id
+        values.update({
+            'student': student, 'class_teacher_name': teacher.name or False,
+            'consents': request.env['kz.edu.consent'].search([('partner_id', '=', student.partner_id.id)]),
+            'page_name': 'kz_school',
+        })
+        return request.render('kz_edu_contingent.portal_my_school', values)
 
     @http.route(['/my/children'], type='http', auth='user', website=True)
     def portal_my_children(self, **kw):

@@ -9,7 +9,9 @@ class KzEduClass(models.Model):
     (specialty x course, TVET-04) on the same model."""
     _name = 'kz.edu.class'
     _description = 'Class or group'
-    _order = 'academic_year_id desc, grade_sequence, letter, id'
+    # the academic year's own order (newest first): «academic_year_id desc» would reverse it (Odoo inverts the
+    # related model's order), which listed last year's classes first
+    _order = 'academic_year_id, grade_sequence, letter, id'
 
     name = fields.Char(compute='_compute_name', store=True)
     kind = fields.Selection([('class', 'School class'), ('group', 'TVET group')], required=True, default='class')

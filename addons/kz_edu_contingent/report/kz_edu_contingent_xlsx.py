@@ -68,7 +68,7 @@ class KzEduContingentMovementXlsx(models.AbstractModel):
         sheet.freeze_panes(row + 1, n_labels)
         for r in data['rows'] + [data['total']]:
             row += 1
-            is_total = r is data['total']
+            is_total = r is data['total'] or r.get('subtotal')
             num = fmt['total'] if is_total else fmt['num']
             values = [r['start']] + r['arrived_by_reason'] + [r['arrived']] + r['left_by_reason'] + [r['left']]
             values += [r['internal_in'], r['internal_out'], r['end'], r['expected_end']]
@@ -99,7 +99,7 @@ class KzEduContingentSocialXlsx(models.AbstractModel):
         sheet.set_column(n_labels, len(headers) - 1, 14)
         for r in data['rows'] + [data['total']]:
             row += 1
-            is_total = r is data['total']
+            is_total = r is data['total'] or r.get('subtotal')
             for col, label in enumerate(r['labels']):
                 sheet.write(row, col, label, fmt['total'] if is_total else fmt['cell'])
             for col, v in enumerate([r['students']] + r['by_category'] + [r['any']], n_labels):

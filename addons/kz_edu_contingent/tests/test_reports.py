@@ -130,6 +130,25 @@ class TestContingentReports(KzEduCase):
                              r['end'])
             self.assertEqual(r['difference'], 0)
 
+    def test_movement_by_school_and_class_has_a_subtotal_per_school_ACC14(self):
+        data = self.wizard().report_data()          # by school and class, both schools (the district's view)
+        labels = [(r['labels'][0], r['subtotal']) for r in data['rows']]
+        subtotals = [r for r in data['rows'] if r['subtotal']]
+        self.assertEqual([r['labels'] for r in subtotals],
+                         [['Total: Test school A', ''], ['Total: Test school B', '']])
+        # each subtotal follows its school's classes and adds them up; internal moves cancel in it
+        self.assertEqual(labels[-1], ('Total: Test school B', True))
+        a_rows = [r for r in data['rows'] if r['labels'][0] == 'Test school A']
+        self.assertEqual(labels[len(a_rows)], ('Total: Test school A', True))
+        self.assertEqual(self.counts(subtotals[0]), (6, 1, 1, 0, 0, 6))
+        self.assertEqual(subtotals[0]['end'], sum(r['end'] for r in a_rows))
+        self.assertEqual(self.counts(subtotals[1]), (2, 0, 0, 0, 0, 2))
+        # one school only, or by school alone: no subtotal row
+        self.assertFalse([r for r in self.wizard(group_class=False).report_data()['rows'] if r['subtotal']])
+        social = self.wizard(report_kind='social', date_on='2023-11-25').report_data()
+        self.assertEqual([r['labels'][0] for r in social['rows'] if r['subtotal']],
+                         ['Total: Test school A', 'Total: Test school B'])
+
     def test_movement_by_school_internal_transfer_cancels_ACC14(self):
         data = self.wizard(group_class=False).report_data()
         rows = self.by_label(data['rows'])

@@ -260,8 +260,7 @@ class KzEduContingentReportWizard(models.TransientModel):
                 'internal_in': g['internal_in'], 'internal_out': g['internal_out'], 'end': g['end'],
                 'expected_end': g['expected_end'], 'difference': g['difference'], 'balanced': g['balanced'],
             }
-        rows = [row(g, [self._group_label(classes, f, v, companies, langs) for f, v in zip(group_by, g['key'])])
-                for g in res['groups']]
+        rows = self._rows_with_subtotals(res, row, classes, group_by, companies, langs)
         total_labels = [_('Total')] + [''] * (len(group_by) - 1) if group_by else [_('Total')]
         return {
             'group_headers': self._group_headers(group_by) or [''],
@@ -305,11 +304,24 @@ class KzEduContingentReportWizard(models.TransientModel):
         return {
             'group_headers': self._group_headers(group_by) or [''],
             'categories': [c.name for c in cats],
-            'rows': [row(g, [self._group_label(classes, f, v, companies, langs) for f, v in zip(group_by, g['key'])])
-                     for g in res['groups']],
+            'rows': self._rows_with_subtotals(res, row, classes, group_by, companies, langs),
             'total': row(res['total'], total_labels),
             'raw': res,
         }
+
+    def _rows_with_subtotals(self, res, row, classes, group_by, companies, langs):
+        """The printed rows: each group, and after a school's groups its subtotal (when the report splits the
+        schools further), marked ``subtotal`` for the renderers (issue #13.14)."""
+        rows = []
+        for g, is_subtotal in mr.with_subtotals(res['groups'], res.get('subtotals')):
+            if is_subtotal:
+                school = self._group_label(classes, 'company', g['key'][0], companies, langs)
+                r = row(g, [_('Total: %s') % school] + [''] * (len(group_by) - 1))
+            else:
+                r = row(g, [self._group_label(classes, f, v, companies, langs) for f, v in zip(group_by, g['key'])])
+            r['subtotal'] = is_subtotal
+            rows.append(r)
+        return rows
 
     def _students_present(self, company_ids, day):
         """(classes, students): the students present on ``day`` that the user may read, one read for all."""

@@ -88,15 +88,6 @@ class KzEduCurriculum(models.Model):
                                       ('academic_year_id', '=', curriculum.academic_year_id.id)], ['hours'], [])
             curriculum.load_hours = (groups[0]['hours'] or 0.0) if groups else 0.0
 
-    @api.multi
-    @api.returns('mail.message', lambda value: value.id)
-    def message_post(self, *args, **kwargs):
-        # school staff often have no e-mail address: Odoo 11 then refuses to log even the state tracking
-        # ("Unable to send email ..."); the chatter names the author instead
-        if not kwargs.get('email_from') and not self.env.user.email:
-            kwargs['email_from'] = self.env.user.name
-        return super(KzEduCurriculum, self).message_post(*args, **kwargs)
-
     @api.constrains('state', 'company_id', 'academic_year_id')
     def _check_one_approved(self):
         for curriculum in self.filtered(lambda c: c.state == 'approved'):

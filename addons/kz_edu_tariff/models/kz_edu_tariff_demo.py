@@ -21,7 +21,16 @@ class KzEduTariffDemo(models.AbstractModel):
 
     @api.model
     def populate(self):
-        """Called from demo/kz_edu_tariff_demo.xml (noupdate: install only)."""
+        """Called from demo/kz_edu_tariff_demo.xml (noupdate: install only): the approved list, then the previous
+        month is paid with the contracts the list set from 1 September (kz_payroll leaves its demo batch to this
+        point when this addon is installed with it)."""
+        self = self.with_context(lang=self.env['kz.payroll.demo']._kz_demo_lang('kz_edu_tariff').env.lang)
+        self._populate_list()
+        self.env['kz.payroll.demo'].kz_demo_batch()
+        return True
+
+    @api.model
+    def _populate_list(self):
         school = self.env.ref('kz_edu_base.company_school1_demo')
         start = self.env['kz.edu.demo']._academic_year_start()
         year = self.env['kz.edu.academic.year'].search([('name', '=', '%d-%d' % (start, start + 1))], limit=1)

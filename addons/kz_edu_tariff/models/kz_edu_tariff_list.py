@@ -663,15 +663,6 @@ class KzEduTariffList(models.Model):
                             % ', '.join(others.mapped('employee_id.name')))
         return True
 
-    @api.multi
-    @api.returns('mail.message', lambda value: value.id)
-    def message_post(self, *args, **kwargs):
-        # school staff often have no e-mail address: Odoo 11 would then refuse even the state tracking ("Unable to
-        # send email ..."); the chatter names the author instead
-        if not kwargs.get('email_from') and not self.env.user.email:
-            kwargs['email_from'] = self.env.user.name
-        return super(KzEduTariffList, self).message_post(*args, **kwargs)
-
     def _post_note(self, body):
         """A note in the list's chatter by the approving user."""
         self.message_post(body=body, subtype='mail.mt_note')

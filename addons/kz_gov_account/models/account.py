@@ -158,6 +158,42 @@ class AccountChartTemplate(models.Model):
                     value = Translation._get_source(None, ('code',), lang, source)
                     if value and value != source:
                         Translation._set_ids('account.journal,name', 'model', lang, journal.ids, value, source)
+            self._kz_gov_translate_other_journals(company, langs)
+
+    @api.model
+    def _kz_other_journal_names(self):
+        """[(domain, English name)] of the journals made by Odoo's chart wizard and by other addons that a school
+        on this chart has besides its own (their names were written in the language of whoever loaded the chart:
+        Russian «Счета заказчику» on Kazakh screens, issue #13.8). The English names are terms of this module,
+        translated in its kk.po/ru.po."""
+        self = self.with_context(lang='en_US')      # _() below returns the English source
+        return [
+            ([('type', '=', 'sale')], _('Customer Invoices')),
+            ([('type', '=', 'purchase')], _('Vendor Bills')),
+            ([('code', '=', 'EXCH')], _('Exchange Difference')),
+            ([('code', '=', 'CABA')], _('Cash Basis Tax Journal')),
+            ([('code', '=', 'STJ')], _('Stock Journal')),
+        ]
+
+    @api.multi
+    def _kz_gov_translate_other_journals(self, company, langs):
+        """Name the journals of _kz_other_journal_names in English (the source) and in ``langs`` from this module's
+        translations, when their name is still the one the wizard gave them (in any language); a journal renamed
+        by the users keeps its name."""
+        Journal = self.env['account.journal'].sudo().with_context(lang='en_US')
+        Translation = self.env['ir.translation']
+        all_langs = [code for code, _name in self.env['res.lang'].get_installed()]
+        for domain, source in self._kz_other_journal_names():
+            # the name in every installed language (Odoo's translations of account and this module's)
+            names = {source} | {Translation._get_source(None, ('code',), lang, source) for lang in all_langs}
+            journals = Journal.search([('company_id', '=', company.id)] + domain).filtered(lambda j: j.name in names)
+            if not journals:
+                continue
+            journals.write({'name': source})
+            for lang in langs:
+                value = Translation._get_source(None, ('code',), lang, source)
+                if value and value != source:
+                    Translation._set_ids('account.journal,name', 'model', lang, journals.ids, value, source)
 
     @api.model
     def _kz_gov_forget_company_defaults(self, company):

@@ -20,6 +20,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
+from odoo.addons.kz_edu_base import kz_format
+
 from .. import gov_budget
 from ..gov_budget import ZERO, money
 from .account_invoice import kz_post_note
@@ -399,7 +401,7 @@ class KzGovFinplanAmendment(models.Model):
 
     @api.multi
     def name_get(self):
-        return [(a.id, _('Amendment %s of %s') % (a.name, a.date)) for a in self]
+        return [(a.id, _('Amendment %s of %s') % (a.name, kz_format.format_date(a.date))) for a in self]
 
     @api.multi
     def unlink(self):

@@ -20,7 +20,9 @@ NBSP = '\u00a0'
 
 
 def amount_text(text):
-    """'1 200 000.00' as the messages print it (non-breaking spaces between thousands)."""
+    """'1 200 000.00' as the messages print it: non-breaking spaces between thousands, the decimals after a comma
+    (1 200 000,00, as the screens show amounts)."""
+    text = re.sub(r'(?<=\d)\.(?=\d\d\b)', ',', text)
     return re.sub(r'(?<=\d) (?=\d{3}\b)', NBSP, text)
 
 

@@ -135,11 +135,11 @@ class TestGovReports(KzEduCase):
         self.assertFalse(balance['ok'])
         self.assertEqual((balance['left'], balance['right'], balance['difference']),
                          (D('1200000.00'), D('1410000.00'), D('-210000.00')))
-        self.assertEqual(balance['status'], 'Difference: -210\u00a0000.00')
+        self.assertEqual(balance['status'], 'Difference: -210\u00a0000,00')
         gaps = data['checks'][-1]
         self.assertFalse(gaps['ok'])
         self.assertEqual(gaps['status'], 'Not shown: %s, %s' % (self.code('7010'), self.code('7070')))
-        self.assertIn('Difference: -210\u00a0000.00', self.html(wizard))
+        self.assertIn('Difference: -210\u00a0000,00', self.html(wizard))
 
     def test_wrong_expression_is_refused_with_the_line_named(self):
         line = self.env['kz.gov.report.line'].search([('form', '=', 'FO1'), ('code', '=', '200')])
@@ -264,7 +264,7 @@ class TestGovReports(KzEduCase):
         self.assertIn('1 unposted (draft) entries', wizard.unposted_warning)
         self.assertIn('20.03.2025', wizard.unposted_warning)
         self.assertIn('Draft write-off', wizard.unposted_warning)
-        self.assertIn('5\u00a0000.00', wizard.unposted_warning)
+        self.assertIn('5\u00a0000,00', wizard.unposted_warning)
         data = wizard.report_data()
         self.assertEqual(data['unposted'], wizard.unposted_warning)
         self.assertIn('Draft write-off', self.html(wizard))
@@ -301,7 +301,7 @@ class TestGovReports(KzEduCase):
             action = wizard.action_export_xlsx()
             self.assertEqual(action['report_type'], 'xlsx')
         html = self.html(self.wizard('fo1'))
-        self.assertIn('1\u00a0200\u00a0000.00', html)
+        self.assertIn('1\u00a0200\u00a0000,00', html)
         self.assertIn('>490<', html)
 
     def test_pdf_renders_with_wkhtmltopdf(self):

@@ -5,6 +5,8 @@ from decimal import Decimal
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from odoo.addons.kz_edu_base import kz_format
+
 from .. import gov_budget
 from ..gov_budget import ZERO, money
 from ..models.kz_gov_finplan import EXECUTION_AMOUNTS
@@ -111,7 +113,8 @@ class KzGovBudgetExecution(models.TransientModel):
             Line.create(vals)
         return {
             'type': 'ir.actions.act_window',
-            'name': _('Budget execution %s – %s') % (self.date_from, self.date_to),
+            'name': _('Budget execution %s – %s') % (kz_format.format_date(self.date_from),
+                                                     kz_format.format_date(self.date_to)),
             'res_model': 'kz.gov.budget.execution.line',
             'view_mode': 'tree',
             'domain': [('wizard_id', '=', self.id)],

@@ -4,3 +4,5 @@ from . import kz_payroll_core
 from . import kz_hr_personnel
 # time sheet (табель) of a month
 from . import kz_timesheet
+# public holidays in the working schedules
+from . import kz_public_holiday

@@ -185,6 +185,8 @@ class HrHolidaysStatus(models.Model):
 class HrPayrollStructure(models.Model):
     _inherit = 'hr.payroll.structure'
 
+    # the structure's name in the user's language («Kazakhstan: teachers» showed on Kazakh screens, issue #13.8)
+    name = fields.Char(translate=True)
     kz_payroll = fields.Boolean(
         string='Kazakh payroll', help='Payslips of this structure are computed by the Kazakh engine (kz_tax).')
 
@@ -540,10 +542,22 @@ class HrPayslip(models.Model):
         rule_cache = {}
         line_rows = []
         slip_rows = []
-        # the sequence next_by_code('salary.slip') picks (user's company first), looked up once, not per payslip
-        seq = self.env['ir.sequence'].sudo().search(
-            [('code', '=', 'salary.slip'), ('company_id', 'in', [self.env.user.company_id.id, False])],
-            order='company_id', limit=1)
+        # the sequence next_by_code('salary.slip') would pick for the payslip's company (its own first, else one
+        # without company), looked up once per company, not per payslip. hr_payroll's sequence belongs to the
+        # first company only, so a school had none and its payslips no reference («false» was written, issue
+        # #13.7): a school without one gets its own, numbered from 1.
+        Sequence = self.env['ir.sequence'].sudo()
+        sequences = {}
+
+        def sequence_of(company):
+            if company.id not in sequences:
+                seq = Sequence.search([('code', '=', 'salary.slip'), ('company_id', 'in', [company.id, False])],
+                                      order='company_id', limit=1)
+                if not seq and company:
+                    seq = Sequence.create({'name': _('Payslips of %s') % company.name, 'code': 'salary.slip',
+                                           'prefix': 'SLIP/', 'padding': 3, 'company_id': company.id})
+                sequences[company.id] = seq
+            return sequences[company.id]
         uid = self.env.uid
         for slip in self:
             contract = amounts[slip.id]['_contract']
@@ -560,7 +574,8 @@ class HrPayslip(models.Model):
                     rule.amount_python_compute, rule.amount_percentage, rule.amount_percentage_base or None,
                     rule.register_id.id or None, amount, 1.0, 100.0, amount, True, slip.company_id.id or None,
                 ))
-            slip_rows.append((slip.id, slip.number or (seq._next() if seq else False),
+            seq = sequence_of(slip.company_id or self.env.user.company_id)
+            slip_rows.append((slip.id, slip.number or (seq._next() if seq else None),
                               amounts[slip.id]['IPN_BASE']))
         cr.execute('DELETE FROM hr_payslip_line WHERE slip_id IN %s', (tuple(self.ids),))
         execute_values(cr, """
@@ -730,8 +745,10 @@ class KzPayrollDemo(models.AbstractModel):
     @api.model
     def populate(self):
         """Called from demo/kz_payroll_demo.xml: contracts for the staff of both demo schools, a few deduction
-        applications, a pensioner, and a confirmed batch of the demo calendar's payroll month in school No. 1."""
+        applications, a pensioner, and a confirmed batch of the demo calendar's payroll month in school No. 1. Names
+        in the school's language."""
         import random
+        self = self._kz_demo_lang()
         from odoo.addons.kz_edu_base import demo_people
         titles = {}
         for job, _count, title_kk, title_ru in demo_people.STAFF_PLAN:
@@ -767,19 +784,57 @@ class KzPayrollDemo(models.AbstractModel):
             if oldest and school == school1:
                 oldest.write({'kz_is_pensioner': True,
                               'kz_pensioner_date': fields.Date.to_string(contract_start)})
-        # a confirmed batch of the previous month for school No. 1
+        if not self._kz_tariff_demo_pending():
+            self.kz_demo_batch()
+        return True
+
+    @api.model
+    def _kz_demo_lang(self, module='kz_payroll'):
+        """This model in the language of the demo school, with ``module``'s terms in that language loaded now:
+        Odoo loads a module's translations only after its demo data, so names made by the demo would be English."""
+        lang = self.env.ref('kz_edu_base.company_school1_demo').partner_id.lang or 'kk_KZ'
+        if lang != 'en_US' and self.env['res.lang']._lang_get(lang):
+            self.env['ir.module.module'].sudo().search([('name', '=', module)])._update_translations(
+                filter_lang=lang)
+        return self.with_context(lang=lang)
+
+    @api.model
+    def _kz_tariff_demo_pending(self):
+        """Whether kz_edu_tariff is being installed with this demo: its approved tariffication list changes the
+        teachers' contracts from 1 September, so the previous month's batch is made after it (kz_demo_batch is
+        called by its demo), not before with contracts that the list then ends (issue #13.7)."""
+        module = self.env['ir.module.module'].sudo().search([('name', '=', 'kz_edu_tariff')], limit=1)
+        return module.state in ('to install', 'to upgrade')
+
+    @api.model
+    def kz_demo_batch(self):
+        """A confirmed batch of the previous month for school No. 1, each payslip on the contract that runs in
+        that month (the latest one starting in it or before). Once: nothing is done if the batch exists. Named in
+        the school's language."""
+        self = self._kz_demo_lang()
+        today = datetime.date.today()
+        period_end = today.replace(day=1) - datetime.timedelta(days=1)
+        period_start = period_end.replace(day=1)
+        date_from, date_to = fields.Date.to_string(period_start), fields.Date.to_string(period_end)
+        school1 = self.env.ref('kz_edu_base.company_school1_demo')
+        Run = self.env['hr.payslip.run']
+        if Run.search_count([('date_start', '=', date_from), ('date_end', '=', date_to),
+                             ('slip_ids.company_id', '=', school1.id)]):
+            return True
         employees = self.env['hr.employee'].search([('company_id', '=', school1.id)])
-        run = self.env['hr.payslip.run'].create({
-            'name': _('Salary %s') % period_end.strftime('%m.%Y'),
-            'date_start': fields.Date.to_string(period_start), 'date_end': fields.Date.to_string(period_end)})
+        run = Run.create({'name': _('Salary %s') % period_end.strftime('%m.%Y'),
+                          'date_start': date_from, 'date_end': date_to})
         Slip = self.env['hr.payslip']
+        Contract = self.env['hr.contract']
         for emp in employees:
-            contract = emp.contract_ids[:1]
+            contract = Contract.browse(Slip.get_contract(emp, date_from, date_to)).sorted(
+                lambda c: (c.date_start, c.id))[-1:]
+            if not contract:
+                continue
             Slip.create({
                 'name': _('Payslip of %s for %s') % (emp.name, period_end.strftime('%m.%Y')),
                 'employee_id': emp.id, 'contract_id': contract.id, 'struct_id': contract.struct_id.id,
-                'company_id': school1.id, 'payslip_run_id': run.id,
-                'date_from': fields.Date.to_string(period_start), 'date_to': fields.Date.to_string(period_end)})
+                'company_id': school1.id, 'payslip_run_id': run.id, 'date_from': date_from, 'date_to': date_to})
         try:
             with self.env.cr.savepoint():
                 run.action_kz_compute_and_confirm()

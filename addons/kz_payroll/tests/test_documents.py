@@ -140,7 +140,7 @@ class TestPayrollDocuments(KzEduCase):
         html = self.pdf_html(wiz)
         self.assertIn('Ахметова Айгүл', html)
         self.assertIn(self.bolat.kz_iin, html)
-        self.assertIn('210\u00a0975.00', html)
+        self.assertIn('210\u00a0975,00', html)
         self.assertIn('Двести десять тысяч девятьсот семьдесят пять тенге 00 тиын', html)
         data = wiz.report_data()
         rows = self.xlsx_rows(wiz)
@@ -171,7 +171,7 @@ class TestPayrollDocuments(KzEduCase):
         self.assertEqual(total[13], 22704.03)
         self.assertEqual(rows[next(i for i, r in enumerate(rows) if r[0] == '111')][2], 430000.5)
         html = self.pdf_html(self.wizard())
-        self.assertIn('366\u00a0510.40', html)
+        self.assertIn('366\u00a0510,40', html)
         self.assertIn('116/135', html)
 
     # ------------------------------------------------------------------------------------------------ bank
@@ -208,7 +208,7 @@ class TestPayrollDocuments(KzEduCase):
         self.assertEqual(next(r for r in rows if r[0] == pension['total'][0])[4:7], [430000.5, 8600.01, 12900.02])
         self.assertTrue(any(str(r[0]).endswith(': Двадцать одна тысяча пятьсот тенге 03 тиын') for r in rows))
         html = self.pdf_html(self.wizard(document_kind='social'))
-        self.assertIn('387\u00a0000.45', html)
+        self.assertIn('387\u00a0000,45', html)
 
     # ------------------------------------------------------------------------------------------------ form 200
 
@@ -224,7 +224,7 @@ class TestPayrollDocuments(KzEduCase):
         self.assertEqual(table['total'][1:], [3, D('20915.04'), D('78000.05'), D('21000.00'),
                                           D('15600.01'), D('23400.02'), D('35100.02'), D('41184.03')])
         self.assertEqual(len(data['sections'][0]['notes']), 2)   # data for the form, not the official file
-        self.assertIn('20\u00a0915.04', self.pdf_html(self.wizard(document_kind='form200')))
+        self.assertIn('20\u00a0915,04', self.pdf_html(self.wizard(document_kind='form200')))
 
     # ------------------------------------------------------------------------------------------------ refusals
 

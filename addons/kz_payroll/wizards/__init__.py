@@ -1,1 +1,2 @@
 from . import kz_payroll_document_wizard
+from . import hr_payslip_employees

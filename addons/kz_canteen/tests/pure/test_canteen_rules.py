@@ -166,6 +166,52 @@ def test_second_free_meal_same_day_refused_HSC05():
     assert (s['child_total'], s['funding_total'], s['free_meals_used']) == (650, 0, 0)
 
 
+def day_menu():
+    """Breakfast and lunch of the same day merged as the server merges them: each has its own free set."""
+    lines = {
+        'PORRIDGE': {'name': 'Porridge', 'price': DEC('250'), 'allergens': ('MILK',), 'is_free_set': True,
+                     'meal': 'breakfast'},
+        'COCOA': {'name': 'Cocoa', 'price': DEC('80'), 'allergens': ('MILK',), 'is_free_set': True,
+                  'meal': 'breakfast'},
+        'SOUP': {'name': 'Soup', 'price': DEC('350'), 'allergens': (), 'is_free_set': True, 'meal': 'lunch'},
+        'PLOV': {'name': 'Plov', 'price': DEC('650'), 'allergens': (), 'is_free_set': True, 'meal': 'lunch'},
+        'TEA': {'name': 'Tea', 'price': DEC('50'), 'allergens': (), 'meal': 'lunch'}}
+    return dict(menu(), lines=lines)
+
+
+def test_breakfast_and_lunch_sets_in_one_order_are_two_free_meals_HSC05():
+    # one free set a day: breakfast and lunch sets together are refused, not both given free
+    err = refused('second_free_meal', child(2), [('PORRIDGE', 1), ('COCOA', 1), ('SOUP', 1), ('PLOV', 1)],
+                  the_menu=day_menu())
+    assert err.details['limit'] == 1
+    # either set alone is free
+    got = sale(child(2), [('SOUP', 1), ('PLOV', 1), ('TEA', 1)], the_menu=day_menu(), balance=DEC('50'))
+    assert got['child_total'] == DEC('50.00') and got['free_meals_used'] == 1
+    # with the paid repeat allowed, the breakfast set is free and the lunch set is paid
+    got = sale(child(2), [('PORRIDGE', 1), ('COCOA', 1), ('SOUP', 1), ('PLOV', 1)], the_menu=day_menu(),
+               balance=DEC('1000'), allow_paid_repeat=True)
+    free = {line['dish_id']: line['free_qty'] for line in got['lines']}
+    assert free == {'PORRIDGE': 1, 'COCOA': 1, 'SOUP': 0, 'PLOV': 0}
+    assert got['child_total'] == DEC('1000.00') and got['free_meals_used'] == 1
+
+
+def test_two_free_meals_a_day_cover_breakfast_and_lunch_in_one_order():
+    params = dict(PARAMS, FREE_MEALS_PER_DAY=2)
+    got = cr.decide_sale(child(2), card(), [('PORRIDGE', 1), ('SOUP', 1), ('PLOV', 1)], DAY, 0, DEC('0'), (),
+                         day_menu(), params)
+    assert got['child_total'] == DEC('0.00') and got['free_meals_used'] == 2
+    # after the breakfast set, one set is left: lunch twice is refused
+    with pytest.raises(cr.SaleRefused):
+        cr.decide_sale(child(2), card(), [('SOUP', 2), ('PLOV', 2)], DAY, 1, DEC('0'), (), day_menu(), params)
+
+
+def test_free_sets_takes_meals_in_the_order_of_the_day():
+    lines = [('SOUP', 1), ('PORRIDGE', 2)]
+    assert cr.free_sets(lines, day_menu()['lines'], 1) == {'breakfast': 1, 'lunch': 0}
+    assert cr.free_sets(lines, day_menu()['lines'], 5) == {'breakfast': 2, 'lunch': 1}
+    assert cr.free_sets([('TEA', 3)], day_menu()['lines'], 1) == {}
+
+
 def test_free_meal_limit_is_a_parameter():
     params = dict(PARAMS, FREE_MEALS_PER_DAY=2)
     s = cr.decide_sale(child(3), card(), [('SET', 2)], DAY, 0, 0, (), menu(), params)

@@ -107,7 +107,7 @@ def test_the_issue_example_figures():
     plan = effective_plan([('149', 'obligations', {1: 400000, 2: 400000, 3: 400000})])
     exceeded = check_obligation(plan, {('149', 1): D('1150000')}, '149', 3, D('80000'))
     assert exceeded.excess == D('30000.00')
-    assert format_amount(exceeded.plan_to_date) == '1\u00a0200\u00a0000.00'
+    assert format_amount(exceeded.plan_to_date) == '1\u00a0200\u00a0000,00'
 
 
 def test_no_plan_for_the_specific_refuses_any_positive_amount_and_zero_always_fits():
@@ -120,8 +120,8 @@ def test_money_and_format():
     assert money(0.1 + 0.2) == D('0.30')
     assert money(None) == D('0.00')
     assert money('2.005') == D('2.01')
-    assert format_amount(D('-1234567.8')) == '-1\u00a0234\u00a0567.80'
-    assert format_amount(0) == '0.00'
+    assert format_amount(D('-1234567.8')) == '-1\u00a0234\u00a0567,80'
+    assert format_amount(0) == '0,00'
 
 
 def test_period_months_within_one_year():

@@ -328,7 +328,7 @@ def test_journal_main_unbalanced_month_is_flagged():
 
 
 def test_format_amount():
-    assert gov_reports.format_amount(D('-1234567.8')) == '-1\u00a0234\u00a0567.80'
+    assert gov_reports.format_amount(D('-1234567.8')) == '-1\u00a0234\u00a0567,80'
     assert gov_reports.format_amount(None) == '' and gov_reports.format_amount(D('0'), blank_zero=True) == ''
 
 

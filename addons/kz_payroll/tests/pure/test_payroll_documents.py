@@ -68,8 +68,8 @@ def test_form200_per_month_and_quarter():
 
 
 def test_format_amount():
-    assert pd.format_amount(D('1234567.8')) == '1\u00a0234\u00a0567.80'
-    assert pd.format_amount(-5) == '-5.00'
+    assert pd.format_amount(D('1234567.8')) == '1\u00a0234\u00a0567,80'
+    assert pd.format_amount(-5) == '-5,00'
 
 
 def test_zero_allowance_lines_are_not_printed():

@@ -66,6 +66,33 @@ function round_half_even(numerator, denominator) {
     return quotient;
 }
 
+var MEAL_ORDER = ['breakfast', 'lunch', 'snack'];      // canteen_rules.MEAL_ORDER
+
+/* canteen_rules.free_sets: {meal: free sets} of an order; each meal whose set dishes are in the order takes as many
+ * sets as its set dishes ask, from the allowance left today, meal by meal (breakfast and lunch are two sets). */
+function free_sets(lines, menu, allowance) {
+    var wanted = {};
+    _.each(lines, function (pair) {
+        var dish = menu[pair[0]];
+        if (dish && dish.is_free_set) {
+            var meal = dish.meal || '';
+            wanted[meal] = Math.max(wanted[meal] || 0, pair[1]);
+        }
+    });
+    var rank = function (meal) {
+        var i = MEAL_ORDER.indexOf(meal);
+        return i < 0 ? MEAL_ORDER.length : i;
+    };
+    var meals = _.keys(wanted).sort(function (a, b) { return (rank(a) - rank(b)) || (a < b ? -1 : a > b ? 1 : 0); });
+    var left = Math.max(allowance || 0, 0);
+    var sets = {};
+    _.each(meals, function (meal) {
+        sets[meal] = Math.min(wanted[meal], left);
+        left -= sets[meal];
+    });
+    return sets;
+}
+
 function kind_labels() {
     return {free: _t('Free meal'), subsidised: _t('Subsidised meal'), paid: _t('Paid meal')};
 }
@@ -138,8 +165,33 @@ models.load_models([{
     },
 }]);
 
+/* A canteen till loads no customers: its children come from kz_pos_children (name, class and card only). Stock
+ * POS would load every customer of the school — about 1 500 parents and children with phones and e-mail addresses —
+ * which made the till start slowly (issue #13.10) and put personal data the cashier must not see into the browser. */
+(function () {
+    var loaders = models.PosModel.prototype.models;
+    var partner_loader = _.findWhere(loaders, {model: 'res.partner'});
+    var config_loader = _.findWhere(loaders, {model: 'pos.config'});
+    if (!partner_loader || !config_loader) {
+        return;
+    }
+    // the till's configuration is loaded after the customers in stock Odoo 11: load them after it, to know
+    loaders.splice(loaders.indexOf(partner_loader), 1);
+    loaders.splice(loaders.indexOf(config_loader) + 1, 0, partner_loader);
+    var partner_domain = partner_loader.domain;
+    partner_loader.domain = function (self, tmp) {
+        if (self.config && self.config.kz_is_canteen) {
+            return [['id', '=', 0]];
+        }
+        return typeof partner_domain === 'function' ? partner_domain(self, tmp) : partner_domain;
+    };
+})();
+
 /* A canteen till sells dishes only (anything else would be refused: not on the approved menu). */
 var product_loader = _.findWhere(models.PosModel.prototype.models, {model: 'product.product'});
+if (product_loader && product_loader.fields.indexOf('write_date') < 0) {
+    product_loader.fields = product_loader.fields.concat(['write_date']);     // a version for the dish photos
+}
 if (product_loader) {
     var product_domain = product_loader.domain;
     product_loader.domain = function (self, tmp) {
@@ -176,6 +228,30 @@ models.PosModel = models.PosModel.extend({
         return !!(this.config && this.config.kz_is_canteen);
     },
 
+    /* The customer list of a canteen till is the school's children loaded at start (kz_pos_children): stock POS
+     * would fetch every customer changed since 1970 — all the parents with their contacts — when it opens. */
+    load_new_partners: function () {
+        if (this.kz_is_canteen()) {
+            return $.Deferred().reject().promise();
+        }
+        return _super_posmodel.load_new_partners.apply(this, arguments);
+    },
+
+    /* The payment method is shown as «Prepaid balance» in the cashier's language, not as the journal's name with
+     * its currency («Prepaid balance (KZT)», in the language the till was set up in). */
+    load_server_data: function () {
+        var self = this;
+        return _super_posmodel.load_server_data.apply(this, arguments).then(function () {
+            var journal = self.kz_is_canteen() && self.config.kz_balance_journal_id &&
+                          self.config.kz_balance_journal_id[0];
+            _.each(self.cashregisters || [], function (register) {
+                if (journal && register.journal_id && register.journal_id[0] === journal) {
+                    register.journal_id = [register.journal_id[0], _t('Prepaid balance')];
+                }
+            });
+        });
+    },
+
     /* {product_id: true} of the dishes on today's approved menus (any age group); null when none is approved. */
     kz_menu_product_ids: function () {
         var menus = this.kz_menus && this.kz_menus.menus;
@@ -207,13 +283,14 @@ models.PosModel = models.PosModel.extend({
         _.each(this.db.get_orders(), function (pending) {
             var data = pending.data || {};
             if (data.kz_free_meal && data.partner_id) {
-                self.kz_count_free_order(data.partner_id);
+                self.kz_count_free_order(data.partner_id, data.kz_free_sets || 1);
             }
         });
     },
 
-    kz_count_free_order: function (partner_id) {
-        this.kz_free_orders[partner_id] = (this.kz_free_orders[partner_id] || 0) + 1;
+    /* `sets` free set meals (default 1) validated for the child in this till. */
+    kz_count_free_order: function (partner_id, sets) {
+        this.kz_free_orders[partner_id] = (this.kz_free_orders[partner_id] || 0) + (sets || 1);
     },
 
     /* The server's answer about a child, kept for the offline count of the free meals of the day. */
@@ -295,18 +372,18 @@ models.PosModel = models.PosModel.extend({
         var out = [];
         var child_total = 0;
         var funding_total = 0;
-        var used = 0;
+        var sets = entitled ? free_sets(lines, menu, allowance) : {};
+        var used = _.reduce(_.values(sets), function (sum, n) { return sum + n; }, 0);
         for (var j = 0; j < lines.length; j++) {
             var dish = menu[lines[j][0]];
             var qty = lines[j][1];
             var price = Math.round(dish.price * 100);                        // tiyn
             var free_qty = 0;
             if (entitled && dish.is_free_set) {
-                free_qty = Math.min(qty, allowance);
+                free_qty = Math.min(qty, sets[dish.meal || ''] || 0);
                 if (free_qty < qty && !menus.allow_paid_repeat) {
                     return refuse('second_free_meal');
                 }
-                used = Math.max(used, free_qty);
             }
             var funding = round_half_up(price * share.num, share.den) * free_qty;
             var pays = price * qty - funding;
@@ -378,11 +455,27 @@ models.PosModel = models.PosModel.extend({
         var self = this;
         return this.kz_identify_card(code).then(function (summary) {
             if (!summary.ok) {
+                self.kz_release_child();
                 self.gui.show_popup('error', {title: _t('Card refused'), body: summary.message});
                 return;
             }
             self.kz_serve(summary);
         });
+    },
+
+    /* After a refused card the order on screen must not stay with the previous child, or the next dish would be
+     * sold to them (issue #13.3): an order without dishes loses its child; an order with dishes stays in its tab
+     * as it is and a new empty order is opened. */
+    kz_release_child: function () {
+        var order = this.get_order();
+        if (!order || order.finalized || !order.get_client()) {
+            return;
+        }
+        if (order.get_orderlines().length) {
+            this.add_new_order();
+        } else {
+            order.set_client(null);
+        }
     },
 
     /* Put the identified child on the current order (or on a new one when the current order is another child's
@@ -575,6 +668,7 @@ models.Order = models.Order.extend({
         this.kz_set_offline(!!decision.offline);
         this.kz_child_total = decision.child_total;
         this.kz_free_meal = _.some(decision.lines || [], function (line) { return line.free_qty > 0; });
+        this.kz_free_sets = this.kz_free_meal ? (decision.free_meals_used || 1) : 0;
         this.trigger('change', this);
         return self;
     },
@@ -667,6 +761,7 @@ models.Order = models.Order.extend({
         var json = _super_order.export_as_JSON.apply(this, arguments);
         if (this.kz_is_canteen()) {
             json.kz_free_meal = !!(this.kz_free_meal && this.get_client());
+            json.kz_free_sets = json.kz_free_meal ? (this.kz_free_sets || 1) : 0;
         }
         return json;
     },
@@ -674,6 +769,7 @@ models.Order = models.Order.extend({
     init_from_JSON: function (json) {
         _super_order.init_from_JSON.apply(this, arguments);
         this.kz_free_meal = !!json.kz_free_meal;
+        this.kz_free_sets = json.kz_free_sets || (this.kz_free_meal ? 1 : 0);
     },
 });
 
@@ -804,6 +900,15 @@ var KzCanteenPanelWidget = PosBaseWidget.extend({
     },
 });
 
+/* The dish photos carry their version: the browser keeps them instead of downloading every photo again at each
+ * start of the till (issue #13.10). */
+screens.ProductListWidget.include({
+    get_product_image_url: function (product) {
+        var url = this._super.apply(this, arguments);
+        return product.write_date ? url + '&unique=' + String(product.write_date).replace(/[^0-9]/g, '') : url;
+    },
+});
+
 /* The till shows today's menu: dishes not on an approved menu of the day are hidden (all dishes while no menu is
    approved, so the cashier sees why a sale is refused). */
 screens.ProductListWidget.include({
@@ -893,7 +998,7 @@ screens.PaymentScreenWidget.include({
         if (this.pos.kz_is_canteen() && order && order.get_client()) {
             this.pos.kz_last_served = {name: order.get_client().name, total: order.get_total_with_tax()};
             if (order.kz_free_meal) {
-                this.pos.kz_count_free_order(order.get_client().id);
+                this.pos.kz_count_free_order(order.get_client().id, order.kz_free_sets);
             }
         }
         return this._super.apply(this, arguments);
@@ -915,6 +1020,7 @@ return {
     KzCanteenPanelWidget: KzCanteenPanelWidget,
     norm_uid: norm_uid,
     parse_rate: parse_rate,
+    free_sets: free_sets,
     round_half_up: round_half_up,
     round_half_even: round_half_even,
 };

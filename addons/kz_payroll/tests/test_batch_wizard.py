@@ -1,0 +1,81 @@
+# -*- coding: utf-8 -*-
+"""«Generate payslips» of a batch as the bookkeeper (issue #13.7): the school's employees with a running contract
+are offered and preselected, another school's employee or one without a contract is refused with their names (no
+crash), and every payslip gets a reference from the sequence («false» was written before)."""
+import datetime
+
+from odoo.exceptions import UserError
+from odoo.tests import common
+
+from odoo.addons.kz_edu_base.demo_people import IinFactory
+
+
+@common.at_install(False)
+@common.post_install(True)
+class TestBatchWizard(common.SavepointCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestBatchWizard, cls).setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tracking_disable=True))
+        env = cls.env
+        cls.iin = IinFactory(taken=env['hr.employee'].search([('kz_iin', '!=', False)]).mapped('kz_iin'))
+        parent = env.ref('base.main_company')
+        cls.school = env['res.company'].create({'name': 'KZ batch test school', 'parent_id': parent.id})
+        cls.other = env['res.company'].create({'name': 'KZ batch other school', 'parent_id': parent.id})
+        struct = env.ref('kz_payroll.hr_payroll_structure_kz_teacher')
+
+        def employee(name, company, contract=True, date_start='2025-09-01', date_end=False):
+            emp = env['hr.employee'].create({'name': name, 'kz_iin': cls.iin(datetime.date(1988, 4, 4), 'F'),
+                                             'company_id': company.id})
+            emp.kz_deduction_application_ids = [(0, 0, {'date_from': '2025-01-01'})]
+            if contract:
+                env['hr.contract'].create({'name': 'C %s' % name, 'employee_id': emp.id, 'wage': 250000,
+                                           'company_id': company.id, 'struct_id': struct.id, 'state': 'open',
+                                           'date_start': date_start, 'date_end': date_end})
+            return emp
+        cls.anar = employee('Анар', cls.school)
+        cls.berik = employee('Берік', cls.school)
+        cls.ended = employee('Ескі', cls.school, date_start='2024-09-01', date_end='2026-08-31')
+        cls.no_contract = employee('Келісімсіз', cls.school, contract=False)
+        cls.foreign = employee('Бөтен', cls.other)
+        cls.bookkeeper = env['res.users'].with_context(no_reset_password=True).create({
+            'name': 'Batch bookkeeper', 'login': 'kzbatch_bookkeeper', 'company_id': cls.school.id,
+            'company_ids': [(6, 0, [cls.school.id])],
+            'groups_id': [(6, 0, [env.ref('kz_edu_base.group_bookkeeper').id])]})
+        cls.batch = env['hr.payslip.run'].sudo(cls.bookkeeper).create({
+            'name': 'Қараша 2026', 'date_start': '2026-11-01', 'date_end': '2026-11-30'})
+
+    def wizard(self, employees=None):
+        Wizard = self.env['hr.payslip.employees'].sudo(self.bookkeeper).with_context(
+            active_id=self.batch.id, active_model='hr.payslip.run')
+        vals = {} if employees is None else {'employee_ids': [(6, 0, employees.ids)]}
+        return Wizard.create(vals)
+
+    def test_the_schools_employees_with_a_contract_are_preselected(self):
+        wizard = self.wizard()
+        self.assertEqual(wizard.kz_company_id, self.school)
+        self.assertEqual(wizard.employee_ids, self.anar | self.berik)
+
+    def test_another_schools_employee_is_refused_by_name(self):
+        with self.assertRaises(UserError) as err:
+            self.wizard(self.anar | self.foreign).compute_sheet()
+        self.assertIn('Бөтен', err.exception.name)
+        self.assertIn('KZ batch test school', err.exception.name)
+        self.assertFalse(self.batch.slip_ids)
+
+    def test_an_employee_without_a_running_contract_is_refused_by_name(self):
+        for emp in (self.no_contract, self.ended):
+            with self.assertRaises(UserError) as err:
+                self.wizard(self.anar | emp).compute_sheet()
+            self.assertIn(emp.name, err.exception.name)
+            self.assertIn('01.11.2026', err.exception.name)
+
+    def test_payslips_get_a_reference_never_false(self):
+        self.wizard().compute_sheet()
+        slips = self.batch.slip_ids
+        self.assertEqual(slips.mapped('employee_id'), self.anar | self.berik)
+        for slip in slips:
+            self.assertTrue(slip.number, slip.name)
+            self.assertNotEqual(slip.number.lower(), 'false')
+            self.assertTrue(slip.line_ids)
