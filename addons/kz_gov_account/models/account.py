@@ -244,7 +244,7 @@ class AccountMove(models.Model):
     _inherit = 'account.move'
 
     kz_closing = fields.Boolean(
-        string='Closing entry', readonly=True, copy=False, index=True,
+        string='Closing entry', readonly=True, copy=False, index=True, default=False,
         help='A closing entry of a reporting period (order No. 230, rules item 21; entries 322–325 of order No. '
              '170): the statements leave it out of the movement of the period (ФО-2), the balances include it.')
 

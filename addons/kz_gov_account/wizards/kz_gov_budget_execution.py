@@ -83,7 +83,7 @@ class KzGovBudgetExecution(models.TransientModel):
             SELECT e.code,
                    SUM(CASE WHEN a.kz_kind IN %(money_kinds)s AND COALESCE(aml.kz_std_entry, '') NOT IN %(not_payments)s
                             THEN aml.credit ELSE 0 END)::text,
-                   SUM(CASE WHEN a.user_type_id IN %(expense_types)s AND NOT m.kz_closing
+                   SUM(CASE WHEN a.user_type_id IN %(expense_types)s AND m.kz_closing IS NOT TRUE
                             THEN aml.debit ELSE 0 END)::text
               FROM account_move_line aml
               JOIN account_move m ON m.id = aml.move_id

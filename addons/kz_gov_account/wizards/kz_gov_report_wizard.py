@@ -47,22 +47,22 @@ SQL_BALANCES = """
            s.po::text, s.pm::text, s.pd::text, s.pc::text, s.pk::text
       FROM (SELECT l.account_id, l.kz_ebk_id,
                    SUM(CASE WHEN l.date < %(date_from)s THEN l.debit - l.credit ELSE 0 END) AS o,
-                   SUM(CASE WHEN l.date >= %(date_from)s AND l.date <= %(date_to)s AND NOT m.kz_closing
+                   SUM(CASE WHEN l.date >= %(date_from)s AND l.date <= %(date_to)s AND m.kz_closing IS NOT TRUE
                             THEN l.debit - l.credit ELSE 0 END) AS m,
-                   SUM(CASE WHEN l.date >= %(date_from)s AND l.date <= %(date_to)s AND NOT m.kz_closing
+                   SUM(CASE WHEN l.date >= %(date_from)s AND l.date <= %(date_to)s AND m.kz_closing IS NOT TRUE
                             THEN l.debit ELSE 0 END) AS d,
-                   SUM(CASE WHEN l.date >= %(date_from)s AND l.date <= %(date_to)s AND NOT m.kz_closing
+                   SUM(CASE WHEN l.date >= %(date_from)s AND l.date <= %(date_to)s AND m.kz_closing IS NOT TRUE
                             THEN l.credit ELSE 0 END) AS c,
-                   SUM(CASE WHEN l.date >= %(date_from)s AND l.date <= %(date_to)s AND m.kz_closing
+                   SUM(CASE WHEN l.date >= %(date_from)s AND l.date <= %(date_to)s AND m.kz_closing IS TRUE
                             THEN l.debit - l.credit ELSE 0 END) AS k,
                    SUM(CASE WHEN l.date < %(cmp_from)s THEN l.debit - l.credit ELSE 0 END) AS po,
-                   SUM(CASE WHEN l.date >= %(cmp_from)s AND l.date <= %(cmp_to)s AND NOT m.kz_closing
+                   SUM(CASE WHEN l.date >= %(cmp_from)s AND l.date <= %(cmp_to)s AND m.kz_closing IS NOT TRUE
                             THEN l.debit - l.credit ELSE 0 END) AS pm,
-                   SUM(CASE WHEN l.date >= %(cmp_from)s AND l.date <= %(cmp_to)s AND NOT m.kz_closing
+                   SUM(CASE WHEN l.date >= %(cmp_from)s AND l.date <= %(cmp_to)s AND m.kz_closing IS NOT TRUE
                             THEN l.debit ELSE 0 END) AS pd,
-                   SUM(CASE WHEN l.date >= %(cmp_from)s AND l.date <= %(cmp_to)s AND NOT m.kz_closing
+                   SUM(CASE WHEN l.date >= %(cmp_from)s AND l.date <= %(cmp_to)s AND m.kz_closing IS NOT TRUE
                             THEN l.credit ELSE 0 END) AS pc,
-                   SUM(CASE WHEN l.date >= %(cmp_from)s AND l.date <= %(cmp_to)s AND m.kz_closing
+                   SUM(CASE WHEN l.date >= %(cmp_from)s AND l.date <= %(cmp_to)s AND m.kz_closing IS TRUE
                             THEN l.debit - l.credit ELSE 0 END) AS pk
               FROM account_move_line l
               JOIN account_move m ON m.id = l.move_id
