@@ -168,6 +168,9 @@ class TestKzGovDemo(common.SavepointCase):
         for code in ('149', '151', '152', '159'):
             self.assertGreater(by_ebk[code]['registered'], 0, code)
             self.assertLessEqual(by_ebk[code]['registered'], by_ebk[code]['plan_obligations'], code)
+        # no specific is paid beyond its plan of payments (the treasury refuses it: _kz_payment_problems)
+        for row in rows:
+            self.assertLessEqual(row['payments'], row['plan_payments'], row['ebk'])
 
     def test_fo1_of_each_school_balances_and_agrees_with_the_turnover_sheet_ACC13(self):
         """ФО-1 of the form of order No. 230 at the end of the demo: assets = liabilities + net assets at both dates,
