@@ -2,41 +2,48 @@
 import; see DESIGN.md).
 
 One entry per funding source of the meals (canteen_rules: ``LOC`` for grades 1-4, ``VSEOBUCH`` for the social
-categories of grades 5-11), dated the last day of the month:
+categories of grades 5-11), dated the last day of the month, for the sum of ``funding_amount`` of the month's free
+and subsidised meals of that source — what the budget pays for the meals served. The accounts are those of the
+standard entries of the chart (kz_gov_account/data/src/standard_entries.csv), chosen by how the school feeds the
+children; the ЕБК specific by order No. 151 (annex 2):
 
-    Dr 7030 Inventory consumption expenses   ЕБК 141 «Purchase of food», funding source
-    Cr 3310 Payables to suppliers             ЕБК 141, funding source, the canteen's supplier
+* **catering** — the staff of the school has no cooks and a caterer serves the meals under a contract: a service,
+  entry 234 «Предъявление счетов поставщиков … за оказанные услуги»: Dr 7080 «Расходы по коммунальным платежам и
+  прочим услугам» / Cr 3210 «… поставщикам и подрядчикам»; specific 159 «Оплата прочих услуг и работ» (specific
+  141: «Если по штатной численности не предусмотрены повара, то услуги по организации питания для учащихся
+  осуществляются по договору со сторонним юридическим лицом и данные затраты отражаются по специфике 159»);
+* **cooks** — the staff includes cooks and the school buys the food: entry 121 Dr 1314 «Продукты питания» / Cr
+  3210, then entry 135 Dr 7060 «Расходы по запасам» / Cr 1314 for the food of the meals served; specific 141
+  «Приобретение продуктов питания» («… приобретение продуктов питания в школьных столовых в случае, если в
+  штатной численности государственного учреждения предусмотрены повара»);
+* the meals of the fund of universal compulsory education (``VSEOBUCH``) are under specific 163 «Затраты Фонда
+  всеобщего обязательного среднего образования» («… обеспечение питания в школах»), on the same accounts.
 
-for the sum of ``funding_amount`` of the month's free and subsidised meals of that source — what the budget owes
-the supplier for the meals served (the table of meals the supplier is paid on). Amounts are Decimal, exact to the
-tiyn; nothing is rounded here (every meal's amount is already whole tiyn).
+Amounts are Decimal, exact to the tiyn; nothing is rounded here (every meal's amount is already whole tiyn).
 """
 from decimal import Decimal, InvalidOperation
 
-__all__ = ['EBK_FOOD', 'EXPENSE_ACCOUNT', 'PAYABLE_ACCOUNT', 'FUNDING_MAP', 'POSTED_KINDS', 'PostingError',
-           'ledger_funding', 'amounts_by_funding', 'entry_lines', 'account_codes']
+try:  # the pure tests and tools: every addon folder is on sys.path (conftest.py)
+    import gov_entries
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_gov_account import gov_entries
 
-#: ЕБК economic specific 141 «Приобретение продуктов питания» (kz_gov_account data/src/ebk_403.csv, UNCONFIRMED
-#: there like the whole classification: the text of order No. 403 was not available)
-EBK_FOOD = '141'
+__all__ = ['MODES', 'FUNDING_MAP', 'POSTED_KINDS', 'PostingError', 'ledger_funding', 'amounts_by_funding',
+           'entry_lines', 'ebk_code', 'account_codes', 'payable_account']
 
-#: Dr: 7030 «Расходы по запасам» / «Қорлар бойынша шығыстар» (kz_gov_account data/src/chart_281.csv, kind
-#: expense_inventory, requires ЕБК and funding source). The chart has no account named for food or meals: food is an
-#: inventory (1320 «Продукты питания»), and food consumed is an inventory expense; meals served by the supplier and
-#: eaten the same day never sit in 1320, so the expense is recognised directly. UNCONFIRMED: the body of order No. 281
-#: was not read (kz_gov_account data/src/SOURCES.md); 7040 «Расходы по оплате услуг и работ» would be the account if
-#: the catering were booked as a service (then under another specific than 141).
-EXPENSE_ACCOUNT = '7030'
-
-#: Cr: 3310 «Краткосрочная кредиторская задолженность поставщикам и подрядчикам» (chart_281.csv, kind
-#: payable_suppliers, requires ЕБК and funding source; UNCONFIRMED as the whole chart)
-PAYABLE_ACCOUNT = '3310'
+#: how the school feeds the children -> the operations of the standard entries, in the order they are posted
+MODES = {
+    'catering': ('canteen_catering',),
+    'cooks': ('canteen_food_receipt', 'canteen_food_use'),
+}
 
 #: canteen funding codes (canteen_rules parameters) → funding source codes of kz_gov_account (funding_sources.csv).
-#: kz_gov_account has no code for the fund of universal compulsory education (фонд всеобуча, VSEOBUCH): it is spent
-#: from the local budget (Gov. decree No. 64 of 25.01.2008: the fund is formed from local budgets), so it posts as LOC;
-#: its entry stays separate (own reference) so the fund remains visible. Codes not listed map to themselves.
+#: The fund of universal compulsory education (фонд всеобуча, VSEOBUCH) is formed from local budgets (Government
+#: decree No. 64 of 25.01.2008), so it posts as LOC; its entry stays separate (own reference) and its own ЕБК
+#: specific, 163, keeps the fund visible. Codes not listed map to themselves.
 FUNDING_MAP = {'VSEOBUCH': 'LOC'}
+#: the canteen funding codes whose meals are the fund's (ЕБК 163, the second alternative of the standard entries)
+FUND_CODES = ('VSEOBUCH',)
 
 #: meals the budget pays for; paid meals come from the parents' prepaid balances, not from the budget
 POSTED_KINDS = ('free', 'subsidised')
@@ -46,7 +53,8 @@ ZERO = Decimal('0.00')
 
 
 class PostingError(ValueError):
-    """A stable ``code`` (``bad_amount``, ``no_funding``) and an English message; the ORM layer translates."""
+    """A stable ``code`` (``bad_amount``, ``no_funding``, ``bad_mode``) and an English message; the ORM layer
+    translates."""
 
     def __init__(self, code, message, **details):
         super(PostingError, self).__init__(message)
@@ -93,13 +101,38 @@ def amounts_by_funding(rows):
     return {code: item for code, item in out.items() if item['amount']}
 
 
-def entry_lines(amount):
-    """The two items of one funding source's entry: ``[(account code, debit, credit)]``."""
+def _postings(mode, on_date=None):
+    if mode not in MODES:
+        raise PostingError('bad_mode', 'unknown way of feeding the children %r (catering or cooks)' % (mode,))
+    return [p for key in MODES[mode] for p in gov_entries.postings(key, on_date)]
+
+
+def ebk_code(mode, canteen_code):
+    """The ЕБК specific of the meals of a canteen funding code in a mode (159/141, 163 for the fund)."""
+    return gov_entries.ebk_of(_postings(mode)[0], 1 if (canteen_code or '').upper() in FUND_CODES else 0)
+
+
+def entry_lines(amount, mode='catering', canteen_code='LOC', on_date=None):
+    """The items of one funding source's entry: ``[(account code, debit, credit, ebk code, standard entry)]``,
+    each posting's debit then credit."""
     amount = _amount(amount, '?')
     if amount <= 0:
         raise PostingError('bad_amount', 'an entry for meals must be a positive amount, got %s' % amount)
-    return [(EXPENSE_ACCOUNT, amount, ZERO), (PAYABLE_ACCOUNT, ZERO, amount)]
+    variant = 1 if (canteen_code or '').upper() in FUND_CODES else 0
+    lines = []
+    for p in _postings(mode, on_date):
+        ebk = gov_entries.ebk_of(p, variant)
+        lines.append((p.debit, amount, ZERO, ebk, gov_entries.label(p)))
+        lines.append((p.credit, ZERO, amount, ebk, gov_entries.label(p)))
+    return lines
 
 
-def account_codes():
-    return [EXPENSE_ACCOUNT, PAYABLE_ACCOUNT]
+def payable_account(mode='catering'):
+    """The account of the supplier's claim (the credit of the first posting): 3210."""
+    return _postings(mode)[0].credit
+
+
+def account_codes(mode=None):
+    """The account codes a mode (every mode by default) posts to."""
+    modes = [mode] if mode else sorted(MODES)
+    return sorted({code for m in modes for p in _postings(m) for code in (p.debit, p.credit)})

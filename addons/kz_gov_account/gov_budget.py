@@ -48,18 +48,19 @@ class NegativePlanError(BudgetError):
 
 
 class PlanExceeded(BudgetError):
-    """The obligations plan of `ebk` up to `month` would be exceeded by `excess` (returned, not raised, by
-    check_obligation(): the caller decides whether an override lets it through)."""
+    """The plan (`kind` obligations or payments) of `ebk` up to `month` would be exceeded by `excess` (returned,
+    not raised, by check_obligation() and check_payment(): the caller decides what to do)."""
 
-    def __init__(self, ebk, month, plan_to_date, registered_to_date, amount):
+    def __init__(self, ebk, month, plan_to_date, registered_to_date, amount, kind='obligations'):
         self.ebk = ebk
         self.month = month
+        self.kind = kind
         self.plan_to_date = plan_to_date
         self.registered_to_date = registered_to_date
         self.amount = amount
         self.excess = registered_to_date + amount - plan_to_date
         super(PlanExceeded, self).__init__(
-            'obligations plan of %s to month %s exceeded by %s' % (ebk, month, self.excess))
+            '%s plan of %s to month %s exceeded by %s' % (kind, ebk, month, self.excess))
 
     def __repr__(self):
         return 'PlanExceeded(%r, %d, plan_to_date=%s, registered_to_date=%s, amount=%s, excess=%s)' % (
@@ -75,9 +76,10 @@ def money(value):
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def format_amount(value):
-    """'1 200 000.00' with non-breaking spaces between thousands (as on Kazakh documents); floats accepted."""
-    return _format_amount(money(value))
+def format_amount(value, lang=None):
+    """'1 200 000,00' in Kazakh and Russian (no-break spaces between thousands, decimal comma: the separators the
+    screens use), '1,200,000.00' in English; floats accepted."""
+    return _format_amount(money(value), lang)
 
 
 def _check_kind_month(kind, month):
@@ -126,13 +128,13 @@ def cumulative(plan, ebk, kind, upto_month):
     return sum((plan.get((ebk, kind, m), ZERO) for m in MONTHS if m <= upto_month), ZERO)
 
 
-def check_obligation(plan, registered_by_ebk_month, ebk, month, amount):
+def check_obligation(plan, registered_by_ebk_month, ebk, month, amount, kind='obligations'):
     """None if an obligation of `amount` for `ebk` in `month` fits the obligations plan, else PlanExceeded.
 
     registered_by_ebk_month: {(ebk, month): Decimal} of the obligations already registered in the year (the
     document itself not included). Checked for `month` and each later month (see the module doc); the first month
     where registered to date + amount > plan to date is reported. A zero or negative amount always fits."""
-    _check_kind_month('obligations', month)
+    _check_kind_month(kind, month)
     amount = money(amount)
     if amount <= 0:
         return None
@@ -141,10 +143,24 @@ def check_obligation(plan, registered_by_ebk_month, ebk, month, amount):
         registered += money(registered_by_ebk_month.get((ebk, m)))
         if m < month:
             continue
-        plan_to_date = cumulative(plan, ebk, 'obligations', m)
+        plan_to_date = cumulative(plan, ebk, kind, m)
         if registered + amount > plan_to_date:
-            return PlanExceeded(ebk, m, plan_to_date, registered, amount)
+            return PlanExceeded(ebk, m, plan_to_date, registered, amount, kind)
     return None
+
+
+def check_payment(plan, paid_by_ebk_month, ebk, month, amount):
+    """None if a payment of `amount` under `ebk` in `month` fits the plan of payments, else PlanExceeded (kind
+    payments): the treasury pays no more of a specific than the plan of payments allows up to the month (the plan
+    is cumulative, like the obligations plan). paid_by_ebk_month: {(ebk, month): Decimal} already paid in the year.
+
+    >>> plan = effective_plan([('159', 'payments', [100] * 12)])
+    >>> check_payment(plan, {('159', 1): Decimal('150')}, '159', 2, Decimal('50')) is None
+    True
+    >>> check_payment(plan, {('159', 1): Decimal('150')}, '159', 2, Decimal('51'))
+    PlanExceeded('159', 2, plan_to_date=200.00, registered_to_date=150.00, amount=51.00, excess=1.00)
+    """
+    return check_obligation(plan, paid_by_ebk_month, ebk, month, amount, kind='payments')
 
 
 def period_months(date_from, date_to):

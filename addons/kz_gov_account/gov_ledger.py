@@ -1,13 +1,15 @@
 """Posting rules of the public-sector ledger (ACC-02), pure Python (standard library only, no odoo import).
 
 An entry is a list of items ``{'account_id', 'debit', 'credit', 'kz_ebk_id'?, 'kz_funding_id'?, ...}``;
-``accounts_info`` maps an account id to ``{'code', 'requires_ebk', 'requires_funding'}`` (the flags come from the
-chart of accounts, ``data/src/chart_281.csv``). :func:`validate_entry` returns the list of problems of an entry, an
-empty list when it may be posted:
+``accounts_info`` maps an account id to ``{'code', 'requires_ebk', 'requires_funding', 'off_balance'?}`` (the
+flags come from the chart of accounts: annex 1 of order No. 170 and ``data/src/chart_170_properties.csv``).
+:func:`validate_entry` returns the list of problems of an entry, an empty list when it may be posted:
 
 * every amount is a non-negative number of whole tiyn (0.01 ₸); an item is either a debit or a credit;
 * the entry balances to the tiyn, summed in :class:`decimal.Decimal` (never in floats);
-* every item on an account that requires an ЕБК economic specific / a funding source carries one.
+* every item on an account that requires an ЕБК economic specific / a funding source carries one;
+* an entry does not mix the off-balance accounts (section 9, 01–09) with the accounts of the balance sheet: what
+  is kept off the balance never moves ФО-1.
 
 The ORM layer (``models/account.py``) turns each problem into a translated message; :func:`describe` gives the
 English text for logs and tests. :func:`period_name` names a month the way a bookkeeper says it ("October 2026",
@@ -46,7 +48,7 @@ MONTHS = {
 
 # problem codes, in the order they are reported for one item
 PROBLEM_CODES = ('unknown_account', 'bad_amount', 'negative', 'both_sides', 'missing_ebk', 'missing_funding',
-                 'unbalanced', 'empty')
+                 'unbalanced', 'empty', 'off_balance_mixed')
 
 
 class LedgerError(ValueError):
@@ -125,6 +127,10 @@ def validate_entry(lines, accounts_info):
     if total_debit != total_credit:
         problems.append(_problem('unbalanced', debit=total_debit, credit=total_credit,
                                  difference=total_debit - total_credit))
+    sides = {bool(accounts_info[l.get('account_id')].get('off_balance')) for l in lines
+             if l.get('account_id') in accounts_info}
+    if len(sides) > 1:
+        problems.append(_problem('off_balance_mixed'))
     return problems
 
 
@@ -156,6 +162,7 @@ def describe(problem):
         'missing_funding': 'no funding source',
         'unbalanced': 'not balanced: debit %s, credit %s, difference %s' % (
             problem.get('debit'), problem.get('credit'), problem.get('difference')),
+        'off_balance_mixed': 'off-balance accounts and balance-sheet accounts in one entry',
     }.get(code, code)
     return where + text
 

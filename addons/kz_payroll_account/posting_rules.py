@@ -1,70 +1,78 @@
 # -*- coding: utf-8 -*-
 """Which payslip amounts go to which accounts of the chart of state institutions, under which ЕБК specific.
 
-Pure Python (no odoo import). Issue #4: "the payslip batch posts to the public-sector chart by ЕБК specific
-(111/131 pay, 116/135 ОПВР, 121 СН, 122 СО, 124 ООСМС) and funding source". The ЕБК specifics are those of the
-economic classification of expenses (MoF order No. 403 of 18.09.2014; see kz_gov_account/data/src/ebk_403.csv):
-111 «Оплата труда», 131 «Оплата труда технического персонала», 116 «Обязательные пенсионные взносы работодателей»,
-135 «Взносы работодателей по техническому персоналу», 121 «Социальный налог», 122 «Социальные отчисления в ГФСС»,
-124 «Отчисления на ОСМС». Specific 135 is named for *all* employer contributions of the technical staff, so their
-СН, СО and ООСМС go to 135 as well as their ОПВР (as the demo ledger of kz_gov_account does). Withholdings (ОПВ,
-ВОСМС, ИПН) move the employee's debt to the payables of each recipient under the same specific as the pay they are
-withheld from.
+Pure Python (no odoo import). The accounts are not ours: each salary rule of kz_payroll is an operation of the
+standard entries of the chart (kz_gov_account/data/src/standard_entries.csv, read by kz_gov_account/gov_entries.py),
+which names the entry of annex 2 of MinFin order No. 170 it follows:
 
-The account codes are those of kz_gov_account/data/src/chart_281.csv (UNCONFIRMED against order No. 281, see its
-SOURCES.md): 7010 pay expense, 7020 employer contributions expense, 3320 payables to staff, 3120 ИПН, 3150 social
-tax, 3210 social contributions, 3220 pension contributions (ОПВ), 3230 employer pension contributions (ОПВР),
-3240 medical insurance (ВОСМС/ООСМС).
+======  ===============================================  =========================  ==========================
+rule    operation                                        entry (annex 2)            debit / credit
+======  ===============================================  =========================  ==========================
+GROSS   pay accrued                                      243                        7010 / 3241
+OPV     employee's pension contribution withheld          249                        3241 / 3142
+VOSMS   employee's medical insurance withheld             270                        3241 / 3152
+IPN     individual income tax withheld                    251                        3241 / 3121
+OPVR    employer's pension contribution                   230                        7032 / 3144
+SN      social tax                                        244                        7040 / 3122
+SO      social contributions, up to 2025                  244 + 245                  7040 / 3122, 3122 / 3141
+SO      social contributions, from 2026                   — (Plan, annex 0, 7040)    7040 / 3141
+OOSMS   employer's medical insurance contribution         268                        7150 / 3151
+======  ===============================================  =========================  ==========================
+
+Up to 2025 the social tax was reduced by the social contributions (Tax Code of 2017): entry 244 accrues the tax
+before the reduction and entry 245 moves the contributions to the Social Insurance Fund. The Tax Code of 2026 (art.
+558) no longer reduces the tax by them, so there is nothing for entry 245 to move: the contributions are an expense
+of their own on 7040, the account the Plan describes as that of «расходов … по социальному налогу и социальным
+отчислениям» (the reasons are in standard_entries.csv).
+
+The ЕБК specifics (order No. 151, annex 2): 111 «Оплата труда» for the teaching and administrative staff and 131
+for the technical staff, the withholdings under the specific of the pay they are withheld from (specific 111:
+«… обязательные пенсионные взносы и другие удержания из заработной платы следует перечислять с данной специфики»);
+116 ОПВР, 121 СН, 122 СО, 124 ООСМС, and 135 for every employer contribution of the technical staff.
 """
 from collections import OrderedDict
-from decimal import Decimal
 
-TIYN = Decimal('0.01')
+try:  # the pure tests and tools: every addon folder is on sys.path (conftest.py)
+    import gov_entries
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_gov_account import gov_entries
 
-#: rule code -> (debit account, credit account, ЕБК for teachers/administration, ЕБК for technical staff)
-POSTING = OrderedDict([
-    ('GROSS', ('7010', '3320', '111', '131')),
-    ('OPV', ('3320', '3220', '111', '131')),
-    ('VOSMS', ('3320', '3240', '111', '131')),
-    ('IPN', ('3320', '3120', '111', '131')),
-    ('OPVR', ('7020', '3230', '116', '135')),
-    ('SN', ('7020', '3150', '121', '135')),
-    ('SO', ('7020', '3210', '122', '135')),
-    ('OOSMS', ('7020', '3240', '124', '135')),
-])
+#: rule code -> operation of the standard entries
+POSTING = gov_entries.PAYROLL_RULES
 
 
-def account_codes():
-    """Every account code the posting needs (to check the chart has them before posting)."""
-    return sorted({code for debit, credit, _t, _s in POSTING.values() for code in (debit, credit)})
+def account_codes(on_date=None):
+    """Every account code the posting needs on `on_date` (None: any date), to check the chart has them."""
+    codes = set()
+    for key in POSTING.values():
+        for p in (gov_entries.postings(key, on_date) if on_date else
+                  [x for d in ('2025-06-30', '2026-06-30') for x in gov_entries.postings(key, d)]):
+            codes.update((p.debit, p.credit))
+    return sorted(codes)
 
 
 def ebk_codes():
-    return sorted({ebk for _d, _c, teach, tech in POSTING.values() for ebk in (teach, tech)})
+    out = set()
+    for key in POSTING.values():
+        for row in gov_entries.rows():
+            if row['key'] == key:
+                out.update(c for c in row['ebk'].split('|') if c)
+    return sorted(out)
 
 
-def entry_lines(totals, technical=False, reverse=False):
-    """Summarised journal lines for one group of payslips.
+def entry_lines(totals, technical=False, on_date=None, reverse=False):
+    """Journal lines for one group of payslips of the month ending `on_date`.
 
     totals: {rule code: amount} (Decimal or number) summed over the payslips of one company, month, funding source
-    and staff kind; returns [(account_code, ebk_code, debit, credit, rule_code)], merged per (account, ЕБК, side),
-    amounts rounded to the tiyn. Lines for zero amounts are left out; negative amounts are refused.
-    reverse=True gives the reversing entry of refund payslips (credit notes, whose lines carry the same positive
-    amounts as the payslips they reverse): every debit becomes a credit and the other way round."""
-    merged = OrderedDict()
-    for code, (debit_acc, credit_acc, ebk_teach, ebk_tech) in POSTING.items():
-        amount = Decimal(str(totals.get(code) or 0)).quantize(TIYN)
-        if amount < 0:
-            raise ValueError('negative payroll amount for %s: %s' % (code, amount))
-        if not amount:
-            continue
-        ebk = ebk_tech if technical else ebk_teach
-        for account, side in ((debit_acc, 'D'), (credit_acc, 'C')):
-            key = (account, ebk, side)
-            merged[key] = merged.get(key, (Decimal(0), code))[0] + amount, code
-    lines = []
-    for (account, ebk, side), (amount, code) in merged.items():
-        if reverse:
-            side = 'C' if side == 'D' else 'D'
-        lines.append((account, ebk, amount if side == 'D' else Decimal(0), amount if side == 'C' else Decimal(0), code))
+    and staff kind; returns [(account_code, ebk_code, debit, credit, rule_code, standard entry)] — for each rule,
+    each posting of its operation, debit line then credit line. Lines for zero amounts are left out; negative
+    amounts are refused (ValueError). reverse=True gives the reversing entry of refund payslips (credit notes,
+    whose lines carry the same positive amounts as the payslips they reverse): every debit becomes a credit and the
+    other way round."""
+    if on_date is None:
+        raise ValueError('the date of the payroll decides its standard entries (the social contributions changed '
+                         'in 2026): give on_date')
+    lines = gov_entries.payroll_lines(OrderedDict((code, totals.get(code)) for code in POSTING), on_date, technical)
+    if reverse:
+        lines = [(account, ebk, credit, debit, code, std) for account, ebk, debit, credit, code, std in lines]
     return lines

@@ -7,15 +7,16 @@
 Into the given database (kz_gov_account installed) it writes a school with the chart of state institutions
 (account.chart.template.kz_gov_load_for_companies) and, directly in SQL with execute_values (not timed), a year of
 posted journal entries — N journal items in 2025 (financing received, payroll accrued and paid, contributions,
-purchases and payments, consumption, utilities, paid services, depreciation, cash desk transfers) each with its
-ЕБК specific and funding source — plus the opening balances at the end of 2024 and one draft entry. With
---schools 30 it writes 30 such schools under one district department (N items each: 3 million for N = 100 000),
-the district case. It then times kz.gov.report.wizard.report_data() — the grouped SQL query, the evaluation of the
-lines and the consistency checks, the rows as printed — for ФО-1, ФО-2, ФО-3, ФО-4 and the turnover sheet of the
-first school for 2025 (comparative 2024), plus the Журнал-Главная, the card of the treasury account and the XLSX of
-ФО-1 and of the turnover sheet, checks that every consistency check holds, prints the figures, the query plan's
-indexes and the machine, and ROLLS BACK: nothing is committed. Targets: each report under 5 s for a school of
-100 000 items; under 60 s per school report in the district database of 3 million items.
+purchases and payments, consumption, utilities, paid services, depreciation, business trips) on the accounts of the
+chart of order No. 170 with the standard entries of its annex 2, each with its ЕБК specific and funding source —
+plus the opening balances at the end of 2024 and one draft entry. With --schools 30 it writes 30 such schools under
+one district department (N items each: 3 million for N = 100 000), the district case. It then times
+kz.gov.report.wizard.report_data() — the grouped SQL query, the evaluation of the lines and the consistency checks,
+the rows as printed — for ФО-1, ФО-2, ФО-3, ФО-4 and the turnover sheet of the first school for 2025 (comparative
+2024), plus the Журнал-Главная, the card of the treasury account and the XLSX of ФО-1 and of the turnover sheet,
+checks that every consistency check holds, prints the figures, the query plan's indexes and the machine, and ROLLS
+BACK: nothing is committed. Targets: each report under 5 s for a school of 100 000 items; under 60 s per school
+report in the district database of 3 million items.
 
 Importing this module has no side effects. ``test_benchmark_smoke`` runs a small instance under pytest when the
 environment variables KZ_BENCH_CONF and KZ_BENCH_DB name an Odoo config and a database; it is skipped otherwise.
@@ -48,74 +49,76 @@ def _amount(rnd, low, high):
 
 
 # A template gives the items of one entry: [(account code, debit, credit, funding code, ЕБК code)], balanced.
-def _financing(rnd):
+# Account codes of the chart of order No. 170 (edition of 01.01.2026), the postings of its annex 2 (the standard
+# entry's number in the comment): kz_gov_account/data/src/standard_entries.csv.
+def _financing(rnd):  # 1
     a = _amount(rnd, 500000, 20000000)
     ebk = rnd.choice(('111', '121', '149', '151', '159'))
-    return 'bank', [('1010', a, 0, 'LOC', ebk), ('6010', 0, a, 'LOC', None)]
+    return 'plan_local_current', [('1091', a, 0, 'LOC', ebk), ('6010', 0, a, 'LOC', ebk)]
 
 
-def _payroll(rnd):
+def _payroll(rnd):  # 243
     parts = [_amount(rnd, 80000, 600000) for _i in range(rnd.randint(3, 9))]
     total = sum(parts)
-    return 'misc', [('7010', p, 0, 'LOC', '111') for p in parts] + [('3320', 0, total, 'LOC', '111')]
+    return 'memorial', [('7010', p, 0, 'LOC', '111') for p in parts] + [('3241', 0, total, 'LOC', '111')]
 
 
-def _payroll_paid(rnd):
+def _payroll_paid(rnd):  # 18
     a = _amount(rnd, 100000, 3000000)
-    return 'bank', [('3320', a, 0, 'LOC', '111'), ('1010', 0, a, 'LOC', '111')]
+    return 'plan_local_current', [('3241', a, 0, 'LOC', '111'), ('1091', 0, a, 'LOC', '111')]
 
 
-def _contributions(rnd):
+def _contributions(rnd):  # 244 (social tax)
     a = _amount(rnd, 10000, 300000)
-    return 'misc', [('7020', a, 0, 'LOC', '121'), ('3150', 0, a, 'LOC', None)]
+    return 'memorial', [('7040', a, 0, 'LOC', '121'), ('3122', 0, a, 'LOC', '121')]
 
 
-def _contributions_paid(rnd):
+def _contributions_paid(rnd):  # 246
     a = _amount(rnd, 10000, 300000)
-    return 'bank', [('3150', a, 0, 'LOC', None), ('1010', 0, a, 'LOC', '121')]
+    return 'plan_local_current', [('3122', a, 0, 'LOC', '121'), ('1091', 0, a, 'LOC', '121')]
 
 
-def _purchase(rnd):
+def _purchase(rnd):  # 110
     a = _amount(rnd, 5000, 500000)
-    return 'misc', [('1310', a, 0, None, '149'), ('3310', 0, a, 'LOC', '149')]
+    return 'memorial', [('1316', a, 0, 'LOC', '149'), ('3210', 0, a, 'LOC', '149')]
 
 
-def _purchase_paid(rnd):
+def _purchase_paid(rnd):  # 14
     a = _amount(rnd, 5000, 500000)
-    return 'bank', [('3310', a, 0, 'LOC', '149'), ('1010', 0, a, 'LOC', '149')]
+    return 'plan_local_current', [('3210', a, 0, 'LOC', '149'), ('1091', 0, a, 'LOC', '149')]
 
 
-def _consumption(rnd):
+def _consumption(rnd):  # 135
     a = _amount(rnd, 1000, 200000)
-    return 'misc', [('7030', a, 0, 'LOC', '149'), ('1310', 0, a, None, '149')]
+    return 'memorial', [('7060', a, 0, 'LOC', '149'), ('1316', 0, a, 'LOC', '149')]
 
 
-def _utilities(rnd):
+def _utilities(rnd):  # 234
     a = _amount(rnd, 20000, 900000)
-    return 'misc', [('7050', a, 0, 'LOC', '151'), ('3310', 0, a, 'LOC', '151')]
+    return 'memorial', [('7080', a, 0, 'LOC', '151'), ('3210', 0, a, 'LOC', '151')]
 
 
-def _paid_services(rnd):
+def _paid_services(rnd):  # 86 and 89 in one entry
     a = _amount(rnd, 2000, 150000)
-    return 'bank', [('1030', a, 0, 'PAID', '159'), ('6110', 0, a, 'PAID', None)]
+    return 'cash_paid_services', [('1042', a, 0, 'PAID', None), ('6110', 0, a, 'PAID', None)]
 
 
-def _depreciation(rnd):
+def _depreciation(rnd):  # 178
     a = _amount(rnd, 10000, 400000)
-    return 'misc', [('7070', a, 0, 'LOC', '169'), ('2390', 0, a, None, None)]
+    return 'memorial', [('7110', a, 0, None, None), ('2391', 0, a, None, None)]
 
 
-def _cash_desk(rnd):
+def _business_trip(rnd):  # 40
     a = _amount(rnd, 5000, 100000)
-    return 'bank', [('1080', a, 0, 'LOC', '169'), ('1010', 0, a, 'LOC', '169')]
+    return 'plan_local_current', [('1020', a, 0, 'LOC', '161'), ('1091', 0, a, 'LOC', '161')]
 
 
 TEMPLATES = [(_financing, 6), (_payroll, 8), (_payroll_paid, 10), (_contributions, 6), (_contributions_paid, 6),
              (_purchase, 10), (_purchase_paid, 10), (_consumption, 12), (_utilities, 5), (_paid_services, 15),
-             (_depreciation, 4), (_cash_desk, 8)]
-OPENING = [('2320', Decimal('450000000.00'), 0, None, '412'), ('2390', 0, Decimal('90000000.00'), None, None),
-           ('1010', Decimal('1200000.00'), 0, 'LOC', '111'), ('1310', Decimal('3500000.00'), 0, None, '149'),
-           ('3310', 0, Decimal('800000.00'), 'LOC', '149'), ('5420', 0, Decimal('363900000.00'), None, None)]
+             (_depreciation, 4), (_business_trip, 8)]
+OPENING = [('2321', Decimal('450000000.00'), 0, None, '412'), ('2391', 0, Decimal('90000000.00'), None, None),
+           ('1042', Decimal('1200000.00'), 0, 'PAID', None), ('1316', Decimal('3500000.00'), 0, 'LOC', '149'),
+           ('3210', 0, Decimal('800000.00'), 'LOC', '149'), ('5220', 0, Decimal('363900000.00'), None, None)]
 
 
 def _insert(cr, table, columns, rows, audit):
@@ -145,11 +148,11 @@ def populate_school(env, company, n_items, seed):
     fundings = {f.code: f.id for f in env['kz.gov.funding.source'].with_context(active_test=False).search([])}
     ebks = {e.code: e.id for e in env['kz.gov.ebk'].with_context(active_test=False).search([])}
     Chart = env['account.chart.template']
-    journals = {'misc': Chart.kz_gov_journal(company, 'memorial').id,
-                'bank': Chart.kz_gov_journal(company, 'cash_budget').id}
+    journals = {role: Chart.kz_gov_journal(company, role).id
+                for role in ('memorial', 'plan_local_current', 'cash_paid_services')}
     currency = company.currency_id.id
     weights = [w for _t, w in TEMPLATES]
-    entries = [(datetime.date(YEAR - 1, 12, 31), 'misc', OPENING, 'posted')]
+    entries = [(datetime.date(YEAR - 1, 12, 31), 'memorial', OPENING, 'posted')]
     count = 0
     first, days = datetime.date(YEAR, 1, 1), 365
     while count < n_items:
@@ -157,7 +160,7 @@ def populate_school(env, company, n_items, seed):
         kind, items = template(rnd)
         entries.append((first + datetime.timedelta(days=rnd.randrange(days)), kind, items, 'posted'))
         count += len(items)
-    entries.append((datetime.date(YEAR, 6, 15), 'misc', _depreciation(rnd)[1], 'draft'))
+    entries.append((datetime.date(YEAR, 6, 15), 'memorial', _depreciation(rnd)[1], 'draft'))
     move_rows = []
     for i, (day, kind, items, state) in enumerate(entries, 1):
         move_rows.append(('BENCH/%d/%s/%06d' % (YEAR, company.id, i) if state == 'posted' else '/', 'bench', day,
@@ -224,7 +227,7 @@ def run(env, n_items=100000, n_schools=1, repeat=3):
     base = {'company_id': school.id, 'date_from': '%d-01-01' % YEAR, 'date_to': '%d-12-31' % YEAR,
             'comparative_date_from': '%d-01-01' % (YEAR - 1), 'comparative_date_to': '%d-12-31' % (YEAR - 1),
             'lang': False}
-    cash = env['account.account'].search([('company_id', '=', school.id), ('code', '=like', '1010%')], limit=1)
+    cash = env['account.account'].search([('company_id', '=', school.id), ('code', '=', '1091')], limit=1)
     figures, checks = {}, {}
     for report in TIMED + EXTRA:
         wizard = Wizard.create(dict(base, report=report, account_id=cash.id))

@@ -27,6 +27,10 @@ class KzCanteenMealPosting(models.Model):
     month = fields.Date(required=True, readonly=True, help='The 1st of the month whose meals were posted.')
     date = fields.Date(string='Entry date', readonly=True, help='Last day of the month.')
     supplier_id = fields.Many2one('res.partner', string='Supplier', readonly=True)
+    mode = fields.Selection([('catering', 'Caterer under contract'), ('cooks', 'Cooks on the school staff')],
+                            string='Meals served by', readonly=True,
+                            help='Catering: the meals are a service (ЕБК 159, entry 234); cooks: the school buys the '
+                                 'food and uses it (ЕБК 141, entries 121 and 135). Order No. 151, specific 141.')
     move_ids = fields.Many2many('account.move', 'kz_canteen_meal_posting_move_rel', 'posting_id', 'move_id',
                                 string='Journal entries', readonly=True)
     meals = fields.Integer(string='Meals', readonly=True, help='Free and subsidised portions of the month.')
@@ -103,13 +107,15 @@ class KzCanteenMealPosting(models.Model):
         return labels.get(code, code)
 
     @api.model
-    def kz_post_month(self, company, month, supplier=None):
+    def kz_post_month(self, company, month, supplier=None, mode=None):
         """Post the free and subsidised meals of ``company`` for the month containing ``month`` (a date or
         'YYYY-MM-DD'): one entry per funding source into the memorial orders journal, dated the last day of the
-        month (meal_posting). Returns the kz.canteen.meal.posting record. Refuses (UserError, nothing written): a
-        month not finished, a month already posted, a month without such meals, a chart without the accounts, a
-        closed period; AccessError: a user who is not the school's bookkeeper."""
+        month, on the standard entries of the way the school feeds the children (``mode``: 'catering' or 'cooks';
+        by default the school's setting, see meal_posting). Returns the kz.canteen.meal.posting record. Refuses
+        (UserError, nothing written): a month not finished, a month already posted, a month without such meals, a
+        chart without the accounts, a closed period; AccessError: a user who is not the school's bookkeeper."""
         self._kz_check_can_post(company)
+        mode = mode or company.sudo().kz_canteen_meals_mode or 'catering'
         start, end = self._kz_month(company, month)
         month_text = start.strftime('%m.%Y')
         done = self.sudo().search([('company_id', '=', company.id), ('month', '=', fields.Date.to_string(start))])
@@ -121,17 +127,19 @@ class KzCanteenMealPosting(models.Model):
             raise UserError(_('No free or subsidised meals were served at %s in %s: there is nothing to post.')
                             % (company.name, month_text))
         Account = self.env['account.account']
-        accounts = {a.code: a.id for a in Account.search([('company_id', '=', company.id),
-                                                          ('code', 'in', meal_posting.account_codes())])}
-        missing = [c for c in meal_posting.account_codes() if c not in accounts]
+        codes = meal_posting.account_codes(mode)
+        accounts = {a.code: a.id for a in Account.search([('company_id', '=', company.id), ('code', 'in', codes)])}
+        missing = [c for c in codes if c not in accounts]
         if missing:
             raise UserError(_('The chart of accounts of %s has no account %s: the meal costs cannot be posted. '
                               'Load the chart of state institutions first.') % (company.name, ', '.join(missing)))
-        ebk = self.env['kz.gov.ebk'].search([('code', '=', meal_posting.EBK_FOOD), ('level', '=', 'specific')],
-                                            limit=1)
-        if not ebk:
-            raise UserError(_('The ЕБК specific %s (purchase of food) is missing from the budget classification.')
-                            % meal_posting.EBK_FOOD)
+        ebk_codes = {meal_posting.ebk_code(mode, code) for code in amounts}
+        ebks = {e.code: e.id for e in self.env['kz.gov.ebk'].search([('code', 'in', list(ebk_codes)),
+                                                                    ('level', '=', 'specific')])}
+        if set(ebks) != ebk_codes:
+            raise UserError(_('The ЕБК specific %s is missing from the budget classification.')
+                            % ', '.join(sorted(ebk_codes - set(ebks))))
+        payable = meal_posting.payable_account(mode)
         Funding = self.env['kz.gov.funding.source']
         journal = self.env['account.chart.template'].kz_gov_journal(company, 'memorial')
         if not journal:
@@ -149,11 +157,11 @@ class KzCanteenMealPosting(models.Model):
             ref = self.with_context(lang=lang)._kz_ref(month_text, label)
             name = self.with_context(lang=lang)._kz_item_name(month_text, label, item)
             lines = []
-            for account, debit, credit in meal_posting.entry_lines(item['amount']):
-                lines.append({'account_id': accounts[account], 'debit': debit, 'credit': credit, 'name': name,
-                              'kz_ebk_id': ebk.id, 'kz_funding_id': funding.id,
-                              'partner_id': supplier.id if supplier and account == meal_posting.PAYABLE_ACCOUNT
-                              else None})
+            for account, debit, credit, ebk, std in meal_posting.entry_lines(item['amount'], mode, code, end):
+                lines.append({'account_id': accounts[account], 'debit': debit, 'credit': credit,
+                              'name': '%s — №%s' % (name, std) if std else name,
+                              'kz_ebk_id': ebks[ebk], 'kz_funding_id': funding.id, 'kz_std_entry': std or None,
+                              'partner_id': supplier.id if supplier and account == payable else None})
             entries.append({'date': end, 'ref': ref, 'lines': lines,
                             'narration': _('Free and subsidised meals served at %s in %s (canteen funding code '
                                            '%s).') % (company.name, month_text, code)})
@@ -162,7 +170,7 @@ class KzCanteenMealPosting(models.Model):
         move_ids = self.env['account.move'].with_context(force_company=company.id).kz_bulk_post(journal, entries)
         return self.create({
             'company_id': company.id, 'month': fields.Date.to_string(start), 'date': fields.Date.to_string(end),
-            'supplier_id': supplier.id if supplier else False, 'move_ids': [(6, 0, move_ids)],
+            'supplier_id': supplier.id if supplier else False, 'move_ids': [(6, 0, move_ids)], 'mode': mode,
             'meals': sum(i['meals'] for i in amounts.values()),
             'amount': float(sum((i['amount'] for i in amounts.values()), Decimal('0.00'))),
             'line_ids': [(0, 0, dict(vals, move_id=move_id)) for vals, move_id in zip(lines_vals, move_ids)],

@@ -1,21 +1,30 @@
 # -*- coding: utf-8 -*-
-"""The canteen till of a school on the chart of state institutions books on that chart: paid meals to 6110 (income
-from paid services), the children's prepaid balances to 3510 (short-term advances received), partners to 1220
-(receivables from buyers and customers). Codes of chart No. 281 as reconstructed in kz_gov_account (UNCONFIRMED
-there). A till set up before the chart was loaded is moved onto these accounts (post-init hook)."""
+"""The canteen till of a school on the chart of state institutions books on that chart, on its standard entries
+(kz_gov_account/data/src/standard_entries.csv): a paid meal sold is income from the sale of services — entry 334,
+Dr 1231 «Краткосрочная дебиторская задолженность покупателей и заказчиков» / Cr 6110 «Доходы от реализации
+товаров, работ и услуг» — and paid from the child's prepaid balance, an advance received — entry 300, Dr 3410
+«Краткосрочные авансы полученные» / Cr 1231 (the top-up itself is entry 299, Dr 1042 / Cr 3410, not posted by the
+till yet). The session's entry is of the paid services' money (funding source PAID), which 6110 requires. A till set
+up before the chart was loaded is moved onto these accounts (post-init hook)."""
 import logging
 
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import _, api, models
 
+from odoo.addons.kz_gov_account import gov_entries
 from odoo.addons.kz_gov_account.models.account import CHART_XMLID
-
-from .. import meal_posting
 
 _logger = logging.getLogger(__name__)
 
-GOV_ACCOUNTS = {'income': '6110', 'prepaid': '3510', 'receivable': '1220'}
 STAND_IN = {'ASH601': 'income', 'ASH331': 'prepaid', 'ASH121': 'receivable'}
+#: the funding source of the till's sales: the meals paid by the parents are paid services (order 230, rules item 19)
+TILL_FUNDING = 'PAID'
+
+
+def gov_accounts():
+    """{role: account code} of the till, from the standard entries: income and receivable of the sale (334), the
+    prepaid balance of the advance offset (300)."""
+    sale, prepaid = gov_entries.posting('till_sale'), gov_entries.posting('till_prepaid')
+    return {'income': sale.credit, 'receivable': sale.debit, 'prepaid': prepaid.debit}
 
 
 class PosConfig(models.Model):
@@ -28,7 +37,7 @@ class PosConfig(models.Model):
             return None
         Account = self.env['account.account'].sudo()
         found = {role: Account.search([('company_id', '=', company.id), ('code', '=', code)], limit=1)
-                 for role, code in GOV_ACCOUNTS.items()}
+                 for role, code in gov_accounts().items()}
         return found if all(found.values()) else None
 
     @api.model
@@ -80,34 +89,18 @@ class PosConfig(models.Model):
 class PosOrder(models.Model):
     _inherit = 'pos.order'
 
-    @api.model
-    def _kz_till_funding(self, company, day):
-        """The funding source of the till's own money (paid meals from the prepaid balances): the canteen
-        parameter FUNDING_PAID on that day, mapped to the ledger's funding source (meal_posting.ledger_funding)."""
-        params = self.env['kz.canteen.pos']._kz_params(company, day)
-        code = meal_posting.ledger_funding(params['FUNDING_PAID'])
-        funding = self.env['kz.gov.funding.source'].sudo().search([('code', '=', code)], limit=1)
-        if not funding:
-            raise UserError(_('The canteen till cannot be closed: there is no funding source %s for its paid meals '
-                              'in the accounts.') % code)
-        return funding
-
-    @api.model
-    def _get_account_move_line_group_data_type_key(self, data_type, values, options={}):
-        """The till's session entry carries the dimensions the chart of state institutions requires: an item on an
-        account that requires a funding source (6110, income from paid services) gets the till's funding source;
-        one that requires an ЕБК specific is left to the posting check, which names it. Odoo builds every item of
-        the session entry through this key, so this is where its values are completed (issue #13.2)."""
-        key = super(PosOrder, self)._get_account_move_line_group_data_type_key(data_type, values, options)
-        if key and values.get('account_id') and not values.get('kz_funding_id'):
-            account = self.env['account.account'].sudo().browse(values['account_id'])
-            if account.kz_requires_funding:
-                move = self.env['account.move'].sudo().browse(values.get('move_id'))
-                company = account.company_id
-                day = fields.Date.from_string(move.date) if move.date else \
-                    self.env['kz.canteen.pos']._kz_local_date(company)
-                values['kz_funding_id'] = self._kz_till_funding(company, day).id
-        return key
+    def _create_account_move_line(self, session=None, move=None):
+        """The sale entry of a canteen session on the chart of state institutions: its items carry the funding
+        source of paid services (6110 requires one) and the number of the standard entry (334)."""
+        config = (session or self[:1].session_id).config_id
+        if config.kz_is_canteen and config._kz_gov_canteen_accounts(config.company_id) is not None:
+            funding = self.env['kz.gov.funding.source'].sudo().search([('code', '=', TILL_FUNDING)], limit=1)
+            defaults = dict(kz_default_funding_id=funding.id,
+                            kz_default_std_entry=gov_entries.label(gov_entries.posting('till_sale')))
+            self = self.with_context(**defaults)
+            if move:        # the session's entry, made before: point_of_sale writes the items through it
+                move = move.with_context(**defaults)
+        return super(PosOrder, self)._create_account_move_line(session=session, move=move)
 
 
 class AccountChartTemplate(models.Model):

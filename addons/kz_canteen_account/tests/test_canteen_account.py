@@ -1,7 +1,10 @@
 # -*- coding: utf-8 -*-
-"""The month's free and subsidised meals post to the public-sector ledger (HSC-05, HSC-10; kz_gov_account ACC-02):
-one entry per funding source on ЕБК specific 141, amounts exactly the meals' funding amounts; a month is posted once,
-only when finished, never into a closed period, and only by the bookkeeper."""
+"""The month's free and subsidised meals post to the public-sector ledger on its standard entries (HSC-05, HSC-10;
+kz_gov_account ACC-02): one entry per funding source — a caterer's meals are a service (entry 234, 7080/3210, ЕБК
+159), a school with cooks buys the food and uses it (entries 121 and 135 on 1314, ЕБК 141), the meals of the fund of
+universal compulsory education are on ЕБК 163 —, amounts exactly the meals' funding amounts; a month is posted once,
+only when finished, never into a closed period, and only by the bookkeeper. The canteen till books on the chart: a
+session's sales carry the funding source of paid services (6110 requires one)."""
 from decimal import Decimal
 
 from odoo import fields
@@ -49,20 +52,20 @@ class TestCanteenAccount(common.SavepointCase):
                 sums[funding] = sums.get(funding, D('0.00')) + D(str(amount))
         return sums
 
-    def _post(self, user=None, month=None):
+    def _post(self, user=None, month=None, mode='catering'):
         wizard = self.env['kz.canteen.post.wizard'].sudo(user or self.bookkeeper).create({
             'company_id': self.school.id, 'month': fields.Date.to_string(month or self.month),
-            'supplier_id': self.supplier.id})
+            'supplier_id': self.supplier.id, 'mode': mode})
         action = wizard.action_post()
         return self.Posting.browse(action['res_id'])
 
-    def test_one_entry_per_funding_source_with_the_meal_sums_on_ebk_141(self):
+    def test_one_entry_per_funding_source_with_the_meal_sums_of_a_caterer_on_ebk_159_and_163(self):
         sums = self._meal_sums()
         self.assertTrue({'LOC', 'VSEOBUCH'} <= set(sums), sums)
         posting = self._post()
+        self.assertEqual(posting.mode, 'catering')
         self.assertEqual(len(posting.move_ids), len(sums))
         self.assertEqual(posting.line_ids.mapped('move_id'), posting.move_ids)
-        ebk = self.env.ref('kz_gov_account.ebk_141')
         loc = self.env.ref('kz_gov_account.funding_LOC')
         posted = {}
         for line in posting.line_ids:
@@ -71,14 +74,17 @@ class TestCanteenAccount(common.SavepointCase):
             self.assertEqual(move.company_id, self.school)
             self.assertEqual(move.date, fields.Date.to_string(self.end))
             self.assertEqual(move.journal_id.code, 'МО')
-            self.assertEqual(move.line_ids.mapped('kz_ebk_id'), ebk)
-            # VSEOBUCH (the fund of universal compulsory education) has no code in kz_gov_account: local budget
+            # the fund of universal compulsory education: its own specific 163 (order No. 151), local budget
+            expected = self.env.ref('kz_gov_account.ebk_163' if line.funding == 'VSEOBUCH'
+                                    else 'kz_gov_account.ebk_159')
+            self.assertEqual(move.line_ids.mapped('kz_ebk_id'), expected)
             self.assertEqual(move.line_ids.mapped('kz_funding_id'), loc)
             self.assertEqual(line.funding_id, loc)
+            self.assertEqual(set(move.line_ids.mapped('kz_std_entry')), {'234'})
             debit = move.line_ids.filtered(lambda l: l.debit)
             credit = move.line_ids.filtered(lambda l: l.credit)
-            self.assertEqual(debit.account_id.code, meal_posting.EXPENSE_ACCOUNT)
-            self.assertEqual(credit.account_id.code, meal_posting.PAYABLE_ACCOUNT)
+            self.assertEqual(debit.account_id.code, '7080')
+            self.assertEqual(credit.account_id.code, '3210')
             self.assertEqual(credit.partner_id, self.supplier)
             self.assertEqual(D(repr(debit.debit)).quantize(D('0.01')), D(repr(credit.credit)).quantize(D('0.01')))
             posted[line.funding] = D(repr(debit.debit)).quantize(D('0.01'))
@@ -88,6 +94,24 @@ class TestCanteenAccount(common.SavepointCase):
         self.env.cr.execute("""SELECT SUM(qty) FROM kz_canteen_meal WHERE company_id = %s AND date BETWEEN %s AND %s
                                   AND kind IN ('free', 'subsidised')""", (self.school.id, self.start, self.end))
         self.assertEqual(posting.meals, self.env.cr.fetchone()[0])
+
+    def test_a_school_with_cooks_buys_the_food_and_uses_it_on_ebk_141(self):
+        sums = self._meal_sums()
+        posting = self._post(mode='cooks')
+        self.assertEqual(posting.mode, 'cooks')
+        loc_move = posting.line_ids.filtered(lambda l: l.funding == 'LOC').move_id
+        by = {(l.account_id.code, l.kz_std_entry): (D(repr(l.debit)).quantize(D('0.01')),
+                                                   D(repr(l.credit)).quantize(D('0.01'))) for l in loc_move.line_ids}
+        amount = sums['LOC']
+        self.assertEqual(by, {('1314', '121'): (amount, D('0.00')), ('3210', '121'): (D('0.00'), amount),
+                              ('7060', '135'): (amount, D('0.00')), ('1314', '135'): (D('0.00'), amount)})
+        self.assertEqual(loc_move.line_ids.mapped('kz_ebk_id'), self.env.ref('kz_gov_account.ebk_141'))
+
+    def test_the_school_setting_decides_the_way_of_feeding(self):
+        self.school.kz_canteen_meals_mode = 'cooks'
+        self.assertEqual(self.env['kz.canteen.post.wizard'].sudo(self.bookkeeper).create(
+            {'company_id': self.school.id, 'month': fields.Date.to_string(self.month)}).mode, 'cooks')
+        self.assertEqual(self.env.ref('kz_edu_base.company_school2_demo').kz_canteen_meals_mode, 'cooks')
 
     def test_a_month_is_posted_once(self):
         first = self._post()
@@ -142,7 +166,9 @@ class TestCanteenTillOnTheGovChart(common.SavepointCase):
         school = self.env.ref('kz_edu_base.company_school1_demo')
         till = self.env['pos.config'].search([('company_id', '=', school.id), ('kz_is_canteen', '=', True)])
         self.assertEqual(len(till), 1)
-        self.assertEqual(till.kz_balance_journal_id.default_debit_account_id.code, '3510')
+        # the prepaid balances are advances received (entry 300: Dt 3410 / Ct 1231), the sales income (334: 6110)
+        self.assertEqual(till.kz_balance_journal_id.default_debit_account_id.code, '3410')
+        self.assertEqual(till.journal_id.default_credit_account_id.code, '6110')
         self.assertFalse(self.env['account.account'].search([('company_id', '=', school.id),
                                                              ('code', '=like', 'ASH%')]))
 
@@ -150,6 +176,41 @@ class TestCanteenTillOnTheGovChart(common.SavepointCase):
         school = self.env.ref('kz_edu_base.company_school2_demo')
         self.env['account.chart.template'].kz_gov_load_for_companies(school)
         till = self.env['pos.config'].kz_canteen_setup(school, 'Test till')
-        self.assertEqual(till.kz_balance_journal_id.default_credit_account_id.code, '3510')
+        self.assertEqual(till.kz_balance_journal_id.default_credit_account_id.code, '3410')
         self.assertFalse(self.env['account.account'].search([('company_id', '=', school.id),
                                                              ('code', '=like', 'ASH%')]))
+
+
+from odoo.addons.kz_canteen.tests.common import CanteenCase  # noqa: E402  (kz_canteen's test school and till)
+
+
+@common.at_install(False)
+@common.post_install(True)
+class TestCanteenTillSessionOnTheGovChart(CanteenCase):
+    """Closing a till session of a school on the chart of state institutions posts its sales on the chart: income
+    from the sale of services (entry 334: 1231 / 6110) with the funding source of paid services, which 6110
+    requires — without it the session could not be closed."""
+
+    @classmethod
+    def _make_pos(cls, company):
+        cls.env['account.chart.template'].kz_gov_load_for_companies(company)
+        return super(TestCanteenTillSessionOnTheGovChart, cls)._make_pos(company)
+
+    def test_a_closed_session_posts_the_sales_on_6110_with_the_funding_source_of_paid_services(self):
+        self.assertEqual(self.config.journal_id.default_credit_account_id.code, '6110')
+        self.topup(self.paid5, 1000)
+        session = self.open_session()
+        self.env['pos.order'].sudo(self.cashier).create_from_ui(
+            [self.ui_order(session, self.paid5, [(self.plov, 1, 650.0), (self.tea, 1, 60.0)])])
+        session.sudo().action_pos_session_closing_control()
+        self.assertEqual(session.state, 'closed')
+        items = self.env['account.move.line'].search([('company_id', '=', self.school_a.id),
+                                                      ('account_id.code', '=', '6110')])
+        self.assertEqual(sum(items.mapped('credit')), 710.0)
+        self.assertEqual(set(items.mapped('kz_funding_id.code')), {'PAID'})
+        self.assertEqual(set(items.mapped('kz_std_entry')), {'334'})
+        self.assertEqual(set(items.mapped('move_id.state')), {'posted'})
+        # the receivable of the sale (1231) is settled from the prepaid balance, an advance received (3410)
+        advance = self.env['account.move.line'].search([('company_id', '=', self.school_a.id),
+                                                        ('account_id.code', '=', '3410')])
+        self.assertEqual(sum(advance.mapped('debit')), 710.0)

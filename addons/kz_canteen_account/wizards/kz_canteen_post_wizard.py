@@ -21,6 +21,11 @@ class KzCanteenPostWizard(models.TransientModel):
                         help='Any day of the month to post; the month must be finished.')
     supplier_id = fields.Many2one('res.partner', string='Supplier', domain=[('supplier', '=', True)],
                                   help='The canteen operator the budget owes for the meals (on the payable item).')
+    mode = fields.Selection([('catering', 'Caterer under contract'), ('cooks', 'Cooks on the school staff')],
+                            string='Meals served by', required=True,
+                            default=lambda self: self.env.user.company_id.kz_canteen_meals_mode or 'catering',
+                            help='Catering: the meals are a service (ЕБК 159, entry 234); cooks: the school buys the '
+                                 'food and uses it (ЕБК 141, entries 121 and 135). Order No. 151, specific 141.')
     summary = fields.Text(compute='_compute_summary', string='To post')
 
     @api.depends('company_id', 'month')
@@ -40,7 +45,8 @@ class KzCanteenPostWizard(models.TransientModel):
     @api.multi
     def action_post(self):
         self.ensure_one()
-        posting = self.env['kz.canteen.meal.posting'].kz_post_month(self.company_id, self.month, self.supplier_id)
+        posting = self.env['kz.canteen.meal.posting'].kz_post_month(self.company_id, self.month, self.supplier_id,
+                                                                    self.mode)
         return {
             'type': 'ir.actions.act_window', 'name': _('Meal costs posted'), 'res_model': 'kz.canteen.meal.posting',
             'view_mode': 'form', 'res_id': posting.id, 'target': 'current',

@@ -9,6 +9,7 @@ from odoo.tools.translate import trans_generate
 
 LANGS = ('kk', 'ru')
 LATIN = re.compile('[A-Za-z]')
+CYRILLIC = re.compile('[А-Яа-яЁё]')
 
 
 def untranslated_terms(cr, module):
@@ -21,9 +22,12 @@ def untranslated_terms(cr, module):
         if os.path.exists(path):
             with open(path, 'rb') as f:
                 catalog = pofile.read_po(f)
-            # an English copy is not a translation; codes and placeholders without Latin letters may stay as they are
+            # an English copy is not a translation; codes and placeholders without Latin letters may stay as they are,
+            # and so may a Russian source term in ru.po (an act's text such as «I. Краткосрочные активы», whose Roman
+            # numeral is a Latin letter)
             translated = {m.id for m in catalog if m.id and m.string and not m.fuzzy
-                          and not (m.string == m.id and LATIN.search(m.id))}
+                          and not (m.string == m.id and LATIN.search(m.id)
+                                   and not (lang == 'ru' and CYRILLIC.search(m.id)))}
         missing[lang] = sorted(sources - translated)
     return missing
 

@@ -19,7 +19,9 @@ from odoo.exceptions import UserError
 
 from odoo.addons.kz_edu_base.internal import is_internal
 
+from .. import gov_entries
 from .. import gov_ledger
+from .. import gov_reports
 
 _logger = logging.getLogger(__name__)
 
@@ -33,9 +35,10 @@ POSTED_LINE_LOCKED_FIELDS = frozenset(['kz_ebk_id', 'kz_funding_id', 'analytic_a
                                        'tax_ids', 'tax_line_id', 'product_id', 'quantity', 'company_id'])
 
 
-def _amount(value):
-    """1234567.8 -> '1 234 567.80' (the group separator of kk/ru documents)."""
-    return '{:,.2f}'.format(value).replace(',', '\u00a0')
+def _amount(value, lang=None):
+    """1234567.8 -> '1 234 567,80' in Kazakh and Russian (the separators of the screens), '1,234,567.80' in
+    English."""
+    return gov_reports.format_amount(gov_ledger.money(value), lang)
 
 
 class AccountGroup(models.Model):
@@ -43,6 +46,10 @@ class AccountGroup(models.Model):
 
     # sections and sub-sections of the chart are shared by all companies: their names are translated (kk/ru)
     name = fields.Char(translate=True)
+    kz_act_code = fields.Char(string='Code in the act',
+                              help='The code as annex 1 of order No. 170 prints it (1000, 7000 – 7100, 1040); empty '
+                                   'for a section.')
+    kz_act_row = fields.Integer(string='Row of the act', help='The row of annex 1 of order No. 170.')
 
 
 class AccountAccountTemplate(models.Model):
@@ -50,7 +57,8 @@ class AccountAccountTemplate(models.Model):
 
     kz_requires_ebk = fields.Boolean(string='Requires ЕБК specific')
     kz_requires_funding = fields.Boolean(string='Requires funding source')
-    kz_kind = fields.Char(string='Role in the chart', help='Technical role of the account (e.g. cash_budget).')
+    kz_kind = fields.Char(string='Role in the chart', help='Technical role of the account (e.g. cash_desk).')
+    kz_act_row = fields.Integer(string='Row of the act', help='The row of annex 1 of order No. 170.')
 
 
 class AccountAccount(models.Model):
@@ -61,15 +69,21 @@ class AccountAccount(models.Model):
     kz_requires_funding = fields.Boolean(string='Requires funding source',
                                          help='Every journal item on this account must carry a funding source.')
     kz_kind = fields.Char(string='Role in the chart', index=True,
-                          help='Technical role of the account in the chart (e.g. cash_budget, expense_payroll).')
+                          help='Technical role of the account in the chart (e.g. plan_local_current, expense_payroll).')
 
 
 class AccountChartTemplate(models.Model):
     _inherit = 'account.chart.template'
 
+    kz_edition = fields.Char(string='Edition of the act', help='Which act and edition the chart reproduces.')
+
     def _get_account_vals(self, company, account_template, code_acc, tax_template_ref):
         vals = super(AccountChartTemplate, self)._get_account_vals(company, account_template, code_acc,
                                                                    tax_template_ref)
+        if account_template.chart_template_id == self.env.ref(CHART_XMLID, raise_if_not_found=False):
+            # the codes as the act prints them: Odoo pads codes shorter than code_digits with zeros (01 → 0100),
+            # which would turn the off-balance accounts 01–09 into codes the act does not have
+            vals['code'] = account_template.code
         vals.update({'kz_requires_ebk': account_template.kz_requires_ebk,
                      'kz_requires_funding': account_template.kz_requires_funding,
                      'kz_kind': account_template.kz_kind})
@@ -93,21 +107,31 @@ class AccountChartTemplate(models.Model):
     def _kz_gov_journal_specs(self):
         """[(code, type, English name, money account role or None, sequence)] of the journals a state school
         needs besides Odoo's sales, purchase and exchange journals. One bank journal per money account of the
-        chart (budget КСН, paid services, sponsorship: each funding source's cash has its own account), the cash
-        desk, memorial orders for general entries and payroll. Names are code terms, translated in kk.po/ru.po."""
+        chart a school uses (order No. 170: the planned assignments of the individual financing plan of the local
+        and of the republican budget, current and capital; the КСН of paid services and of charitable aid; the
+        current account), the cash desk, memorial orders for general entries and payroll. Names are code terms,
+        translated in kk.po/ru.po."""
         self = self.with_context(lang='en_US')      # _() below returns the English source
         return [
-            ('КСН', 'bank', _('Treasury control account (budget)'), 'cash_budget', 11),
-            ('КСНАҚ', 'bank', _('Control account: paid services'), 'cash_paid_services', 12),
-            ('КСНДМ', 'bank', _('Control account: sponsorship and charitable aid'), 'cash_sponsorship', 13),
-            ('КАССА', 'cash', _('Cash desk'), 'cash_desk', 14),
+            ('ИПФ', 'bank', _('Planned assignments, individual financing plan (local budget)'),
+             'plan_local_current', 11),
+            ('ИПФК', 'bank', _('Planned assignments, capital investments (local budget)'), 'plan_local_capital', 12),
+            ('ИПФР', 'bank', _('Planned assignments, individual financing plan (republican budget)'),
+             'plan_rep_current', 13),
+            ('ИПФРК', 'bank', _('Planned assignments, capital investments (republican budget)'),
+             'plan_rep_capital', 14),
+            ('КСНАҚ', 'bank', _('Control account: paid services'), 'cash_paid_services', 15),
+            ('КСНҚК', 'bank', _('Control account: charitable aid'), 'cash_charity', 16),
+            ('АШ', 'bank', _('Current account'), 'current_account', 17),
+            ('КАССА', 'cash', _('Cash desk'), 'cash_desk', 18),
             ('МО', 'general', _('Memorial orders (general entries)'), None, 20),
             ('ЖАЛ', 'general', _('Payroll'), None, 21),
         ]
 
     @api.model
     def kz_gov_journal(self, company, role):
-        """The company's journal for a role: 'memorial', 'payroll' or a money account role (cash_budget ...)."""
+        """The company's journal for a role: 'memorial', 'payroll' or a money account role (plan_local_current,
+        cash_paid_services …)."""
         code = {'memorial': 'МО', 'payroll': 'ЖАЛ'}.get(role)
         if code is None:
             code = next((spec[0] for spec in self._kz_gov_journal_specs() if spec[3] == role), None)
@@ -250,6 +274,7 @@ class AccountChartTemplate(models.Model):
                     'bank_account_ids': [],     # the money journals come from the chart's own accounts
                 })
                 wizard.execute()
+                wizard.unlink()         # a throwaway record that would hold the templates (a later -u deletes some)
                 loaded |= company
                 _logger.info('chart of state institutions loaded into %s', company.name)
             chart._kz_gov_create_journals(company)
@@ -260,6 +285,11 @@ class AccountChartTemplate(models.Model):
 
 class AccountMove(models.Model):
     _inherit = 'account.move'
+
+    kz_closing = fields.Boolean(
+        string='Closing entry', readonly=True, copy=False, index=True, default=False,
+        help='A closing entry of a reporting period (order No. 230, rules item 21; entries 322–325 of order No. '
+             '170): the statements leave it out of the movement of the period (ФО-2), the balances include it.')
 
     # ------------------------------------------------------------------------------------------ posting rules
     @api.multi
@@ -280,7 +310,8 @@ class AccountMove(models.Model):
             return _('account %s: the item has no funding source') % account
         if code == 'unbalanced':
             return _('not balanced: debit %s, credit %s, difference %s') % (
-                _amount(problem['debit']), _amount(problem['credit']), _amount(problem['difference']))
+                _amount(problem['debit'], self.env.lang), _amount(problem['credit'], self.env.lang),
+                _amount(problem['difference'], self.env.lang))
         if code == 'empty':
             return _('the entry has no items')
         if code == 'unknown_account':
@@ -296,12 +327,15 @@ class AccountMove(models.Model):
                 account, problem.get('ebk'))
         if code == 'no_date':
             return _('the entry has no date')
+        if code == 'off_balance_mixed':
+            return _('off-balance accounts (01–09) and accounts of the balance sheet in one entry: what is kept off '
+                     'the balance is recorded in entries of its own')
         return code
 
     @api.model
     def _kz_accounts_info(self, accounts):
         return {a.id: {'code': a.code, 'requires_ebk': a.kz_requires_ebk, 'requires_funding': a.kz_requires_funding,
-                       'company_id': a.company_id.id} for a in accounts}
+                       'off_balance': a.kz_kind == 'off_balance', 'company_id': a.company_id.id} for a in accounts}
 
     @api.multi
     def _kz_check_dimensions(self):
@@ -325,7 +359,23 @@ class AccountMove(models.Model):
     @api.multi
     def _post_validate(self):
         self._kz_check_dimensions()
+        for company in self.mapped('company_id'):
+            moves = self.filtered(lambda m: m.company_id == company)
+            items = [{'date': l.date, 'funding_id': l.kz_funding_id.id, 'ebk_id': l.kz_ebk_id.id,
+                      'credit': gov_ledger.money(l.credit)}
+                     for l in moves.mapped('line_ids') if l.credit and (l.account_id.kz_kind or '').startswith('plan_')
+                     and (l.kz_std_entry or '') not in gov_entries.plan_closing_entries()]
+            problems = self._kz_payment_problems(company, items) if items else []
+            if problems:
+                raise UserError('\n'.join(problems))
         return super(AccountMove, self)._post_validate()
+
+    @api.model
+    def _kz_payment_problems(self, company, items):
+        """Messages for the payments among `items` ([{'date', 'funding_id', 'ebk_id', 'credit'}]: credits of the
+        planned assignments of the budget) that the approved plan of payments does not allow; [] when all fit.
+        The check is the financing plans' (kz_gov_finplan.py)."""
+        return []
 
     @api.model
     def _kz_lock_date(self, company):
@@ -383,9 +433,9 @@ class AccountMove(models.Model):
         """Post many entries into `journal` at once and return the ids of the new account.move records, in the
         order of `entries`.
 
-        entries: [{'date': 'YYYY-MM-DD' | date, 'ref': str, 'narration'?: str,
+        entries: [{'date': 'YYYY-MM-DD' | date, 'ref': str, 'narration'?: str, 'closing'?: bool,
                    'lines': [{'account_id', 'debit', 'credit', 'name'?, 'partner_id'?, 'kz_ebk_id'?,
-                              'kz_funding_id'?, 'date_maturity'?}, ...]}, ...]
+                              'kz_funding_id'?, 'kz_std_entry'?, 'date_maturity'?}, ...]}, ...]
 
         Every entry is validated first with the posting rules (gov_ledger: balance to the tiyn, required ЕБК and
         funding source, accounts of the journal's company, open period); when one fails, nothing is written and
@@ -431,6 +481,15 @@ class AccountMove(models.Model):
                 if line.get('kz_ebk_id') in unknown_ebk or line.get('kz_funding_id') in unknown_funding:
                     problems.append({'code': 'unknown_account', 'line': i, 'account': code})
             report += ['%s: %s' % (label, self._kz_problem_text(p)) for p in problems]
+        if not report:
+            plan_accounts = {a.id for a in accounts if (a.kz_kind or '').startswith('plan_')}
+            items = [{'date': e['date'], 'funding_id': l.get('kz_funding_id'), 'ebk_id': l.get('kz_ebk_id'),
+                      'credit': gov_ledger.money(l.get('credit'))}
+                     for e in entries for l in e.get('lines') or []
+                     if l.get('account_id') in plan_accounts and gov_ledger.money(l.get('credit'))
+                     and (l.get('kz_std_entry') or '') not in gov_entries.plan_closing_entries()]
+            if items:
+                report += self._kz_payment_problems(company, items)
         if report:
             listed = report[:MAX_LISTED_PROBLEMS]
             if len(report) > len(listed):
@@ -517,6 +576,7 @@ class AccountMove(models.Model):
                 'partner_id': partners.pop() if len(partners) == 1 else None,
                 'amount': float(sum((d for _l, d, _c in lines), gov_ledger.ZERO)),
                 'matched_percentage': matched, 'narration': entry.get('narration'),
+                'kz_closing': bool(entry.get('closing')),
             })
         Demo = self.env['kz.edu.demo']
         move_ids = Demo.bulk_insert('account.move', move_rows)
@@ -540,6 +600,7 @@ class AccountMove(models.Model):
                     'reconciled': account.id in residual and not balance,
                     'tax_base_amount': 0.0, 'tax_exigible': True, 'blocked': False,
                     'kz_ebk_id': line.get('kz_ebk_id') or None, 'kz_funding_id': line.get('kz_funding_id') or None,
+                    'kz_std_entry': line.get('kz_std_entry') or None,
                 })
         line_ids = Demo.bulk_insert('account.move.line', line_rows)
         moves = self.browse(move_ids)
@@ -557,9 +618,22 @@ class AccountMoveLine(models.Model):
                                 domain=[('level', '=', 'specific')])
     kz_funding_id = fields.Many2one('kz.gov.funding.source', string='Funding source', index=True,
                                     ondelete='restrict')
+    kz_std_entry = fields.Char(string='Standard entry',
+                               help='The number of the entry of annex 2 of order No. 170 the item follows (e.g. 243; '
+                                    '325/2 for the second row of entry 325).')
 
     @api.model
     def create(self, vals):
+        """An item created where the context names a default funding source (kz_default_funding_id) or standard
+        entry (kz_default_std_entry) takes it when it has none: a document of another addon (the canteen till's
+        session) posts on the chart of state institutions without knowing its dimensions."""
+        ctx = self.env.context
+        if ctx.get('kz_default_funding_id') and not vals.get('kz_funding_id') and vals.get('account_id'):
+            if self.env['account.account'].sudo().browse(vals['account_id']).kz_requires_funding:
+                vals = dict(vals, kz_funding_id=ctx['kz_default_funding_id'])
+        if ctx.get('kz_default_std_entry') and not vals.get('kz_std_entry'):
+            vals = dict(vals, kz_std_entry=ctx['kz_default_std_entry'])
+        # a posted entry gets no new item (issue #12.4)
         if vals.get('move_id') and not is_internal(self.env.context, 'kz_lock_internal'):
             move = self.env['account.move'].browse(vals['move_id'])
             if move.state == 'posted':

@@ -22,7 +22,7 @@ from odoo.tools import html_escape
 
 from odoo.addons.kz_edu_base import kz_format
 
-from .. import gov_budget
+from .. import gov_budget, gov_entries
 from ..gov_budget import ZERO, money
 from .account_invoice import kz_post_note
 
@@ -270,12 +270,81 @@ class KzGovFinplan(models.Model):
 
     @api.model
     def _kz_exceeded_message(self, ebk, funding, year, exceeded):
-        fmt = gov_budget.format_amount
+        fmt = lambda value: gov_budget.format_amount(value, self.env.lang)
         return _('The obligations plan of specific %(code)s «%(name)s» (%(funding)s) is exceeded: plan to '
                  '%(month)s %(year)s %(plan)s, registered %(registered)s, this document %(amount)s, '
                  'excess %(excess)s.') % {
             'code': ebk.code, 'name': ebk.name, 'funding': funding.name, 'month': month_name(exceeded.month),
             'year': year, 'plan': fmt(exceeded.plan_to_date), 'registered': fmt(exceeded.registered_to_date),
+            'amount': fmt(exceeded.amount), 'excess': fmt(exceeded.excess)}
+
+
+class AccountMove(models.Model):
+    _inherit = 'account.move'
+
+    @api.model
+    def _kz_payment_problems(self, company, items):
+        """The treasury pays no more of a specific than the approved plan of payments allows up to the month
+        (gov_budget.check_payment): for each funding source and year with an approved plan, the payments of the
+        items are added to those already posted (credits of the planned assignments 1081/1082/1091/1092 …, by
+        specific and month) and compared with the plan. A year without an approved plan of the funding source is
+        not checked here (the registration of obligations already requires one)."""
+        problems = super(AccountMove, self)._kz_payment_problems(company, items)
+        groups = {}
+        for item in items:
+            day = fields.Date.from_string(item['date']) if isinstance(item['date'], str) else item['date']
+            if not item['funding_id'] or not item['ebk_id']:
+                continue
+            key = (item['funding_id'], day.year)
+            amounts = groups.setdefault(key, {})
+            amounts[(item['ebk_id'], day.month)] = amounts.get((item['ebk_id'], day.month), ZERO) + item['credit']
+        Plan = self.env['kz.gov.finplan']
+        for (funding_id, year), amounts in sorted(groups.items()):
+            funding = self.env['kz.gov.funding.source'].sudo().browse(funding_id)
+            plan_rec = Plan._kz_approved_plan(company, year, funding)
+            if not plan_rec:
+                continue
+            plan = plan_rec.kz_effective_plan()
+            paid = self._kz_paid_amounts(company, funding, year)
+            ebks = self.env['kz.gov.ebk'].sudo().browse(sorted({e for e, _m in amounts}))
+            for ebk in ebks.sorted('code'):
+                running = dict(((ebk.code, m), v) for (code, m), v in paid.items() if code == ebk.code)
+                for month in range(1, 13):
+                    amount = amounts.get((ebk.id, month))
+                    if not amount:
+                        continue
+                    exceeded = gov_budget.check_payment(plan, running, ebk.code, month, amount)
+                    if exceeded:
+                        problems.append(self._kz_payment_exceeded_message(ebk, funding, year, exceeded))
+                        break
+                    running[(ebk.code, month)] = running.get((ebk.code, month), ZERO) + amount
+        return problems
+
+    @api.model
+    def _kz_paid_amounts(self, company, funding, year):
+        """{(ebk code, month): Decimal} paid in `year` from the planned assignments by the funding source: the
+        credits of the accounts of role plan_… (posted entries), in one grouped query."""
+        self.env.cr.execute("""
+            SELECT e.code, EXTRACT(MONTH FROM l.date)::int, SUM(l.credit)::text
+              FROM account_move_line l
+              JOIN account_move m ON m.id = l.move_id
+              JOIN account_account a ON a.id = l.account_id
+              JOIN kz_gov_ebk e ON e.id = l.kz_ebk_id
+             WHERE l.company_id = %s AND m.state = 'posted' AND a.kz_kind LIKE 'plan\\_%%'
+               AND l.kz_funding_id = %s AND l.credit > 0 AND l.date BETWEEN %s AND %s
+               AND COALESCE(l.kz_std_entry, '') NOT IN %s
+             GROUP BY 1, 2""", (company.id, funding.id, '%d-01-01' % year, '%d-12-31' % year,
+                                tuple(sorted(gov_entries.plan_closing_entries()))))
+        return {(code, month): money(amount) for code, month, amount in self.env.cr.fetchall()}
+
+    @api.model
+    def _kz_payment_exceeded_message(self, ebk, funding, year, exceeded):
+        fmt = lambda value: gov_budget.format_amount(value, self.env.lang)
+        return _('The payments plan of specific %(code)s «%(name)s» (%(funding)s) is exceeded: plan to %(month)s '
+                 '%(year)s %(plan)s, paid %(paid)s, this payment %(amount)s, excess %(excess)s. The treasury pays '
+                 'no more than the individual financing plan by payments allows: amend the plan first.') % {
+            'code': ebk.code, 'name': ebk.name, 'funding': funding.name, 'month': month_name(exceeded.month),
+            'year': year, 'plan': fmt(exceeded.plan_to_date), 'paid': fmt(exceeded.registered_to_date),
             'amount': fmt(exceeded.amount), 'excess': fmt(exceeded.excess)}
 
 
@@ -428,7 +497,8 @@ class KzGovFinplanAmendment(models.Model):
             plan.kz_effective_plan(extra_amendment=self)
         except gov_budget.NegativePlanError as err:
             raise UserError(_('The amendment %s would make the plan by %s of specific %s for %s negative (%s).') % (
-                self.name, kind_label(err.kind), err.ebk, month_name(err.month), gov_budget.format_amount(err.value)))
+                self.name, kind_label(err.kind), err.ebk, month_name(err.month),
+                gov_budget.format_amount(err.value, self.env.lang)))
         # a specific new to the plan gets a base line of zeros, so that the plan shows its figures in force
         existing = {(line.ebk_id.id, line.kind) for line in plan.line_ids}
         new_keys = {(line.ebk_id.id, line.kind) for line in self.line_ids} - existing

@@ -115,7 +115,7 @@ class KzGovObligation(models.Model):
                       if b != invoice and b.type == 'in_invoice' and b.state in ('open', 'paid')), ZERO)
         amount = invoice._kz_company_amount(invoice.amount_total)
         if billed + amount > money(self.amount):
-            fmt = gov_budget.format_amount
+            fmt = lambda value: gov_budget.format_amount(value, self.env.lang)
             return [_('The bills of obligation %(name)s would exceed its amount: obligation %(amount)s, billed '
                       '%(billed)s, this bill %(bill)s, excess %(excess)s.') % {
                 'name': self.name, 'amount': fmt(self.amount), 'billed': fmt(billed), 'bill': fmt(amount),

@@ -53,6 +53,6 @@ class KzGovBudgetExecutionPdf(models.AbstractModel):
             'doc_model': 'kz.gov.budget.execution',
             'docs': wizards,
             'report': wizards[:1].report_data(),
-            'cell': lambda v: gov_budget.format_amount(v) if isinstance(v, Decimal) else (v or ''),
+            'cell': lambda v: gov_budget.format_amount(v, self.env.lang) if isinstance(v, Decimal) else (v or ''),
             'is_number': lambda v: isinstance(v, Decimal),
         }

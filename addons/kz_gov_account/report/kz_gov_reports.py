@@ -19,8 +19,11 @@ class KzGovReportXlsx(models.AbstractModel):
     _name = 'report.kz_gov_account.abstract_xlsx'
     _inherit = 'report.report_xlsx.abstract'
 
-    def _formats(self, workbook):
+    def _formats(self, workbook, decimals=2):
+        """The cell formats; amounts are numbers with `decimals` places (2 in tenge, 1 in thousands of tenge),
+        grouped by thousands: the spreadsheet shows them with the reader's separators, as the screens do."""
         base = {'border': 1, 'valign': 'top', 'font_size': 9}
+        number = '#,##0.%s' % ('0' * decimals) if decimals else '#,##0'
 
         def fmt(**kw):
             return workbook.add_format(dict(base, **kw))
@@ -33,11 +36,11 @@ class KzGovReportXlsx(models.AbstractModel):
             'warning': workbook.add_format({'font_size': 9, 'font_color': '#9C0006', 'text_wrap': False}),
             'head': fmt(bold=True, text_wrap=True, align='center', valign='vcenter', bg_color='#DDEBF7'),
             'line': fmt(text_wrap=True),
-            'line_num': fmt(num_format='#,##0.00'),
+            'line_num': fmt(num_format=number),
             'section': fmt(bold=True, text_wrap=True, bg_color='#F2F2F2'),
-            'section_num': fmt(bold=True, num_format='#,##0.00', bg_color='#F2F2F2'),
+            'section_num': fmt(bold=True, num_format=number, bg_color='#F2F2F2'),
             'total': fmt(bold=True, text_wrap=True),
-            'total_num': fmt(bold=True, num_format='#,##0.00'),
+            'total_num': fmt(bold=True, num_format=number),
             'ok': fmt(font_color='#006100', bg_color='#C6EFCE'),
             'bad': fmt(bold=True, font_color='#9C0006', bg_color='#FFC7CE'),
         }
@@ -99,7 +102,7 @@ class KzGovReportXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, objs):
         report = objs[:1].report_data()
-        fmt = self._formats(workbook)
+        fmt = self._formats(workbook, report.get('decimals', 2))
         sheet = workbook.add_worksheet(report['report'][:31])
         if report['orientation'] == 'landscape':
             sheet.set_landscape()
@@ -204,14 +207,16 @@ class KzGovReportPdf(models.AbstractModel):
             'doc_model': 'kz.gov.report.wizard',
             'docs': wizards,
             'report': report,
-            'cell': self._cell_text,
+            'cell': lambda value: self._cell_text(value, report.get('lang'), report.get('decimals', 2)),
             'is_money': _is_money,
         }
 
     @api.model
-    def _cell_text(self, value):
+    def _cell_text(self, value, lang=None, decimals=2):
+        """An amount with the separators of the report's language (as the screens show it) and the unit's
+        decimals; other cells as text."""
         if _is_money(value):
-            return gr.format_amount(value)
+            return gr.format_amount(value, lang, decimals=decimals)
         return '' if value is None or value is False else '%s' % value
 
     @api.model

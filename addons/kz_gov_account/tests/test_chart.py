@@ -1,12 +1,16 @@
 # -*- coding: utf-8 -*-
-"""The chart of accounts of state institutions in Odoo (ACC-01): loaded into the demo schools with the right
-accounts, dimensions, groups, default accounts, journals and kk/ru names; loading again creates nothing; Odoo's
+"""The chart of accounts of state institutions in Odoo (ACC-01): annex 1 of MinFin order No. 170 (edition
+01.01.2026) loaded into the demo schools row for row — every section, sub-section and account with sub-accounts as an
+account group, every other account, sub-account and off-balance account as an account, with the act's code and its
+Russian and Kazakh names —, their dimensions, default accounts, journals; loading again creates nothing; Odoo's
 generic chart is replaced on a company without entries; a company with entries is left alone."""
 import csv
 import os
 
 from odoo.modules.module import get_module_path
 from odoo.tests import common
+
+from odoo.addons.kz_gov_account import gov_acts
 
 SRC = os.path.join(get_module_path('kz_gov_account'), 'data', 'src')
 
@@ -25,7 +29,8 @@ class TestKzGovChart(common.SavepointCase):
         super(TestKzGovChart, cls).setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tracking_disable=True))
         cls.chart = cls.env.ref('kz_gov_account.chart_template_kz_gov')
-        cls.rows = [r for r in read_src('chart_281.csv') if r['odoo_type'] != 'view']
+        cls.act = gov_acts.chart_rows()
+        cls.parents = {r.parent for r in cls.act if r.kind == 'subaccount'}
         cls.schools = cls.env.ref('kz_edu_base.company_school1_demo') | cls.env.ref('kz_edu_base.company_school2_demo')
         cls.langs = dict(cls.env['res.lang'].get_installed())
 
@@ -36,71 +41,99 @@ class TestKzGovChart(common.SavepointCase):
         return self.env['res.company'].create({'name': name, 'parent_id': self.env.ref('base.main_company').id,
                                                'currency_id': self.env.ref('base.KZT').id})
 
-    def test_chart_loaded_into_both_demo_schools_with_their_accounts_ACC01(self):
-        templates = self.env['account.account.template'].search([('chart_template_id', '=', self.chart.id)])
-        self.assertEqual(len(templates), len(self.rows) + 1)        # + the technical transfer account
+    def _is_group(self, row):
+        return row.kind in ('section', 'subsection') or row.code in self.parents
+
+    def test_the_chart_of_a_school_is_annex_1_of_order_170_row_for_row_ACC01(self):
+        """Every row of the act (in the copy data/src/acts/chart-170) is in the school's chart with the act's code
+        and names in Russian and Kazakh, and nothing else is: the chart a chief bookkeeper checks against the act."""
+        self.assertIn('No. 170', self.chart.kz_edition)
+        self.assertIn('01.01.2026', self.chart.kz_edition)
+        groups = self.env['account.group'].search([('kz_act_row', '>', 0)])
+        by_row = {g.kz_act_row: g for g in groups}
+        for school in self.schools:
+            accounts = self._accounts(school)
+            self.assertEqual(set(accounts), {r.code for r in self.act if not self._is_group(r)}, school.name)
+            for row in self.act:
+                if self._is_group(row):
+                    group = by_row[row.seq]
+                    self.assertEqual(group.kz_act_code or '', row.code if row.kind != 'section' else '')
+                    record = group
+                else:
+                    record = accounts[row.code]
+                    self.assertEqual(record.code, row.code)
+                    parent = by_row[[r for r in self.act if r.code == row.parent][0].seq]
+                    self.assertEqual(record.group_id, parent, row.code)
+                self.assertEqual(record.with_context(lang='ru_RU').name, row.name_ru, row.code)
+                self.assertEqual(record.with_context(lang='kk_KZ').name, row.name_kk, row.code)
+        self.assertEqual(len(groups), len([r for r in self.act if self._is_group(r)]))
+
+    def test_accounts_carry_the_properties_of_the_data_with_their_reason_ACC01(self):
+        templates = {t.code: t for t in self.env['account.account.template'].search(
+            [('chart_template_id', '=', self.chart.id)])}
         for school in self.schools:
             self.assertEqual(school.chart_template_id, self.chart, school.name)
             self.assertEqual(school.currency_id, self.env.ref('base.KZT'))
             accounts = self._accounts(school)
-            self.assertEqual(set(accounts), {r['code'] for r in self.rows} | {'1099'})
-            for row in self.rows:
-                account = accounts[row['code']]
-                self.assertEqual(account.kz_requires_ebk, row['requires_ebk'] == '1', row['code'])
-                self.assertEqual(account.kz_requires_funding, row['requires_funding'] == '1', row['code'])
-                self.assertEqual(account.kz_kind or '', row['kind'], row['code'])
-                self.assertEqual(account.reconcile, row['reconcile'] == '1', row['code'])
-                self.assertEqual(account.group_id, self.env.ref('kz_gov_account.group_%s' % row['parent_code']))
-            self.assertEqual(accounts['1010'].internal_type, 'liquidity')
-            self.assertEqual(accounts['3310'].internal_type, 'payable')
-            self.assertEqual(accounts['5410'].user_type_id, self.env.ref('account.data_unaffected_earnings'))
-            self.assertEqual(school.transfer_account_id, accounts['1099'])
-            self.assertEqual(school.get_unaffected_earnings_account(), accounts['5410'])
+            for code, account in accounts.items():
+                template = templates[code]
+                self.assertEqual((account.kz_requires_ebk, account.kz_requires_funding, account.kz_kind or '',
+                                  account.reconcile, account.user_type_id),
+                                 (template.kz_requires_ebk, template.kz_requires_funding, template.kz_kind or '',
+                                  template.reconcile, template.user_type_id), code)
+                self.assertIn('Properties (prefix', template.note)
+            self.assertEqual(accounts['1091'].internal_type, 'liquidity')
+            self.assertTrue(accounts['1091'].kz_requires_ebk and accounts['1091'].kz_requires_funding)
+            self.assertFalse(accounts['1042'].kz_requires_ebk)
+            self.assertEqual(accounts['3210'].internal_type, 'payable')
+            self.assertEqual(accounts['01'].kz_kind, 'off_balance')
+            self.assertEqual(accounts['5210'].user_type_id, self.env.ref('account.data_unaffected_earnings'))
+            self.assertEqual(school.transfer_account_id, accounts['1073'])
+            self.assertEqual(school.get_unaffected_earnings_account(), accounts['5210'])
             Property = self.env['ir.property'].with_context(force_company=school.id)
-            self.assertEqual(Property.get('property_account_receivable_id', 'res.partner'), accounts['1220'])
-            self.assertEqual(Property.get('property_account_payable_id', 'res.partner'), accounts['3310'])
+            self.assertEqual(Property.get('property_account_receivable_id', 'res.partner'), accounts['1231'])
+            self.assertEqual(Property.get('property_account_payable_id', 'res.partner'), accounts['3210'])
             self.assertEqual(Property.get('property_account_income_categ_id', 'product.category'), accounts['6110'])
-            self.assertEqual(Property.get('property_account_expense_categ_id', 'product.category'), accounts['7040'])
+            self.assertEqual(Property.get('property_account_expense_categ_id', 'product.category'), accounts['7080'])
 
     def test_chart_hierarchy_is_in_account_groups_ACC01(self):
         section = self.env.ref('kz_gov_account.group_S1')
         money = self.env.ref('kz_gov_account.group_1000')
         self.assertEqual((section.code_prefix, money.code_prefix, money.parent_id), ('1', '10', section))
-        self.assertEqual(self.env.ref('kz_gov_account.group_2300').code_prefix, '23')
-        views = [r for r in read_src('chart_281.csv') if r['odoo_type'] == 'view']
-        self.assertEqual(len(self.env['ir.model.data'].search([('module', '=', 'kz_gov_account'),
-                                                                ('model', '=', 'account.group')])), len(views))
+        ksn = self.env.ref('kz_gov_account.group_1040')
+        self.assertEqual((ksn.code_prefix, ksn.parent_id, ksn.kz_act_code), ('104', money, '1040'))
+        self.assertEqual(self.env.ref('kz_gov_account.group_7000_7100').kz_act_code, '7000 – 7100')
+        self.assertEqual(self.env.ref('kz_gov_account.group_S9').with_context(lang='ru_RU').name,
+                         'Раздел 9. Забалансовые счета')
 
-    def test_kazakh_and_russian_names_reach_the_accounts_ACC01_SEC04(self):
+    def test_kazakh_and_russian_names_of_the_reference_data_ACC01_SEC04(self):
         for lang in ('kk_KZ', 'ru_RU'):
             self.assertIn(lang, self.langs)
-        for school in self.schools:
-            accounts = self._accounts(school)
-            for row in self.rows:
-                account = accounts[row['code']]
-                self.assertEqual(account.with_context(lang='kk_KZ').name, row['name_kk'], row['code'])
-                self.assertEqual(account.with_context(lang='ru_RU').name, row['name_ru'], row['code'])
-        ebk = self.env.ref('kz_gov_account.ebk_111')
-        row = next(r for r in read_src('ebk_403.csv') if r['code'] == '111')
-        self.assertEqual(ebk.with_context(lang='kk_KZ').name, row['name_kk'])
-        self.assertEqual(ebk.with_context(lang='ru_RU').name, row['name_ru'])
-        self.assertEqual(ebk.with_context(lang='en_US').name, row['name_en'])
-        group = self.env.ref('kz_gov_account.group_1000').with_context(lang='kk_KZ')
-        self.assertEqual(group.name, 'Ақша қаражаты және олардың баламалары')
+        ebk_rows = {r.code: r for r in gov_acts.ebk_rows()}
+        for ebk in self.env['kz.gov.ebk'].search([]):
+            row = ebk_rows[ebk.code]
+            self.assertEqual(ebk.with_context(lang='kk_KZ').name, row.name_kk, ebk.code)
+            self.assertEqual(ebk.with_context(lang='ru_RU').name, row.name_ru, ebk.code)
+            self.assertEqual(ebk.level, row.level)
+            self.assertEqual(ebk.date_from, '2026-01-01')
+        self.assertEqual(len(self.env['kz.gov.ebk'].search([])), len(ebk_rows))
         funding = self.env.ref('kz_gov_account.funding_LOC').with_context(lang='ru_RU')
         self.assertEqual(funding.name, 'Местный бюджет')
-        line = self.env.ref('kz_gov_account.fo_FO1_010').with_context(lang='kk_KZ')
-        self.assertNotEqual(line.name, line.with_context(lang='en_US').name)
+        line = self.env.ref('kz_gov_account.fo_FO1_114').with_context(lang='kk_KZ')
+        self.assertEqual(line.name, 'Негізгі құралдар')
 
     def test_a_state_school_has_its_journals_ACC02(self):
         Chart = self.env['account.chart.template']
         for school in self.schools:
             accounts = self._accounts(school)
-            self.assertEqual(Chart.kz_gov_journal(school, 'cash_budget').default_debit_account_id, accounts['1010'])
+            self.assertEqual(Chart.kz_gov_journal(school, 'plan_local_current').default_debit_account_id,
+                             accounts['1091'])
+            self.assertEqual(Chart.kz_gov_journal(school, 'plan_local_capital').default_debit_account_id,
+                             accounts['1092'])
             self.assertEqual(Chart.kz_gov_journal(school, 'cash_paid_services').default_credit_account_id,
-                             accounts['1030'])
-            self.assertEqual(Chart.kz_gov_journal(school, 'cash_sponsorship').type, 'bank')
-            self.assertEqual(Chart.kz_gov_journal(school, 'cash_desk').type, 'cash')
+                             accounts['1042'])
+            self.assertEqual(Chart.kz_gov_journal(school, 'cash_charity').type, 'bank')
+            self.assertEqual(Chart.kz_gov_journal(school, 'cash_desk').default_debit_account_id, accounts['1010'])
             memorial = Chart.kz_gov_journal(school, 'memorial')
             self.assertEqual(memorial.type, 'general')
             self.assertEqual(Chart.kz_gov_journal(school, 'payroll').type, 'general')
@@ -111,7 +144,7 @@ class TestKzGovChart(common.SavepointCase):
             if self.env['ir.module.module'].search_count([('name', '=', 'stock_account'), ('state', '=', 'installed')]):
                 expected.add('STJ')
             self.assertEqual(set(general.mapped('code')), expected)
-            # no money account without a journal, no journal with an account outside the chart
+            # no account outside the chart
             self.assertFalse(self.env['account.account'].search([('company_id', '=', school.id),
                                                                  ('code', 'not in', list(accounts))]))
             self.assertEqual(memorial.with_context(lang='en_US').name, 'Memorial orders (general entries)')
@@ -146,7 +179,7 @@ class TestKzGovChart(common.SavepointCase):
         self.assertEqual(company.chart_template_id, self.chart)
         accounts = self._accounts(company)
         self.assertNotIn('999001', accounts)
-        self.assertIn('1010', accounts)
+        self.assertIn('1091', accounts)
         self.assertFalse(self.env['ir.default'].search([('company_id', '=', company.id),
                                                         ('field_id.name', '=', 'taxes_id')]))
 

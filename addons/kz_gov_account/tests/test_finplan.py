@@ -9,6 +9,7 @@ April — the figures of the issue's example message.
 """
 import re
 import unittest
+from decimal import Decimal as D
 
 import xlrd
 
@@ -16,14 +17,12 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests.common import SavepointCase
 
 YEAR = 2030
-NBSP = '\u00a0'
 
 
 def amount_text(text):
-    """'1 200 000.00' as the messages print it: non-breaking spaces between thousands, the decimals after a comma
-    (1 200 000,00, as the screens show amounts)."""
-    text = re.sub(r'(?<=\d)\.(?=\d\d\b)', ',', text)
-    return re.sub(r'(?<=\d) (?=\d{3}\b)', NBSP, text)
+    """'1 200 000.00' as the messages print it in English (the separators of the user's language: commas between
+    thousands)."""
+    return re.sub(r'(?<=\d) (?=\d{3}\b)', ',', text)
 
 
 class TestFinplan(SavepointCase):
@@ -47,9 +46,9 @@ class TestFinplan(SavepointCase):
         cls.ebk151 = cls._ebk('151', 'Utilities')
         cls.local = cls._funding('LOC', 'Local budget')
         cls.republican = cls._funding('REP', 'Republican budget')
-        cls.acc_expense = cls._account('expense_inventory', '7030', 'account.data_account_type_expenses')
-        cls.acc_payable = cls._account('payable_suppliers', '3310', 'account.data_account_type_payable', True)
-        cls.acc_cash = cls._account('cash_budget', '1010', 'account.data_account_type_liquidity')
+        cls.acc_expense = cls._account('expense_inventory', '7060', 'account.data_account_type_expenses')
+        cls.acc_payable = cls._account('payable_suppliers', '3210', 'account.data_account_type_payable', True)
+        cls.acc_cash = cls._account('plan_local_current', '1091', 'account.data_account_type_liquidity')
         cls.purchase_journal = cls._journal('purchase', 'TBILL')
         cls.general_journal = cls._journal('general', 'TMISC')
         cls.supplier = env['res.partner'].create({'name': 'ТОО «Кеңсе тауарлары»', 'supplier': True,
@@ -57,7 +56,7 @@ class TestFinplan(SavepointCase):
         # the school's payable account for this supplier (the chart sets it as the default property)
         cls.supplier.with_context(force_company=cls.school.id).write({
             'property_account_payable_id': cls.acc_payable.id,
-            'property_account_receivable_id': cls._account('receivable_budget', '1210',
+            'property_account_receivable_id': cls._account('receivable_customers', '1231',
                                                            'account.data_account_type_receivable', True).id})
         cls.plan = env['kz.gov.finplan'].sudo(cls.bookkeeper).create({
             'company_id': cls.school.id, 'year': YEAR, 'funding_id': cls.local.id,
@@ -321,6 +320,7 @@ class TestFinplan(SavepointCase):
     # ------------------------------------------------------------------------------------- budget execution
 
     def _post_payment(self, amount, date, state='posted'):
+        amount = float(amount)
         move = self.env['account.move'].create({
             'journal_id': self.general_journal.id, 'date': date, 'ref': 'Payment to supplier',
             'line_ids': [
@@ -371,6 +371,30 @@ class TestFinplan(SavepointCase):
         html = html.decode() if isinstance(html, bytes) else html
         self.assertIn(amount_text('1 185 000.00'), html)
         self.assertIn('Budget execution', html)
+
+    def test_a_payment_beyond_the_payments_plan_is_refused_ACC17(self):
+        """The treasury pays no more of a specific than the plan of payments allows up to the month: 600 000 to
+        March (February + March); a payment of 600 000.01 in March is refused with the figures, through the ORM
+        and through the bulk posting alike; April's plan lets the rest through."""
+        self._post_payment(500000, '%s-03-10' % YEAR)
+        with self.assertRaises(UserError) as err, self.env.cr.savepoint():
+            self._post_payment(D('100000.01'), '%s-03-20' % YEAR)
+        message = err.exception.name
+        self.assertIn('The payments plan of specific 149', message)
+        self.assertIn('plan to March %s 600,000.00, paid 500,000.00, this payment 100,000.01, excess 0.01' % YEAR,
+                      message)
+        entry = {'date': '%s-03-20' % YEAR, 'ref': 'Bulk payment', 'lines': [
+            {'account_id': self.acc_payable.id, 'debit': D('100000.01'), 'credit': 0, 'partner_id': self.supplier.id,
+             'kz_ebk_id': self.ebk149.id, 'kz_funding_id': self.local.id},
+            {'account_id': self.acc_cash.id, 'debit': 0, 'credit': D('100000.01'), 'kz_ebk_id': self.ebk149.id,
+             'kz_funding_id': self.local.id}]}
+        with self.assertRaises(UserError) as err:
+            self.env['account.move'].kz_bulk_post(self.general_journal, [entry])
+        self.assertIn('excess 0.01', err.exception.name)
+        entry['date'] = '%s-04-02' % YEAR
+        self.assertTrue(self.env['account.move'].kz_bulk_post(self.general_journal, [entry]))
+        # a source without an approved plan for the year is not held here
+        self._post_payment(1000, '%s-03-25' % (YEAR + 1))
 
     def test_execution_period_within_one_year_ACC17(self):
         with self.assertRaises(ValidationError):

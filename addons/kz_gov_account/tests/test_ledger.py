@@ -29,7 +29,7 @@ class TestKzGovLedger(common.SavepointCase):
         Chart = env['account.chart.template']
         Chart.kz_gov_load_for_companies(cls.company | cls.other)
         cls.memorial = Chart.kz_gov_journal(cls.company, 'memorial')
-        cls.ksn = Chart.kz_gov_journal(cls.company, 'cash_budget')
+        cls.ksn = Chart.kz_gov_journal(cls.company, 'plan_local_current')
         cls.acc = {a.code: a for a in env['account.account'].search([('company_id', '=', cls.company.id)])}
         cls.other_acc = {a.code: a for a in env['account.account'].search([('company_id', '=', cls.other.id)])}
         cls.ebk = {e.code: e for e in env['kz.gov.ebk'].search([])}
@@ -54,7 +54,7 @@ class TestKzGovLedger(common.SavepointCase):
 
     def _bill(self, amount=D('125000.50'), date='2026-10-31', ref='Utilities 10.2026', ebk='151'):
         return {'date': date, 'ref': ref,
-                'lines': [self._item('7050', debit=amount, ebk=ebk), self._item('3310', credit=amount, ebk=ebk)]}
+                'lines': [self._item('7080', debit=amount, ebk=ebk), self._item('3210', credit=amount, ebk=ebk)]}
 
     def _orm_move(self, entry, user=None, journal=None):
         Move = self.env['account.move'].sudo(user) if user else self.env['account.move']
@@ -90,9 +90,9 @@ class TestKzGovLedger(common.SavepointCase):
             move.post()
         message = ctx.exception.name
         self.assertIn('No specific', message)
-        self.assertIn('account 7050', message)
+        self.assertIn('account 7080', message)
         self.assertIn('no ЕБК economic specific', message)
-        self.assertNotIn('3310', message)
+        self.assertNotIn('3210', message)
         move.invalidate_cache()
         self.assertEqual((move.state, move.name), ('draft', '/'))
 
@@ -102,12 +102,12 @@ class TestKzGovLedger(common.SavepointCase):
         move = self._orm_move(entry, user=self.bookkeeper)
         with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
             move.post()
-        self.assertIn('account 3310: the item has no funding source', ctx.exception.name)
+        self.assertIn('account 3210: the item has no funding source', ctx.exception.name)
         self.assertEqual(move.state, 'draft')
 
     def test_a_group_of_the_classification_is_not_a_specific_ACC02(self):
         entry = self._bill()
-        entry['lines'][0]['kz_ebk_id'] = self.ebk['1.01.5'].id
+        entry['lines'][0]['kz_ebk_id'] = self.ebk['150'].id
         move = self._orm_move(entry, user=self.bookkeeper)
         with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
             move.post()
@@ -137,6 +137,22 @@ class TestKzGovLedger(common.SavepointCase):
             self._orm_move(self._bill(date='2025-12-31'), user=self.chief).post()
         self.assertIn('December 2025', ctx.exception.name)
 
+    def test_off_balance_accounts_are_not_mixed_with_the_balance_sheet_ACC02(self):
+        entry = {'date': '2026-10-31', 'ref': 'Off balance', 'lines': [
+            self._item('02', debit=D('100.00'), ebk=None, funding=False),
+            self._item('1316', credit=D('100.00'), ebk=None, funding=False)]}
+        with self.assertRaises(UserError) as ctx:
+            self.env['account.move'].kz_bulk_post(self.memorial, [entry])
+        self.assertIn('off-balance accounts (01–09) and accounts of the balance sheet in one entry',
+                      ctx.exception.name)
+
+    def test_items_name_their_standard_entry_ACC02(self):
+        entry = self._bill(ref='Numbered')
+        for line in entry['lines']:
+            line['kz_std_entry'] = '234'
+        [move_id] = self.env['account.move'].kz_bulk_post(self.memorial, [entry])
+        self.assertEqual(set(self.env['account.move'].browse(move_id).line_ids.mapped('kz_std_entry')), {'234'})
+
     # ------------------------------------------------------------------------------------------ bulk posting
     def test_bulk_post_writes_what_it_is_given_ACC02(self):
         before = self._counts()
@@ -145,9 +161,9 @@ class TestKzGovLedger(common.SavepointCase):
             amount = D('1000.01') * (i + 1)
             month = i % 10 + 1
             entries.append({'date': '2026-%02d-%02d' % (month, i % 27 + 1), 'ref': 'Bulk %d' % i, 'lines': [
-                self._item('7040', debit=amount, ebk='159'),
-                self._item('7050', debit=D('0.99'), ebk='151'),
-                self._item('3310', credit=amount + D('0.99'), ebk='159')]})
+                self._item('7080', debit=amount, ebk='159'),
+                self._item('7080', debit=D('0.99'), ebk='151'),
+                self._item('3210', credit=amount + D('0.99'), ebk='159')]})
         ids = self.env['account.move'].sudo(self.bookkeeper).kz_bulk_post(self.memorial.id, entries)
         self.assertEqual(len(ids), 60)
         moves = self.env['account.move'].browse(ids)
@@ -164,7 +180,7 @@ class TestKzGovLedger(common.SavepointCase):
         by_name = moves.sorted(lambda m: m.name)
         self.assertEqual(by_name.mapped('date'), sorted(moves.mapped('date')))
         self.assertTrue(all(n.startswith('МО/2026/') for n in moves.mapped('name')))
-        payable = lines.filtered(lambda l: l.account_id.code == '3310')
+        payable = lines.filtered(lambda l: l.account_id.code == '3210')
         self.assertEqual(payable.mapped('amount_residual'), [-l.credit for l in payable])
         self.assertEqual(set(lines.mapped('company_id')), {self.company})
 
@@ -200,16 +216,16 @@ class TestKzGovLedger(common.SavepointCase):
         bad_balance = self._bill(ref='Bad balance')
         bad_balance['lines'][0]['debit'] = D('125000.51')
         no_ebk = self._bill(ref='Bad specific')
-        no_ebk['lines'][1]['kz_ebk_id'] = False
+        no_ebk['lines'][0]['kz_ebk_id'] = False
         foreign = self._bill(ref='Foreign account')
-        foreign['lines'][0]['account_id'] = self.other_acc['7050'].id
+        foreign['lines'][0]['account_id'] = self.other_acc['7080'].id
         entries = [self._bill(ref='Good 1'), bad_balance, self._bill(ref='Good 2'), no_ebk, foreign]
         with self.assertRaises(UserError) as ctx:
             self.env['account.move'].sudo(self.bookkeeper).kz_bulk_post(self.memorial, entries)
         message = ctx.exception.name
         self.assertIn('Nothing was posted', message)
         self.assertIn('Bad balance: not balanced', message)
-        self.assertIn('Bad specific: account 3310: the item has no ЕБК economic specific', message)
+        self.assertIn('Bad specific: account 7080: the item has no ЕБК economic specific', message)
         self.assertIn('Foreign account: item 1: the account does not exist or belongs to another organisation',
                       message)
         self.assertNotIn('Good', message)
@@ -239,7 +255,7 @@ class TestKzGovLedger(common.SavepointCase):
         lines = self.env['account.move.line'].sudo(self.director).search([('move_id', '=', move.id)])
         self.assertEqual(len(lines), 2)
         lines.read(['account_id', 'kz_ebk_id', 'kz_funding_id', 'debit', 'credit', 'journal_id'])
-        self.env['account.account'].sudo(self.director).search([('code', '=', '1010')]).read(['name', 'group_id'])
+        self.env['account.account'].sudo(self.director).search([('code', '=', '1091')]).read(['name', 'group_id'])
         with self.assertRaises(AccessError):
             self._orm_move(self._bill(ref='By the director'), user=self.director)
         with self.assertRaises(AccessError):

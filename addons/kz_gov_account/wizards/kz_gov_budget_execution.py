@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.kz_edu_base import kz_format
 
-from .. import gov_budget
+from .. import gov_budget, gov_entries
 from ..gov_budget import ZERO, money
 from ..models.kz_gov_finplan import EXECUTION_AMOUNTS
 
@@ -61,38 +61,53 @@ class KzGovBudgetExecution(models.TransientModel):
             domain.append(('funding_id', '=', self.funding_id.id))
         plans = self.env['kz.gov.finplan'].sudo().search(domain)
         plan = plans.kz_effective_plan() if plans else {}
+        # the plan is of the budget: without a funding source chosen, the figures are those of the sources that
+        # have an approved plan (else the spending of paid services or of charity would be set against the
+        # budget's plan of the same specific)
+        fundings = self.funding_id or plans.mapped('funding_id')
         registered = {}
-        for (code, month), amount in self.env['kz.gov.finplan']._kz_registered_amounts(
-                self.company_id, self.funding_id, date_from, date_to).items():
-            registered[code] = registered.get(code, ZERO) + amount
-        payments, expenses = self._ledger_turnovers(date_from, date_to)
+        for funding in (fundings or [None]):
+            for (code, month), amount in self.env['kz.gov.finplan']._kz_registered_amounts(
+                    self.company_id, funding, date_from, date_to).items():
+                registered[code] = registered.get(code, ZERO) + amount
+        payments, expenses = self._ledger_turnovers(date_from, date_to, fundings)
         return gov_budget.execution_rows(plan, registered, payments, expenses, months)
 
-    def _ledger_turnovers(self, date_from, date_to):
-        """({ebk code: credit turnover of money accounts}, {ebk code: debit turnover of expense accounts}) of the
-        posted journal items of the period, in one grouped query (money accounts: Odoo type liquidity; expense
-        accounts: the Odoo account types expenses, depreciation and cost of revenue)."""
+    def _ledger_turnovers(self, date_from, date_to, fundings=None):
+        """({ebk code: payments}, {ebk code: debit turnover of expense accounts}) of the posted journal items of
+        the period, in one grouped query. Payments (cash expenses): the credit turnover of the money accounts that
+        hold a funding source's money — the planned assignments of the individual financing plan (1081/1082,
+        1091/1092) and the КСН of paid services, charity and temporary placement (the roles of the funding
+        sources); the current account and the cash desk are fed from them, so their outflows are not counted a
+        second time; the closing of the planned assignments at the end of the year (entries 20, 21) is no payment.
+        Expense accounts: the Odoo account types expenses, depreciation and cost of revenue."""
         expense_types = [self.env.ref(xml_id, raise_if_not_found=False) for xml_id in (
             'account.data_account_type_expenses', 'account.data_account_type_depreciation',
             'account.data_account_type_direct_costs')]
         expense_type_ids = tuple(t.id for t in expense_types if t) or (0,)
+        sources = self.env['kz.gov.funding.source'].sudo().with_context(active_test=False).search([])
+        money_kinds = tuple(k for k in sources.mapped('money_account_kind') + sources.mapped('capital_account_kind')
+                            if k) or ('',)
         self.env.cr.execute("""
             SELECT e.code,
-                   SUM(CASE WHEN t.type = 'liquidity' THEN aml.credit ELSE 0 END)::text,
-                   SUM(CASE WHEN a.user_type_id IN %(expense_types)s THEN aml.debit ELSE 0 END)::text
+                   SUM(CASE WHEN a.kz_kind IN %(money_kinds)s AND COALESCE(aml.kz_std_entry, '') NOT IN %(not_payments)s
+                            THEN aml.credit ELSE 0 END)::text,
+                   SUM(CASE WHEN a.user_type_id IN %(expense_types)s AND m.kz_closing IS NOT TRUE
+                            THEN aml.debit ELSE 0 END)::text
               FROM account_move_line aml
               JOIN account_move m ON m.id = aml.move_id
               JOIN account_account a ON a.id = aml.account_id
-              JOIN account_account_type t ON t.id = a.user_type_id
               JOIN kz_gov_ebk e ON e.id = aml.kz_ebk_id
              WHERE m.state = 'posted' AND aml.company_id = %(company)s
                AND aml.date BETWEEN %(date_from)s AND %(date_to)s
-               AND (%(funding)s IS NULL OR aml.kz_funding_id = %(funding)s)
-               AND (t.type = 'liquidity' OR a.user_type_id IN %(expense_types)s)
+               AND (%(all_fundings)s OR aml.kz_funding_id IN %(fundings)s)
+               AND (a.kz_kind IN %(money_kinds)s OR a.user_type_id IN %(expense_types)s)
              GROUP BY e.code""", {
-            'company': self.company_id.id, 'funding': self.funding_id.id or None,
+            'company': self.company_id.id, 'all_fundings': not fundings,
+            'fundings': tuple(fundings.ids) if fundings else (0,),
             'date_from': fields.Date.to_string(date_from), 'date_to': fields.Date.to_string(date_to),
-            'expense_types': expense_type_ids})
+            'expense_types': expense_type_ids, 'money_kinds': money_kinds,
+            'not_payments': tuple(sorted(gov_entries.plan_closing_entries()))})
         payments, expenses = {}, {}
         for code, credit, debit in self.env.cr.fetchall():
             payments[code] = money(credit)

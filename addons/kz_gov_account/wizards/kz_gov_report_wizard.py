@@ -10,10 +10,12 @@ data — title block, tables, checks, warning, signatures — that the XLSX buil
 (../report/kz_gov_reports.py, ../report/kz_gov_reports.xml) render the same way, in the wizard's language.
 """
 import datetime
+from decimal import Decimal
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .. import gov_acts
 from .. import gov_ledger
 from .. import gov_reports as gr
 
@@ -27,7 +29,7 @@ REPORTS = [
     ('account_card', 'Account card'),
 ]
 FORM_OF_REPORT = {'fo1': 'FO1', 'fo2': 'FO2', 'fo3': 'FO3', 'fo4': 'FO4'}
-LANDSCAPE = ('fo3', 'turnover', 'journal_main', 'account_card')
+LANDSCAPE = ('fo4', 'turnover', 'journal_main', 'account_card')
 #: who may print: bookkeepers (the chief bookkeeper implies it), the director (the administrator implies it) and the
 #: district department, read-only
 REPORT_GROUPS = ('kz_edu_base.group_bookkeeper', 'kz_edu_base.group_director', 'kz_edu_base.group_district')
@@ -37,33 +39,49 @@ LANGS = [('kk_KZ', 'Kazakh'), ('ru_RU', 'Russian')]
 # ---- the grouped queries (parametrised; the fragments below are constants, never user input) ------------------
 # Amounts leave PostgreSQL as text: Odoo's cursor turns numeric into float, and money never passes through floats.
 
-#: ФО-1, ФО-2, ФО-4: per account, opening balance and movement of the current and of the comparative period
+#: ФО-1, ФО-2, ФО-4: per account and ЕБК specific, the opening balance, the movement, the debit and the credit
+#: turnover of the period without the closing entries (account_move.kz_closing), and the movement of the closing
+#: entries; the same for the comparative period
 SQL_BALANCES = """
-    SELECT a.code, s.o::text, s.m::text, s.co::text, s.cm::text
-      FROM (SELECT l.account_id,
+    SELECT a.code, COALESCE(e.code, ''), s.o::text, s.m::text, s.d::text, s.c::text, s.k::text,
+           s.po::text, s.pm::text, s.pd::text, s.pc::text, s.pk::text
+      FROM (SELECT l.account_id, l.kz_ebk_id,
                    SUM(CASE WHEN l.date < %(date_from)s THEN l.debit - l.credit ELSE 0 END) AS o,
-                   SUM(CASE WHEN l.date >= %(date_from)s AND l.date <= %(date_to)s
+                   SUM(CASE WHEN l.date >= %(date_from)s AND l.date <= %(date_to)s AND m.kz_closing IS NOT TRUE
                             THEN l.debit - l.credit ELSE 0 END) AS m,
-                   SUM(CASE WHEN l.date < %(cmp_from)s THEN l.debit - l.credit ELSE 0 END) AS co,
-                   SUM(CASE WHEN l.date >= %(cmp_from)s AND l.date <= %(cmp_to)s
-                            THEN l.debit - l.credit ELSE 0 END) AS cm
+                   SUM(CASE WHEN l.date >= %(date_from)s AND l.date <= %(date_to)s AND m.kz_closing IS NOT TRUE
+                            THEN l.debit ELSE 0 END) AS d,
+                   SUM(CASE WHEN l.date >= %(date_from)s AND l.date <= %(date_to)s AND m.kz_closing IS NOT TRUE
+                            THEN l.credit ELSE 0 END) AS c,
+                   SUM(CASE WHEN l.date >= %(date_from)s AND l.date <= %(date_to)s AND m.kz_closing IS TRUE
+                            THEN l.debit - l.credit ELSE 0 END) AS k,
+                   SUM(CASE WHEN l.date < %(cmp_from)s THEN l.debit - l.credit ELSE 0 END) AS po,
+                   SUM(CASE WHEN l.date >= %(cmp_from)s AND l.date <= %(cmp_to)s AND m.kz_closing IS NOT TRUE
+                            THEN l.debit - l.credit ELSE 0 END) AS pm,
+                   SUM(CASE WHEN l.date >= %(cmp_from)s AND l.date <= %(cmp_to)s AND m.kz_closing IS NOT TRUE
+                            THEN l.debit ELSE 0 END) AS pd,
+                   SUM(CASE WHEN l.date >= %(cmp_from)s AND l.date <= %(cmp_to)s AND m.kz_closing IS NOT TRUE
+                            THEN l.credit ELSE 0 END) AS pc,
+                   SUM(CASE WHEN l.date >= %(cmp_from)s AND l.date <= %(cmp_to)s AND m.kz_closing IS TRUE
+                            THEN l.debit - l.credit ELSE 0 END) AS pk
               FROM account_move_line l
               JOIN account_move m ON m.id = l.move_id
              WHERE l.company_id = %(company_id)s AND m.state = 'posted' AND l.date <= %(end)s
-             GROUP BY l.account_id) s
+             GROUP BY l.account_id, l.kz_ebk_id) s
       JOIN account_account a ON a.id = s.account_id
+      LEFT JOIN kz_gov_ebk e ON e.id = s.kz_ebk_id
 """
 
-#: ФО-3: money (liquidity) items with the counterpart of each — the account of the largest item on the other side
-#: of the same entry (DISTINCT ON) — grouped by direction, funding source, counterpart and ЕБК specific ('F' rows);
-#: and the money at the start and at the end of both periods by funding source ('M' rows)
+#: ФО-2, ФО-3: money items (accounts 10…, ФО-1 line 010) with the counterpart of each — the account of the largest
+#: item on the other side of the same entry (DISTINCT ON) — grouped by direction, funding source, counterpart, ЕБК
+#: specific and money account ('F' rows); and the money at the start and at the end of both periods ('M' row)
 SQL_CASH = """
     WITH money AS (
-        SELECT l.move_id, l.date, l.debit, l.credit, l.kz_funding_id, l.kz_ebk_id
+        SELECT l.move_id, l.date, l.debit, l.credit, l.kz_funding_id, l.kz_ebk_id, l.account_id
           FROM account_move_line l
           JOIN account_move m ON m.id = l.move_id
           JOIN account_account a ON a.id = l.account_id
-         WHERE l.company_id = %(company_id)s AND m.state = 'posted' AND a.internal_type = 'liquidity'
+         WHERE l.company_id = %(company_id)s AND m.state = 'posted' AND a.code LIKE '10%%'
            AND l.date <= %(end)s AND (l.debit <> 0 OR l.credit <> 0)
     ), moves AS (
         SELECT DISTINCT move_id FROM money
@@ -76,22 +94,21 @@ SQL_CASH = """
          ORDER BY o.move_id, o.debit > 0, o.debit + o.credit DESC, o.id
     )
     SELECT 'F', CASE WHEN mo.debit > 0 THEN 'IN' ELSE 'OUT' END, mo.kz_funding_id, s.account_id,
-           COALESCE(mo.kz_ebk_id, s.kz_ebk_id),
+           COALESCE(mo.kz_ebk_id, s.kz_ebk_id), mo.account_id,
            SUM(CASE WHEN mo.date BETWEEN %(date_from)s AND %(date_to)s THEN mo.debit + mo.credit ELSE 0 END)::text,
            SUM(CASE WHEN mo.date BETWEEN %(cmp_from)s AND %(cmp_to)s THEN mo.debit + mo.credit ELSE 0 END)::text,
            '0', '0'
       FROM money mo
       LEFT JOIN side s ON s.move_id = mo.move_id AND s.is_debit = (mo.credit > 0)
      WHERE mo.date BETWEEN %(date_from)s AND %(date_to)s OR mo.date BETWEEN %(cmp_from)s AND %(cmp_to)s
-     GROUP BY 2, 3, 4, 5
+     GROUP BY 2, 3, 4, 5, 6
     UNION ALL
-    SELECT 'M', NULL, kz_funding_id, NULL, NULL,
-           SUM(CASE WHEN date < %(date_from)s THEN debit - credit ELSE 0 END)::text,
-           SUM(CASE WHEN date <= %(date_to)s THEN debit - credit ELSE 0 END)::text,
-           SUM(CASE WHEN date < %(cmp_from)s THEN debit - credit ELSE 0 END)::text,
-           SUM(CASE WHEN date <= %(cmp_to)s THEN debit - credit ELSE 0 END)::text
+    SELECT 'M', NULL, NULL, NULL, NULL, NULL,
+           COALESCE(SUM(CASE WHEN date < %(date_from)s THEN debit - credit ELSE 0 END), 0)::text,
+           COALESCE(SUM(CASE WHEN date <= %(date_to)s THEN debit - credit ELSE 0 END), 0)::text,
+           COALESCE(SUM(CASE WHEN date < %(cmp_from)s THEN debit - credit ELSE 0 END), 0)::text,
+           COALESCE(SUM(CASE WHEN date <= %(cmp_to)s THEN debit - credit ELSE 0 END), 0)::text
       FROM money
-     GROUP BY kz_funding_id
 """
 
 #: turnover sheet: per account, opening balance and debit/credit turnover of the period
@@ -144,6 +161,37 @@ SQL_CARD = """
 FUNDING_FILTER = 'AND l.kz_funding_id = %(funding_id)s'
 
 
+_ACT_TABLES = {}
+
+
+def _act_tables():
+    """The forms of order No. 230 as the act prints them (gov_acts.form_tables), read once per process."""
+    if 'forms' not in _ACT_TABLES:
+        _ACT_TABLES['forms'] = gov_acts.form_tables()
+    return _ACT_TABLES['forms']
+
+
+def _check_labels(self):
+    """The consistency checks of gov_reports.CHECKS, in the language of `self` (the wizard's context)."""
+    return {
+        'fo1_balance_start': _('Balance at the start: assets (lines 100 + 200) = liabilities and net assets '
+                               '(lines 300 + 400 + 500)'),
+        'fo1_balance_end': _('Balance at the end: assets (lines 100 + 200) = liabilities and net assets '
+                             '(lines 300 + 400 + 500)'),
+        'fo3_change': _('Lines 920 + 910 + 911 = line 930 (rules, item 56)'),
+        'fo3_change_prior': _('Lines 920 + 910 + 911 = line 930 (rules, item 56), previous period'),
+        'scheme_fo1_fo3_start': _('ФО-1 line 010, column 3 = ФО-3 line 920 (annex 10 to the rules)'),
+        'scheme_fo1_fo3_end': _('ФО-1 line 010, column 4 = ФО-3 line 930 (annex 10 to the rules)'),
+        'scheme_fo1_fo4_start_411': _('ФО-1 line 411, column 3 = ФО-4 line 010, column 4 (annex 10 to the rules)'),
+        'scheme_fo1_fo4_start_412': _('ФО-1 line 412, column 3 = ФО-4 line 010, column 5 (annex 10 to the rules)'),
+        'scheme_fo1_fo4_end_410': _('ФО-1 line 410, column 4 = ФО-4 line 060, column 3 (annex 10 to the rules)'),
+        'scheme_fo1_fo4_end_411': _('ФО-1 line 411, column 4 = ФО-4 line 060, column 4 (annex 10 to the rules)'),
+        'scheme_fo1_fo4_end_412': _('ФО-1 line 412, column 4 = ФО-4 line 060, column 5 (annex 10 to the rules)'),
+        'scheme_fo2_fo4': _('ФО-2 line 300, column 3 = ФО-4 line 050, column 5 (annex 10 to the rules)'),
+        'scheme_fo2_fo4_prior': _('ФО-2 line 300, column 4 = ФО-4 line 110, column 5 (annex 10 to the rules)'),
+    }
+
+
 def _to_date(value):
     return fields.Date.from_string(value) if value else None
 
@@ -193,6 +241,11 @@ class KzGovReportWizard(models.TransientModel):
                                  help='Only the journal items of this funding source (turnover sheet, account card).')
     lang = fields.Selection(LANGS, string='Language', default=_default_lang,
                             help='The language of the printed report; empty: the language of your session.')
+    unit = fields.Selection([('thousand', 'Thousand tenge'), ('tenge', 'Tenge')], string='Unit', required=True,
+                            default='thousand',
+                            help='The unit of the amounts of ФО-1…ФО-4: the forms of order No. 230 state «тысяч '
+                                 'тенге» (amounts rounded to a hundred tenge, one decimal place); the checks are '
+                                 'computed in tenge. The ledgers are always in tenge.')
     unposted_count = fields.Integer(string='Unposted entries', compute='_compute_unposted')
     unposted_warning = fields.Text(string='Warning', compute='_compute_unposted')
 
@@ -270,7 +323,7 @@ class KzGovReportWizard(models.TransientModel):
     def _unposted_line(self, move):
         label = move.name if move.name and move.name != '/' else (move.ref or '#%d' % move.id)
         return '%s  %s  %s  %s' % (_fmt(move.date), move.journal_id.code or '', label,
-                                   gr.format_amount(gr.money(str(move.amount))))
+                                   gr.format_amount(gr.money(str(move.amount)), self.env.lang))
 
     @api.model
     def _unposted_text(self, count, moves):
@@ -320,37 +373,49 @@ class KzGovReportWizard(models.TransientModel):
 
     @api.multi
     def ledger_balances(self):
-        """({account_code: {'O', 'M', 'B'}} current, the same for the comparative period): one query."""
+        """({(account code, ЕБК code): {'O', 'M', 'D', 'C', 'K'}} of the period, the same of the comparative
+        period): one query (see gov_reports for the figures)."""
         self.env.cr.execute(SQL_BALANCES, self._params())
         current, comparative = {}, {}
-        for code, o, m, co, cm in self.env.cr.fetchall():
-            current[code] = {'O': gr.money(o), 'M': gr.money(m), 'B': gr.money(o) + gr.money(m)}
-            comparative[code] = {'O': gr.money(co), 'M': gr.money(cm), 'B': gr.money(co) + gr.money(cm)}
+        for row in self.env.cr.fetchall():
+            key = (row[0], row[1])
+            current[key] = dict(zip(('O', 'M', 'D', 'C', 'K'), (gr.money(v) for v in row[2:7])))
+            comparative[key] = dict(zip(('O', 'M', 'D', 'C', 'K'), (gr.money(v) for v in row[7:12])))
         return current, comparative
 
     @api.multi
     def cash_figures(self):
-        """ФО-3 figures ({'flows', 'money_open', 'money_close'} current, the same comparative): one query."""
+        """(flows of the period, flows of the comparative period, money {'open', 'close'} of the period, of the
+        comparative period): one query (see gov_reports for the figures)."""
         self.env.cr.execute(SQL_CASH, self._params())
         rows = self.env.cr.fetchall()
         fundings = self._codes('kz.gov.funding.source', {r[2] for r in rows})
-        accounts = self._codes('account.account', {r[3] for r in rows})
+        accounts = self._codes('account.account', {r[3] for r in rows} | {r[5] for r in rows})
         ebks = self._codes('kz.gov.ebk', {r[4] for r in rows})
-        current = {'flows': {}, 'money_open': {}, 'money_close': {}}
-        comparative = {'flows': {}, 'money_open': {}, 'money_close': {}}
-        for kind, direction, funding, account, ebk, v1, v2, v3, v4 in rows:
-            f = fundings.get(funding, '')
+        flows, prior_flows = {}, {}
+        money, prior_money = {'open': gr.ZERO, 'close': gr.ZERO}, {'open': gr.ZERO, 'close': gr.ZERO}
+        for kind, direction, funding, account, ebk, money_account, v1, v2, v3, v4 in rows:
             if kind == 'F':
-                key = (direction, f, accounts.get(account, ''), ebks.get(ebk, ''))
-                for figures, value in ((current, v1), (comparative, v2)):
-                    if value:
-                        figures['flows'][key] = figures['flows'].get(key, gr.ZERO) + gr.money(value)
+                key = (direction, fundings.get(funding, ''), accounts.get(account, ''), ebks.get(ebk, ''),
+                       accounts.get(money_account, ''))
+                for figures, value in ((flows, v1), (prior_flows, v2)):
+                    if value and gr.money(value):
+                        figures[key] = figures.get(key, gr.ZERO) + gr.money(value)
             else:
-                current['money_open'][f] = gr.money(v1)
-                current['money_close'][f] = gr.money(v2)
-                comparative['money_open'][f] = gr.money(v3)
-                comparative['money_close'][f] = gr.money(v4)
-        return current, comparative
+                money = {'open': gr.money(v1), 'close': gr.money(v2)}
+                prior_money = {'open': gr.money(v3), 'close': gr.money(v4)}
+        return flows, prior_flows, money, prior_money
+
+    @api.multi
+    def figures(self, forms=('FO1', 'FO2', 'FO3', 'FO4')):
+        """The figures the forms are evaluated on (gov_reports: balances, prior_balances, flows, prior_flows,
+        money, prior_money); the cash query only when a form of `forms` needs it."""
+        balances, prior_balances = self.ledger_balances()
+        figures = {'balances': balances, 'prior_balances': prior_balances}
+        if set(forms) & {'FO2', 'FO3'}:
+            flows, prior_flows, money, prior_money = self.cash_figures()
+            figures.update(flows=flows, prior_flows=prior_flows, money=money, prior_money=prior_money)
+        return figures
 
     @api.model
     def _codes(self, model, ids):
@@ -366,9 +431,16 @@ class KzGovReportWizard(models.TransientModel):
         records = self.env['kz.gov.report.line'].sudo().with_context(lang=self.env.lang).search([('form', '=', form)])
         try:
             return gr.parse_lines([{'form': r.form, 'code': r.code or '', 'name': r.name, 'style': r.style,
-                                    'expression': r.expression or ''} for r in records]).get(form, [])
+                                    'expression': r.expression or '', 'column_expressions': r.column_expressions,
+                                    'crossed': r.crossed} for r in records]).get(form, [])
         except gr.ExpressionError as e:
             raise UserError(_('The lines of %s are wrong:\n%s') % (gr.FORM_LABELS[form], '\n'.join(e.errors)))
+
+    @api.multi
+    def form_rows_all(self, forms):
+        """{form: gov_reports.form_rows(...)} of `forms`, from one set of figures."""
+        figures = self.figures(forms)
+        return {form: gr.form_rows(form, self._lines(form), figures) for form in forms}, figures
 
     # ---- the document
 
@@ -380,28 +452,36 @@ class KzGovReportWizard(models.TransientModel):
              'tables': [{'caption', 'head': [[{'label', 'colspan', 'rowspan'}]], 'rows': [{'style', 'cells'}],
                          'split': None | {'fixed', 'group', 'per_page'}}],
              'checks': [{'label', 'ok', 'left', 'right', 'difference', 'status'}], 'notes': [...],
-             'unposted': text or '', 'signatures': [(label, name)], 'labels': {...}}
+             'unposted': text or '', 'signatures': [(label, name)], 'labels': {...}, 'lang', 'decimals'}
 
-        Cells are str, Decimal (money) or None."""
+        Cells are str, Decimal (money, already in the report's unit) or None; 'decimals' is the number of decimal
+        places the amounts are shown with (2 in tenge, 1 in thousands of tenge)."""
         self.ensure_one()
         self._check_report_access()
         self._check_params()
         self = self.with_context(lang=self._report_lang())
         company = self.company_id.sudo()
+        form = FORM_OF_REPORT.get(self.report)
         title = dict(self._fields['report']._description_selection(self.env))[self.report]
+        act = form and self._act_form(form)
+        if act:
+            title = gr.form_title(act['title'], self.date_to, self.env.lang)
         info = [(_('Organisation'), company.name), (_('BIN'), company.kz_bin or company.vat or ''),
                 (_('Period'), '%s – %s' % (_fmt(self.date_from), _fmt(self.date_to)))]
-        if self.report in FORM_OF_REPORT and self._has_comparative():
+        if form and self._has_comparative() and form != 'FO1':
             info.append((_('Comparative period'), '%s – %s' % (_fmt(self.comparative_date_from),
                                                               _fmt(self.comparative_date_to))))
         if self.report in ('turnover', 'account_card') and self.funding_id:
             info.append((_('Funding source'), '%s %s' % (self.funding_id.sudo().code, self.funding_id.sudo().name)))
-        info.append((_('Unit'), _('tenge')))
+        unit = self.unit if form else 'tenge'
+        info.append((_('Unit'), _('thousand tenge') if unit == 'thousand' else _('tenge')))
+        if form:
+            info.append((_('Periodicity'), _('half-yearly, yearly')))
         count, moves = self._unposted_moves()
         data = {
             'report': self.report,
             'title': title,
-            'form': gr.FORM_LABELS.get(FORM_OF_REPORT.get(self.report), ''),
+            'form': gr.FORM_LABELS.get(form, ''),
             'orientation': 'landscape' if self.report in LANDSCAPE else 'portrait',
             'company': company.name,
             'bin': company.kz_bin or company.vat or '',
@@ -415,7 +495,13 @@ class KzGovReportWizard(models.TransientModel):
             'labels': {'checks': _('Consistency checks'), 'check': _('Check'), 'left': _('Left side'),
                        'right': _('Right side'), 'difference': _('Difference'), 'result': _('Result'),
                        'warning': _('Warning'), 'lang': self.env.lang},
+            'lang': self.env.lang,
+            'unit': unit,
+            'decimals': gr.UNITS[unit][1],
         }
+        if form and not gr.reporting_period_kind(self.date_from, self.date_to):
+            data['notes'].append(_('The period is not a reporting period of order No. 230 (a half-year: 1 January – '
+                                   '30 June; a year: 1 January – 31 December): the figures are working figures.'))
         getattr(self, '_data_%s' % self.report)(data)
         return data
 
@@ -438,123 +524,102 @@ class KzGovReportWizard(models.TransientModel):
             return _('At %s') % _fmt(date_to)
         return '%s – %s' % (_fmt(date_from), _fmt(date_to))
 
-    def _check_row(self, label, result):
+    def _in_unit(self, value, data):
+        return gr.in_unit(value, data['unit']) if isinstance(value, Decimal) else value
+
+    def _check_row(self, label, result, data=None):
         ok, left, right, difference = result
-        return {'label': label, 'ok': ok, 'left': left, 'right': right, 'difference': difference,
-                'status': _('OK') if ok else _('Difference: %s') % gr.format_amount(difference)}
+        unit = (data or {}).get('unit', 'tenge')
+        decimals = gr.UNITS[unit][1]
+        return {'label': label, 'ok': ok, 'left': gr.in_unit(left, unit), 'right': gr.in_unit(right, unit),
+                'difference': gr.in_unit(difference, unit),
+                'status': _('OK') if ok else _('Difference: %s') % gr.format_amount(
+                    gr.in_unit(difference, unit), self.env.lang, decimals=decimals)}
 
     @staticmethod
     def _codes_text(codes):
         return ' + '.join(codes)
 
-    # ---- ФО-1, ФО-2, ФО-4
+    # ---- ФО-1…ФО-4
 
-    def _form_table(self, form, rows, balance):
-        head_cur = self._period_head(self.date_from, self.date_to, balance)
-        heads = [{'label': _('Line'), 'colspan': 1, 'rowspan': 1},
-                 {'label': _('Line code'), 'colspan': 1, 'rowspan': 1},
-                 {'label': _('Current period') + '\n' + head_cur, 'colspan': 1, 'rowspan': 1}]
-        if self._has_comparative():
-            heads.append({'label': _('Comparative period') + '\n' + self._period_head(
-                self.comparative_date_from, self.comparative_date_to, balance), 'colspan': 1, 'rowspan': 1})
+    def _act_form(self, form):
+        """The title and the column heads of a form as the act prints them, in the report's language (Kazakh or
+        Russian; English: our translation of the Russian text)."""
+        tables = _act_tables()
+        table = tables[form]
+        lang = gr.lang_key(self.env.lang)
+        if lang == 'kk':
+            return {'title': table.heading_kk, 'head': table.head_kk}
+        if lang == 'ru':
+            return {'title': table.heading_ru, 'head': table.head_ru}
+        english = {
+            'FO1': (_('Balance sheet'), [_('Assets'), _('Line code'), _('At the start of the reporting period'),
+                                         _('At the end of the reporting period')]),
+            'FO2': (_('Report on the results of financial activity'),
+                    [_('Indicators'), _('Line code'), _('Reporting period'), _('Previous period')]),
+            'FO3': (_('Report on the movement of money on the accounts of the state institution by funding '
+                      'source (direct method)'),
+                    [_('Indicators'), _('Line code'), _('Reporting period'), _('Previous period')]),
+            'FO4': (_('Report on changes in net assets/capital'),
+                    [_('Indicators'), _('Line code'), _('Financing of capital investments'), _('Reserves'),
+                     _('Accumulated financial result'), _('Total net assets/capital')]),
+        }[form]
+        return {'title': english[0], 'head': english[1]}
+
+    def _form_table(self, form, rows, data):
+        act = self._act_form(form)
+        heads = [{'label': label, 'colspan': 1, 'rowspan': 1} for label in act['head']]
+        if form in ('FO2', 'FO3'):
+            heads[2]['label'] += '\n' + self._period_head(self.date_from, self.date_to)
+            if self._has_comparative():
+                heads[3]['label'] += '\n' + self._period_head(self.comparative_date_from, self.comparative_date_to)
+        elif form == 'FO1':
+            heads[2]['label'] += '\n' + _fmt(self.date_from)
+            heads[3]['label'] += '\n' + _fmt(self.date_to)
         table_rows = []
         for row in rows:
-            cells = [row['name'], row['code'], row['current']]
-            if self._has_comparative():
-                cells.append(row['comparative'])
+            values = list(row['values'])
+            if form in ('FO2', 'FO3') and not self._has_comparative():
+                values[1] = None
+            cells = [row['name'], row['code']]
+            for index, value in enumerate(values):
+                crossed = form == 'FO4' and (index + 3) in row['crossed']
+                cells.append('х' if crossed else self._in_unit(value, data))
             table_rows.append({'style': row['style'], 'cells': cells})
         return {'caption': '', 'head': [heads], 'rows': table_rows, 'split': None}
 
-    def _fo1_checks(self, values, label_suffix):
-        codes = gr.CHECK_LINES['FO1']
-        label = _('Assets (line %s) = liabilities (lines %s) + net assets (line %s)') % (
-            self._codes_text(codes['assets']), self._codes_text(codes['liabilities']),
-            self._codes_text(codes['net_assets']))
-        return self._check_row('%s, %s' % (label, label_suffix), gr.fo1_balance(values))
+    def _form_checks(self, form, rows_by_form, data):
+        labels = _check_labels(self)
+        for check_id, _label, result in gr.checks_of(form, rows_by_form):
+            if check_id.endswith('_prior') and not self._has_comparative():
+                continue
+            data['checks'].append(self._check_row(labels[check_id], result, data))
+
+    def _data_form(self, data, form):
+        rows_by_form, figures = self.form_rows_all(gr.forms_needed(form))
+        rows = rows_by_form[form]
+        data['tables'].append(self._form_table(form, rows, data))
+        self._form_checks(form, rows_by_form, data)
+        if form in ('FO1', 'FO2'):
+            lines = self._lines(form)
+            gaps = gr.mapping_gaps(lines, figures['balances'], form)
+            label = (_('Every account with a balance is shown on a line of the form') if form == 'FO1' else
+                     _('Every income and expense account is shown on a line of the form'))
+            data['checks'].append({'label': label, 'ok': not gaps, 'left': None, 'right': None, 'difference': None,
+                                   'status': _('OK') if not gaps else _('Not shown: %s') % ', '.join(gaps)})
+        data['figures'] = {'rows': rows, 'rows_by_form': rows_by_form}
 
     def _data_fo1(self, data):
-        lines = self._lines('FO1')
-        current, comparative = self.ledger_balances()
-        rows = gr.form_rows('FO1', lines, {'balances': current}, {'balances': comparative})
-        data['tables'].append(self._form_table('FO1', rows, True))
-        data['checks'].append(self._fo1_checks(gr.row_values(rows), _fmt(self.date_to)))
-        if self._has_comparative():
-            data['checks'].append(self._fo1_checks(gr.row_values(rows, 'comparative'),
-                                                   _fmt(self.comparative_date_to)))
-        gaps = gr.mapping_gaps(lines, current)
-        data['checks'].append({
-            'label': _('Every account with a balance is shown on a line of the form'), 'ok': not gaps,
-            'left': None, 'right': None, 'difference': None,
-            'status': _('OK') if not gaps else _('Not shown: %s') % ', '.join(gaps)})
-        data['figures'] = {'rows': rows, 'gaps': gaps}
+        self._data_form(data, 'FO1')
 
     def _data_fo2(self, data):
-        lines = self._lines('FO2')
-        current, comparative = self.ledger_balances()
-        rows = gr.form_rows('FO2', lines, {'balances': current}, {'balances': comparative})
-        data['tables'].append(self._form_table('FO2', rows, False))
-        data['figures'] = {'rows': rows}
-
-    def _data_fo4(self, data):
-        lines = self._lines('FO4')
-        fo1_lines = self._lines('FO1')
-        current, comparative = self.ledger_balances()
-        rows = gr.form_rows('FO4', lines, {'balances': current}, {'balances': comparative})
-        fo1 = gr.form_rows('FO1', fo1_lines, {'balances': current}, {'balances': comparative})
-        data['tables'].append(self._form_table('FO4', rows, False))
-        label = _('Net assets at the end (line %s) = net assets of ФО-1 (line %s)') % (
-            self._codes_text(gr.CHECK_LINES['FO4']['closing']), self._codes_text(gr.CHECK_LINES['FO1']['net_assets']))
-        columns = [('current', self.date_to)] + ([('comparative', self.comparative_date_to)]
-                                                 if self._has_comparative() else [])
-        for column, day in columns:
-            data['checks'].append(self._check_row('%s, %s' % (label, _fmt(day)), gr.fo4_vs_fo1(
-                gr.row_values(rows, column), gr.row_values(fo1, column))))
-        data['figures'] = {'rows': rows, 'fo1_rows': fo1}
-
-    # ---- ФО-3
+        self._data_form(data, 'FO2')
 
     def _data_fo3(self, data):
-        lines = self._lines('FO3')
-        current, comparative = self.cash_figures()
-        sources = self.env['kz.gov.funding.source'].sudo().with_context(active_test=False).search([])
-        present = set(gr.fundings_of(current)) | set(gr.fundings_of(comparative))
-        fundings = [s.code for s in sources if s.code in present or s.active]
-        names = {s.code: s.name for s in sources}
-        fundings += sorted(present - set(fundings))
-        rows = gr.form_rows('FO3', lines, current, comparative, fundings=fundings)
-        heads = [{'label': _('Line'), 'colspan': 1, 'rowspan': 2}, {'label': _('Line code'), 'colspan': 1,
-                                                                     'rowspan': 2},
-                 {'label': _('Current period') + ' ' + self._period_head(self.date_from, self.date_to),
-                  'colspan': len(fundings) + 1, 'rowspan': 1}]
-        sub = [{'label': names.get(f) or (f or _('Funding source not stated')), 'colspan': 1, 'rowspan': 1}
-               for f in fundings] + [{'label': _('Total'), 'colspan': 1, 'rowspan': 1}]
-        if self._has_comparative():
-            heads.append({'label': _('Comparative period') + '\n' + self._period_head(
-                self.comparative_date_from, self.comparative_date_to), 'colspan': 1, 'rowspan': 2})
-        table_rows = []
-        for row in rows:
-            cells = [row['name'], row['code']] + [row['columns'][f] for f in fundings] + [row['current']]
-            if self._has_comparative():
-                cells.append(row['comparative'])
-            table_rows.append({'style': row['style'], 'cells': cells})
-        data['tables'].append({'caption': '', 'head': [heads, sub], 'rows': table_rows, 'split': None})
-        closing_code = gr.CHECK_LINES['FO3']['closing']
-        closing = [r for r in rows if r['code'] in closing_code]
-        by_funding = {}
-        for row in closing:
-            for f, value in row['columns'].items():
-                by_funding[f] = by_funding.get(f, gr.ZERO) + gr.money(value)
-        money_close = current['money_close']
-        label = _('Cash at the end (line %s) = balance of the money accounts') % self._codes_text(closing_code)
-        data['checks'].append(self._check_row('%s, %s' % (label, _fmt(self.date_to)),
-                                              gr.fo3_cash(by_funding, money_close)))
-        for f, result in gr.fo3_cash_by_funding(by_funding, money_close).items():
-            if result.ok and not result.left and not result.right:
-                continue
-            data['checks'].append(self._check_row('%s: %s' % (label, names.get(f) or f or
-                                                              _('Funding source not stated')), result))
-        data['figures'] = {'rows': rows, 'fundings': fundings, 'money_close': money_close,
-                           'closing_by_funding': by_funding}
+        self._data_form(data, 'FO3')
+
+    def _data_fo4(self, data):
+        self._data_form(data, 'FO4')
 
     # ---- ledgers
 

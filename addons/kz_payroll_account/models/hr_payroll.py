@@ -1,6 +1,7 @@
 # -*- coding: utf-8 -*-
 """Confirmed payslips post to the public-sector ledger: one summarised entry per company, month, funding source
-(set-based: amounts summed in SQL, entries written by account.move.kz_bulk_post)."""
+(set-based: amounts summed in SQL, entries written by account.move.kz_bulk_post), on the standard entries of the
+chart of state institutions (posting_rules.py): each item names the entry of annex 2 of order No. 170 it follows."""
 from collections import defaultdict
 from decimal import Decimal
 
@@ -66,7 +67,7 @@ class HrPayslip(models.Model):
         for key in sorted(groups):
             company_id, month, funding_id, refund = key
             company = self.env['res.company'].browse(company_id)
-            accounts = self._kz_payroll_accounts(company)
+            accounts = self._kz_payroll_accounts(company, dates[key])
             ebks = {e.code: e.id for e in self.env['kz.gov.ebk'].search(
                 [('code', 'in', posting_rules.ebk_codes())])}
             # item labels: the salary rules' names in the school's language (kz_payroll's translations), e.g.
@@ -75,12 +76,13 @@ class HrPayslip(models.Model):
             period = '%s.%s' % (month[5:], month[:4])
             lines = []
             for is_tech, totals in sorted(groups[key].items()):
-                for account, ebk, debit, credit, code in posting_rules.entry_lines(totals, technical=is_tech,
-                                                                                  reverse=refund):
+                for account, ebk, debit, credit, code, std in posting_rules.entry_lines(
+                        totals, technical=is_tech, on_date=dates[key], reverse=refund):
                     lines.append({
                         'account_id': accounts[account], 'debit': debit, 'credit': credit,
-                        'name': '%s %s' % (rule_names.get((lang, code), code), period),
-                        'kz_ebk_id': ebks.get(ebk), 'kz_funding_id': funding_id,
+                        'name': '%s %s%s' % (rule_names.get((lang, code), code), period,
+                                             (' — №%s' % std) if std else ''),
+                        'kz_ebk_id': ebks.get(ebk), 'kz_funding_id': funding_id, 'kz_std_entry': std or None,
                     })
             if not lines:
                 continue
@@ -121,9 +123,9 @@ class HrPayslip(models.Model):
         return len(slips.filtered('kz_move_id'))
 
     @api.model
-    def _kz_payroll_accounts(self, company):
+    def _kz_payroll_accounts(self, company, on_date=None):
         """{account code: id} of the company's accounts the posting needs; a chart without one is refused."""
-        codes = posting_rules.account_codes()
+        codes = posting_rules.account_codes(on_date)
         accounts = self.env['account.account'].sudo().search(
             [('company_id', '=', company.id), ('code', 'in', codes)])
         found = {a.code: a.id for a in accounts}

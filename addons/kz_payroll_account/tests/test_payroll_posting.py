@@ -1,6 +1,9 @@
 # -*- coding: utf-8 -*-
-"""Confirmed payslips post to the chart of state institutions by ЕБК specific and funding source (ACC-12, issue #4):
-111/131 pay, 116 ОПВР, 121 СН, 122 СО, 124 ООСМС, 135 all contributions of technical staff; withholdings to their payables; a closed period refuses."""
+"""Confirmed payslips post to the chart of state institutions (order No. 170) on its standard entries, by ЕБК
+specific (order No. 151) and funding source (ACC-12, issue #4): 243 pay 7010/3241 (ЕБК 111/131), 249 ОПВ 3241/3142,
+270 ВОСМС 3241/3152, 251 ИПН 3241/3121, 230 ОПВР 7032/3144 (116), 244 СН 7040/3122 (121), СО 7040/3141 (122; from
+2026 no longer through the social tax), 268 ООСМС 7150/3151 (124), 135 every contribution of the technical staff;
+each item names its entry; a closed period refuses."""
 from decimal import Decimal
 
 from odoo.exceptions import UserError
@@ -63,20 +66,37 @@ class TestPayrollPosting(common.SavepointCase):
         self.assertEqual(move.state, 'posted')
         self.assertEqual(move.company_id, self.school)
         a, t = self._amounts(teach), self._amounts(tech)
-        # pay: 111 for teachers, 131 for technical staff; employer pension 116 / 135; СН 121, СО 122, ООСМС 124
+        # pay: 111 for teachers, 131 for technical staff (entry 243); employer pension 116 / 135 (entry 230)
         self.assertEqual(self._by(move, '7010', '111'), (a['GROSS'], D(0)))
         self.assertEqual(self._by(move, '7010', '131'), (t['GROSS'], D(0)))
-        self.assertEqual(self._by(move, '7020', '116'), (a['OPVR'], D(0)))
-        self.assertEqual(self._by(move, '7020', '121'), (a['SN'], D(0)))
-        self.assertEqual(self._by(move, '7020', '122'), (a['SO'], D(0)))
-        self.assertEqual(self._by(move, '7020', '124'), (a['OOSMS'], D(0)))
+        self.assertEqual(self._by(move, '7032', '116'), (a['OPVR'], D(0)))
+        self.assertEqual(self._by(move, '7150', '124'), (a['OOSMS'], D(0)))
+        self.assertEqual(self._by(move, '3151', '124'), (D(0), a['OOSMS']))
+        # 7040: the social tax (121) and the social contributions (122): the law of the month decides whether the
+        # contributions pass through 3122 (entries 244 + 245, up to 2025) or go to 3141 directly (2026)
+        self.assertEqual(self._by(move, '7040', '121'), (a['SN'], D(0)))
+        self.assertEqual(self._by(move, '7040', '122'), (a['SO'], D(0)))
+        self.assertEqual(self._by(move, '3141', '122'), (D(0), a['SO']))
+        debit_3122, credit_3122 = self._by(move, '3122', '121')
+        self.assertEqual(credit_3122 - debit_3122, a['SN'])
         # every employer contribution of the technical staff goes to 135
-        self.assertEqual(self._by(move, '7020', '135'), (t['OPVR'] + t['SN'] + t['SO'] + t['OOSMS'], D(0)))
-        # withholdings leave the staff payable for ИПН and ОПВ payables; what is left there is the net pay
-        debit_3320, credit_3320 = self._by(move, '3320', '111')
-        self.assertEqual(credit_3320 - debit_3320, a['NET'])
-        self.assertEqual(self._by(move, '3120', '111'), (D(0), a['IPN']))
-        self.assertEqual(self._by(move, '3220', '131'), (D(0), t['OPV']))
+        self.assertEqual(self._by(move, '7032', '135')[0] + self._by(move, '7040', '135')[0] +
+                         self._by(move, '7150', '135')[0], t['OPVR'] + t['SN'] + t['SO'] + t['OOSMS'])
+        # withholdings leave the payable to the staff for their payables; what is left there is the net pay
+        debit_3241, credit_3241 = self._by(move, '3241', '111')
+        self.assertEqual(credit_3241 - debit_3241, a['NET'])
+        self.assertEqual(self._by(move, '3121', '111'), (D(0), a['IPN']))
+        self.assertEqual(self._by(move, '3142', '131'), (D(0), t['OPV']))
+        self.assertEqual(self._by(move, '3152', '111'), (D(0), a['VOSMS']))
+        # every item names its standard entry; the pairs are the act's
+        std = {(l.account_id.code, l.kz_std_entry) for l in move.line_ids}
+        for pair in (('7010', '243'), ('3241', '243'), ('3142', '249'), ('3152', '270'), ('3121', '251'),
+                     ('7032', '230'), ('3144', '230'), ('7040', '244'), ('3122', '244'), ('7150', '268'),
+                     ('3151', '268')):
+            self.assertIn(pair, std)
+        year = int(self.date_to[:4])
+        self.assertEqual(('3141', '245') in std, year <= 2025)
+        self.assertEqual(('3141', False) in std, year >= 2026)
         # every line carries the funding source of the contract (local budget by default)
         self.assertEqual(set(move.line_ids.mapped('kz_funding_id.code')), {'LOC'})
         total_debit = sum(D(repr(l.debit)) for l in move.line_ids).quantize(TIYN)
@@ -109,12 +129,16 @@ class TestPayrollPosting(common.SavepointCase):
         self.assertFalse(hr.has_group('account.group_account_user'))
 
     def test_pure_entry_lines_balance(self):
-        lines = posting_rules.entry_lines({'GROSS': 300000, 'OPV': 30000, 'VOSMS': 6000, 'IPN': 13425,
-                                           'OPVR': 10500, 'SN': 17910, 'SO': 13500, 'OOSMS': 9000})
+        totals = {'GROSS': 300000, 'OPV': 30000, 'VOSMS': 6000, 'IPN': 13425, 'OPVR': 10500, 'SN': 17910,
+                  'SO': 13500, 'OOSMS': 9000}
+        lines = posting_rules.entry_lines(totals, on_date='2026-10-31')
         self.assertEqual(sum(l[2] for l in lines), sum(l[3] for l in lines))
         self.assertEqual(sum(l[2] for l in lines), D('400335.00'))
+        # 2025: entry 245 moves the contributions out of the social tax: 13 500 more on each side
+        lines = posting_rules.entry_lines(totals, on_date='2025-10-31')
+        self.assertEqual(sum(l[2] for l in lines), D('413835.00'))
         with self.assertRaises(ValueError):
-            posting_rules.entry_lines({'GROSS': -1})
+            posting_rules.entry_lines({'GROSS': -1}, on_date='2026-10-31')
 
 
 @common.at_install(False)

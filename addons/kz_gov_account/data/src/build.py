@@ -1,40 +1,38 @@
 #!/usr/bin/env python3
-"""Generate the Odoo data files of kz_gov_account from the reference tables in data/src/ (ACC-01).
+"""Generate the Odoo data files of kz_gov_account from the legal acts and the tables in data/src/ (ACC-01).
 
     .venv/bin/python addons/kz_gov_account/data/src/build.py            # write data/*.csv|xml and i18n/kk.po, ru.po
     .venv/bin/python addons/kz_gov_account/data/src/build.py --check    # exit 1 if any generated file is stale
 
-The CSV files beside this script are the single source (each row carries its legal source and status, see
-SOURCES.md); nothing here is typed by hand except the few decisions listed under DECISIONS below. Running the script
-twice gives the same files (idempotent): outputs are sorted and written only when their content changes.
-
-Inputs (columns):
-  chart_281.csv        code,parent_code,name_en,name_ru,name_kk,odoo_type,reconcile,requires_ebk,requires_funding,
-                       kind,source,status      -- rows with odoo_type "view" (sections S1.., sub-sections 1000 ..)
-                       become account.group records (the hierarchy of the chart), the others account templates
-  ebk_403.csv          code,parent_code,level,name_en,name_ru,name_kk,kind,source,status
-  funding_sources.csv  code,name_en,name_ru,name_kk,source,status
-  fo_lines_230.csv     form,line_code,name_en,name_ru,name_kk,expression,style,source,status
+Inputs:
+  acts/…                 verbatim copies of the acts (see ../../gov_acts.py): the chart of accounts is annex 1 of
+                         MinFin order No. 170 (Russian and Kazakh), the economic classification annex 2 of order
+                         No. 151, the forms ФО-1…ФО-4 those of order No. 230. Codes and names come from there only:
+                         a later edition of an act is a new copy of its file and a rerun of this script.
+  chart_170_properties.csv  prefix,odoo_type,reconcile,requires_ebk,requires_funding,kind,reason — what Odoo needs to
+                         know of each account and the acts do not say (the most specific prefix of the code applies)
+  funding_sources.csv    code,name_en,name_ru,name_kk,money_kind,capital_kind,source
+  fo_lines_230.csv       form,key,column,expression,rule,note — the expression of each line (column of ФО-4) and the
+                         item of the rules of order No. 230 it follows; every coded line of the forms has a row
+  standard_entries.csv   read by ../../gov_entries.py at run time (not generated)
 
 Outputs (data/, loaded by __manifest__.py in this order):
   kz.gov.funding.source.csv          xml ids kz_gov_account.funding_<code>
-  kz.gov.ebk.csv                     xml ids kz_gov_account.ebk_<code> (dots of codes such as 1.01 become "_"),
-                                     parents first, parent via parent_id:id
-  account_chart_template_data.xml    account.group per section/sub-section (group_<code>), the transfer account
-                                     and the chart template kz_gov_account.chart_template_kz_gov (KZT, 4 digits,
-                                     bank/cash prefixes from the liquidity accounts, spoken languages kk_KZ;ru_RU)
-  account.account.template.csv       xml ids kz_gov_account.a<code>: Odoo type, reconcile, group, required
-                                     dimensions (kz_requires_ebk, kz_requires_funding), role (kz_kind), source in note
+  kz.gov.ebk.csv                     xml ids kz_gov_account.ebk_<code> (1.1 → 1_1), parents first
+  account_chart_template_data.xml    account.group per section, sub-section and account with sub-accounts
+                                     (group_S1, group_1000, group_7000_7100, group_1040), the transfer account and the
+                                     chart template kz_gov_account.chart_template_kz_gov
+  account.account.template.csv       xml ids kz_gov_account.a<code> (a1010, a01): every account without sub-accounts,
+                                     every sub-account and the off-balance accounts
   account_chart_template_post.xml    the chart's default receivable/payable/income/expense accounts, chosen by kind
-  kz.gov.report.line.csv             xml ids kz_gov_account.fo_<form>_<line code>, headings fo_<form>_s<NN>
-  kz_gov_account_data.xml            links between the tables: the money-account role of each funding source
+  kz.gov.report.line.csv             xml ids fo_<form>_<line code> (020-1 → 020_1), rows without a code
+                                     fo_<form>_s<NN>
 
-Translations: the English name is the source term (msgid); the Kazakh and Russian names of every generated record
-are written into i18n/kk.po and i18n/ru.po as `#: model:<model>,name:kz_gov_account.<xml id>` entries. Entries that
-scripts/i18n_update already laid out from the .pot are filled in place; missing ones are appended, and entries this
-script appended earlier for records that no longer exist are dropped. Run this script again after
-scripts/i18n_update. The account names reach the companies' accounts through l10n_multilang
-(account.chart.template.process_coa_translations, called when the chart is loaded and when a language is installed).
+Translations: the Russian name is the source term (msgid) of every record built from an act, the Kazakh and Russian
+names are written into i18n/kk.po and i18n/ru.po as `#: model:<model>,name:kz_gov_account.<xml id>` entries — one
+entry per distinct translation, so two records with the same Russian name keep their own Kazakh names. Entries that
+scripts/i18n_update laid out are refilled; run this script again after scripts/i18n_update. The account names reach
+the companies' accounts through l10n_multilang.
 """
 import argparse
 import collections
@@ -47,51 +45,43 @@ from xml.sax.saxutils import escape, quoteattr
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ADDON = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, ADDON)
+import gov_acts  # noqa: E402  (pure module of this addon)
+
 MODULE = 'kz_gov_account'
 CHART_XMLID = 'chart_template_kz_gov'
+CHART_EDITION = 'MinFin order No. 170 of 16.04.2025, annex 1, edition 01.01.2026 (order No. 721 of 25.11.2025)'
+EBK_EDITION = 'MinFin order No. 151 of 04.04.2025, annex 2, in force 01.01.2026, edition 01.01.2026 (order No. 761)'
+EBK_FROM = '2026-01-01'
+FORMS_EDITION = 'Order No. 230 of 15.05.2025, edition 26.12.2025 (order No. 808)'
+FORM_ANNEX = {'FO1': 1, 'FO2': 2, 'FO3': 3, 'FO4': 4}
 
 # ---------------------------------------------------------------------------------------------------- DECISIONS
-# Decisions of this build that are not in the legal sources (each is visible in the generated data):
-# 1. Odoo needs an internal transfer account on every chart (reconcilable, current assets). Chart No. 281 has none,
-#    so a technical account is added when the chart has no row of kind "transfer"; its name says it is not in the act.
-TECHNICAL_TRANSFER = {
-    'code': '1099', 'parent_code': '1000', 'odoo_type': 'current_assets', 'reconcile': '1',
-    'requires_ebk': '0', 'requires_funding': '0', 'kind': 'transfer_technical',
-    'name_en': 'Internal transfers between money accounts (technical, not in the act)',
-    'name_ru': 'Внутренние переводы между счетами денег (технический, нет в акте)',
-    'name_kk': 'Ақша шоттары арасындағы ішкі аударымдар (техникалық, актіде жоқ)',
-    'source': 'Technical account required by Odoo (account.chart.template.transfer_account_id); not in order No. 281',
-    'status': 'technical',
-}
-# 2. Default accounts of partners and products, by role (first role found wins; then the first account of the
-#    Odoo type whose role is empty; then any account of that type).
+# Decisions of this build that are not in the acts (each is visible in the generated data):
+# 1. Default accounts of partners and products, by role (kind in chart_170_properties.csv).
 PROPERTY_KINDS = [
-    ('property_account_receivable_id', ['receivable_customers'], 'receivable'),
-    ('property_account_payable_id', ['payable_suppliers'], 'payable'),
-    ('property_account_income_categ_id', ['income_paid_services'], 'revenue'),
-    ('property_account_income_id', ['income_paid_services'], 'revenue'),
-    ('property_account_expense_categ_id', ['expense_services', 'expense_other'], 'expenses'),
-    ('property_account_expense_id', ['expense_services', 'expense_other'], 'expenses'),
+    ('property_account_receivable_id', 'receivable_customers'),
+    ('property_account_payable_id', 'payable_suppliers'),
+    ('property_account_income_categ_id', 'income_sales'),
+    ('property_account_income_id', 'income_sales'),
+    ('property_account_expense_categ_id', 'expense_services'),
+    ('property_account_expense_id', 'expense_services'),
 ]
-# 3. The money account that holds each funding source's cash (the chart has one КСН per kind of money: budget,
-#    paid services, sponsorship); a source whose code is not listed here has no money account of its own.
-FUNDING_MONEY_KIND = {'REP': 'cash_budget', 'LOC': 'cash_budget', 'PAID': 'cash_paid_services',
-                      'SPON': 'cash_sponsorship'}
-# 4. Odoo account types: the CSV's odoo_type is the suffix of account.data_account_type_<type>, except
-#    unaffected_earnings (Odoo's "current year earnings", one per company).
+# 2. Odoo needs a transfer account on every chart: the account of kind "transfer" (1073 «Денежные средства в пути»).
+TRANSFER_KIND = 'transfer'
+# 3. New bank and cash journals a user creates get an account under these prefixes (money: 10…).
+BANK_PREFIX, CASH_PREFIX = '10', '101'
 SPECIAL_TYPES = {'unaffected_earnings': 'account.data_unaffected_earnings'}
 ODOO_TYPES = {'receivable', 'payable', 'liquidity', 'credit_card', 'current_assets', 'non_current_assets',
               'prepayments', 'fixed_assets', 'current_liabilities', 'non_current_liabilities', 'equity',
               'other_income', 'revenue', 'depreciation', 'expenses', 'direct_costs', 'unaffected_earnings'}
-EBK_LEVELS = {'category', 'class', 'subclass', 'specific'}
-EBK_KINDS = {'', 'current', 'capital'}
-FORMS = {'FO1', 'FO2', 'FO3', 'FO4'}
-STYLES = {'section', 'line', 'total'}
+EBK_KIND_OF_CATEGORY = {'1': 'current', '2': 'capital'}
 CHART_NAME = {
-    'en': 'Chart of accounts of state institutions (Kazakhstan, order No. 281)',
-    'ru': 'План счетов государственных учреждений (Казахстан, приказ № 281)',
-    'kk': 'Мемлекеттік мекемелердің шоттар жоспары (Қазақстан, № 281 бұйрық)',
+    'ru': 'План счетов бухгалтерского учета государственных учреждений (приказ № 170, ред. 01.01.2026)',
+    'kk': 'Мемлекеттік мекемелердің бухгалтерлік есепке алу шоттарының жоспары (№ 170 бұйрық, 01.01.2026 ред.)',
 }
+FORMS = ('FO1', 'FO2', 'FO3', 'FO4')
+FO4_COLUMNS = ('3', '4', '5')
 
 
 class BuildError(Exception):
@@ -107,8 +97,6 @@ def read_csv(src, name):
         rows = [{k: (v or '').strip() for k, v in row.items()} for row in csv.DictReader(f)]
     for i, row in enumerate(rows, 2):
         row['_where'] = '%s:%d' % (name, i)
-        if not row.get('name_en'):
-            raise BuildError('%s: no name_en' % row['_where'])
     return rows
 
 
@@ -117,170 +105,170 @@ def flag(value):
 
 
 def xmlid_part(code):
-    """A code as the tail of an xml id: letters, digits and underscores only (1.01 -> 1_01)."""
-    return re.sub(r'[^0-9A-Za-z_]', '_', code)
+    """A code as the tail of an xml id: letters, digits and underscores only (1.1 → 1_1, 7000 – 7100 → 7000_7100)."""
+    return re.sub(r'_+', '_', re.sub(r'[^0-9A-Za-z]', '_', code)).strip('_')
 
 
-def note_of(row):
-    status = row.get('status') or ''
-    return '%s%s' % (row.get('source') or '', (' [status: %s]' % status) if status and status != 'confirmed' else '')
+# ---------------------------------------------------------------------------------------------------- chart
+def properties_of(code, rules):
+    """The row of chart_170_properties.csv with the longest prefix of `code`."""
+    best = None
+    for rule in rules:
+        if code.startswith(rule['prefix']) and (best is None or len(rule['prefix']) > len(best['prefix'])):
+            best = rule
+    if best is None:
+        raise BuildError('account %s: no row of chart_170_properties.csv covers it' % code)
+    return best
 
 
-def common_prefix(codes):
-    return os.path.commonprefix(list(codes)) if codes else ''
-
-
-# ---------------------------------------------------------------------------------------------------- model
-def build_chart(rows):
-    """(groups, accounts, transfer_code): groups and accounts in CSV order, each a dict ready to write."""
-    by_code = {}
-    for row in rows:
-        if row['code'] in by_code:
-            raise BuildError('%s: duplicate code %s' % (row['_where'], row['code']))
-        by_code[row['code']] = row
-    for row in rows:
-        if row['parent_code'] and row['parent_code'] not in by_code:
-            raise BuildError('%s: unknown parent %s' % (row['_where'], row['parent_code']))
-    if not any(r['kind'] == 'transfer' for r in rows):
-        if TECHNICAL_TRANSFER['code'] in by_code:
-            raise BuildError('the technical transfer account %s collides with the chart' % TECHNICAL_TRANSFER['code'])
-        extra = dict(TECHNICAL_TRANSFER, _where='build.py TECHNICAL_TRANSFER')
-        rows = rows + [extra]
-        by_code[extra['code']] = extra
-    views = [r for r in rows if r['odoo_type'] == 'view']
-    leaves = [r for r in rows if r['odoo_type'] != 'view']
-    children = collections.defaultdict(list)
-    for row in rows:
-        children[row['parent_code']].append(row)
-
-    def leaf_codes(code):
-        out = []
-        for child in children[code]:
-            out += leaf_codes(child['code']) if child['odoo_type'] == 'view' else [child['code']]
-        return out
-
-    prefixes = {}
-
-    def prefix(row):
-        if row['code'] in prefixes:
-            return prefixes[row['code']]
-        codes = leaf_codes(row['code'])
-        if row['code'].isdigit():
-            # a sub-section XY00 holds the accounts XY.. (1000 -> 10, 1100 -> 11); checked against its accounts
-            value = row['code'].rstrip('0')
-            value = row['code'][:2] if len(value) < 2 else value
-            if any(not c.startswith(value) for c in codes):
-                value = common_prefix(codes)
-        else:
-            sub = [prefix(c) for c in children[row['code']] if c['odoo_type'] == 'view']
-            value = common_prefix(sub + [c['code'] for c in children[row['code']] if c['odoo_type'] != 'view'])
-        prefixes[row['code']] = value
-        return value
-
-    groups = []
-    for row in views:
-        parent = by_code.get(row['parent_code'])
-        if parent is not None and parent['odoo_type'] != 'view':
-            raise BuildError('%s: parent %s is an account' % (row['_where'], parent['code']))
-        groups.append({'xmlid': 'group_%s' % xmlid_part(row['code']), 'code': row['code'], 'row': row,
-                       'code_prefix': prefix(row),
-                       'parent': parent and 'group_%s' % xmlid_part(parent['code']) or ''})
-    accounts = []
-    for row in leaves:
-        if not row['code'].isdigit() or len(row['code']) > 4:
-            raise BuildError('%s: account code %r is not 1-4 digits' % (row['_where'], row['code']))
-        if row['odoo_type'] not in ODOO_TYPES:
-            raise BuildError('%s: unknown odoo_type %r' % (row['_where'], row['odoo_type']))
-        reconcile = flag(row['reconcile'])
-        if row['odoo_type'] in ('receivable', 'payable') and not reconcile:
-            raise BuildError('%s: a %s account must be reconcilable' % (row['_where'], row['odoo_type']))
-        parent = by_code.get(row['parent_code'])
+def build_chart(act_rows, rules):
+    """(groups, accounts, transfer): account.group per section, sub-section and account with sub-accounts; an
+    account template per other account, sub-account and off-balance account."""
+    for rule in rules:
+        if rule['odoo_type'] not in ODOO_TYPES:
+            raise BuildError('%s: unknown odoo_type %r' % (rule['_where'], rule['odoo_type']))
+    has_children = {r.parent for r in act_rows if r.kind in ('subaccount',)}
+    codes = {r.code for r in act_rows}
+    groups, accounts = [], []
+    for row in act_rows:
+        source = '%s, row %d%s' % (CHART_EDITION, row.seq, ('; ' + row.note) if row.note else '')
+        if row.kind in ('section', 'subsection') or (row.kind == 'account' and row.code in has_children):
+            if row.kind == 'section':
+                prefix = row.code[1:] if row.code != 'S9' else '0'
+            elif row.kind == 'subsection':
+                prefix = gov_acts.subsection_prefix(row.code)
+            else:
+                prefix = row.code[:3]
+            groups.append({'xmlid': 'group_%s' % xmlid_part(row.code), 'row': row, 'code_prefix': prefix,
+                           'parent': row.parent and 'group_%s' % xmlid_part(row.parent) or '', 'source': source})
+            continue
+        rule = properties_of(row.code, rules)
+        reconcile = flag(rule['reconcile'])
+        if rule['odoo_type'] in ('receivable', 'payable') and not reconcile:
+            raise BuildError('%s: a %s account must be reconcilable' % (rule['_where'], rule['odoo_type']))
+        if row.parent not in codes:
+            raise BuildError('account %s: unknown parent %s' % (row.code, row.parent))
         accounts.append({
-            'xmlid': 'a%s' % row['code'], 'code': row['code'], 'row': row, 'reconcile': reconcile,
-            'user_type': SPECIAL_TYPES.get(row['odoo_type'], 'account.data_account_type_%s' % row['odoo_type']),
-            'group': parent and parent['odoo_type'] == 'view' and 'group_%s' % xmlid_part(parent['code']) or '',
-            'requires_ebk': flag(row['requires_ebk']), 'requires_funding': flag(row['requires_funding']),
-            'kind': row['kind'], 'odoo_type': row['odoo_type'],
+            'xmlid': 'a%s' % row.code, 'code': row.code, 'row': row, 'reconcile': reconcile,
+            'user_type': SPECIAL_TYPES.get(rule['odoo_type'], 'account.data_account_type_%s' % rule['odoo_type']),
+            'group': 'group_%s' % xmlid_part(row.parent),
+            'requires_ebk': flag(rule['requires_ebk']), 'requires_funding': flag(rule['requires_funding']),
+            'kind': rule['kind'] if rule['prefix'] == row.code or rule['kind'] == 'off_balance' else '',
+            'odoo_type': rule['odoo_type'],
+            'note': '%s. Properties (prefix %s): %s' % (source, rule['prefix'], rule['reason']),
         })
-    if sum(1 for a in accounts if a['odoo_type'] == 'unaffected_earnings') > 1:
-        raise BuildError('Odoo allows one unaffected_earnings account per company')
-    transfer = next(a for a in accounts if a['kind'] in ('transfer', 'transfer_technical'))
-    return groups, accounts, transfer
+    unused = [r['prefix'] for r in rules if len(r['prefix']) == 4 and r['prefix'] not in codes]
+    if unused:
+        raise BuildError('chart_170_properties.csv names accounts the act does not have: %s' % ', '.join(unused))
+    kinds = collections.Counter(a['kind'] for a in accounts if a['kind'] and a['kind'] != 'off_balance')
+    doubled = [k for k, n in kinds.items() if n > 1]
+    if doubled:
+        raise BuildError('kinds given to more than one account: %s' % ', '.join(doubled))
+    if sum(1 for a in accounts if a['odoo_type'] == 'unaffected_earnings') != 1:
+        raise BuildError('Odoo needs exactly one unaffected_earnings account per company')
+    transfer = [a for a in accounts if a['kind'] == TRANSFER_KIND]
+    if len(transfer) != 1:
+        raise BuildError('exactly one account must have the kind %r' % TRANSFER_KIND)
+    return groups, accounts, transfer[0]
 
 
 def choose_properties(accounts):
     chosen = {}
-    for field, kinds, odoo_type in PROPERTY_KINDS:
-        pick = None
-        for kind in kinds:
-            pick = next((a for a in accounts if a['kind'] == kind), None)
-            if pick:
-                break
-        pick = pick or next((a for a in accounts if a['odoo_type'] == odoo_type and not a['kind']), None) \
-            or next((a for a in accounts if a['odoo_type'] == odoo_type), None)
-        if pick:
-            chosen[field] = pick['xmlid']
+    for field, kind in PROPERTY_KINDS:
+        pick = next((a for a in accounts if a['kind'] == kind), None)
+        if pick is None:
+            raise BuildError('no account of kind %s for %s' % (kind, field))
+        chosen[field] = pick['xmlid']
     return chosen
 
 
-def liquidity_prefixes(accounts):
-    """(bank prefix, cash prefix): common prefixes of the money accounts (cash desk = kind cash_desk)."""
-    liquid = [a['code'] for a in accounts if a['odoo_type'] == 'liquidity']
-    cash = [a['code'] for a in accounts if a['odoo_type'] == 'liquidity' and a['kind'] == 'cash_desk']
-    bank = [c for c in liquid if c not in cash]
+# ---------------------------------------------------------------------------------------------------- ЕБК
+def build_ebk(act_rows):
+    out = []
+    for seq, row in enumerate(act_rows, 1):
+        category = row.code.split('.')[0] if row.level in ('category', 'class') else None
+        out.append({'xmlid': 'ebk_%s' % xmlid_part(row.code), 'row': row, 'seq': seq,
+                    'parent': row.parent and 'ebk_%s' % xmlid_part(row.parent) or '',
+                    'kind': '', 'source': '%s, row %d' % (EBK_EDITION, seq), 'category': category})
+    by_xmlid = {e['xmlid']: e for e in out}
+    for e in out:           # the kind (current/capital) of the category, passed down
+        top = e
+        while top['parent']:
+            top = by_xmlid[top['parent']]
+        e['kind'] = EBK_KIND_OF_CATEGORY.get(top['row'].code, '')
+    return out
 
-    def prefix(codes):
-        if len(codes) == 1:
-            return codes[0][:-1]
-        return common_prefix(codes)
-    return prefix(bank), prefix(cash or bank)
+
+# ---------------------------------------------------------------------------------------------------- forms
+_TERM_KIND = re.compile(r'^[+-]([A-Z]+):?')
 
 
-def build_ebk(rows):
-    by_code = {}
+def _style(expressions, code):
+    """section: a row without a code and without figures; total: only references to other lines; else line."""
+    terms = [t for e in expressions for t in e.split()]
+    if not terms:
+        return 'section' if not code else 'line'
+    if all(t[1:].startswith('L:') for t in terms):
+        return 'total'
+    return 'line'
+
+
+def build_report_lines(tables, rows):
+    by_key = collections.OrderedDict()
     for row in rows:
-        if row['code'] in by_code:
-            raise BuildError('%s: duplicate ЕБК code %s' % (row['_where'], row['code']))
-        if row['level'] not in EBK_LEVELS:
-            raise BuildError('%s: unknown level %r' % (row['_where'], row['level']))
-        if row.get('kind', '') not in EBK_KINDS:
-            raise BuildError('%s: unknown kind %r' % (row['_where'], row['kind']))
-        by_code[row['code']] = row
-    ordered, seen = [], set()
-
-    def visit(row, path=()):
-        if row['code'] in seen:
-            return
-        if row['code'] in path:
-            raise BuildError('%s: cycle in parents' % row['_where'])
-        if row['parent_code']:
-            if row['parent_code'] not in by_code:
-                raise BuildError('%s: unknown parent %s' % (row['_where'], row['parent_code']))
-            visit(by_code[row['parent_code']], path + (row['code'],))
-        seen.add(row['code'])
-        ordered.append(row)
-    for row in rows:
-        visit(row)
-    return ordered
-
-
-def build_report_lines(rows):
-    out, counters, seen = [], collections.Counter(), set()
-    for row in rows:
-        form, style = row['form'], row['style']
-        if form not in FORMS:
-            raise BuildError('%s: unknown form %r' % (row['_where'], form))
-        if style not in STYLES:
-            raise BuildError('%s: unknown style %r' % (row['_where'], style))
-        counters[form] += 1
-        if row['line_code']:
-            xmlid = 'fo_%s_%s' % (form, xmlid_part(row['line_code']))
-        else:
-            xmlid = 'fo_%s_s%02d' % (form, sum(1 for o in out if o['form'] == form and not o['row']['line_code']) + 1)
-        if xmlid in seen:
-            raise BuildError('%s: duplicate line %s' % (row['_where'], xmlid))
-        seen.add(xmlid)
-        out.append({'xmlid': xmlid, 'form': form, 'sequence': counters[form] * 10, 'row': row})
+        if row['form'] not in FORMS:
+            raise BuildError('%s: unknown form %r' % (row['_where'], row['form']))
+        key = (row['form'], row['key'], row['column'])
+        if key in by_key:
+            raise BuildError('%s: line %s %s given twice' % (row['_where'], row['form'], row['key']))
+        by_key[key] = row
+    out, used = [], set()
+    for form in FORMS:
+        table = tables[form]
+        uncoded = 0
+        for line in table.lines:
+            if line.code:
+                xmlid = 'fo_%s_%s' % (form, xmlid_part(line.code))
+            else:
+                uncoded += 1
+                xmlid = 'fo_%s_s%02d' % (form, uncoded)
+            notes, expression, columns = [], '', []
+            if form == 'FO4':
+                for column in FO4_COLUMNS:
+                    row = by_key.get((form, line.key, column))
+                    crossed = int(column) in line.crossed
+                    if row is not None:
+                        used.add((form, line.key, column))
+                        if crossed:
+                            raise BuildError('%s: column %s of ФО-4 line %s is crossed in the form' % (
+                                row['_where'], column, line.key))
+                        columns.append('%s:%s' % (column, row['expression']))
+                        notes.append('col. %s: rules item %s%s' % (column, row['rule'],
+                                                                   ('; ' + row['note']) if row['note'] else ''))
+                    elif not crossed and line.code:
+                        raise BuildError('ФО-4 line %s, column %s: no row in fo_lines_230.csv' % (line.key, column))
+            else:
+                row = by_key.get((form, line.key, ''))
+                if row is not None:
+                    used.add((form, line.key, ''))
+                    expression = row['expression']
+                    notes.append('rules item %s%s' % (row['rule'], ('; ' + row['note']) if row['note'] else ''))
+                elif line.code:
+                    raise BuildError('%s line %s: no row in fo_lines_230.csv' % (form, line.key))
+            exprs = [expression] + [c.split(':', 1)[1] for c in columns]
+            out.append({
+                'xmlid': xmlid, 'form': form, 'sequence': line.seq * 10, 'line': line,
+                'expression': expression, 'columns': '\n'.join(columns),
+                'crossed': ','.join(str(c) for c in line.crossed),
+                'style': _style([e for e in exprs if e], line.code),
+                'source': '%s, annex %d (form %s), row %d%s' % (
+                    FORMS_EDITION, FORM_ANNEX[form], form.replace('FO', 'ФО-'), line.seq,
+                    ('; ' + '; '.join(notes)) if notes else ''),
+            })
+    extra = [k for k in by_key if k not in used]
+    if extra:
+        raise BuildError('fo_lines_230.csv names lines the forms do not have: %s' % ', '.join(
+            '%s %s %s' % k for k in extra))
     return out
 
 
@@ -298,7 +286,8 @@ def b(value):
 
 
 HEADER = ('<?xml version="1.0" encoding="utf-8"?>\n'
-          '<!-- Generated by data/src/build.py from data/src/*.csv: do not edit, edit the CSV and run the script. -->\n'
+          '<!-- Generated by data/src/build.py from the acts in data/src/acts and data/src/*.csv: do not edit, '
+          'edit the sources and run the script. -->\n'
           '<odoo>\n')
 
 
@@ -310,25 +299,34 @@ def field(name, value=None, ref=None, eval_=None):
     return '        <field name="%s">%s</field>\n' % (name, escape(value))
 
 
+def account_fields_xml(a):
+    return [field('code', a['code']), field('name', a['row'].name_ru), field('user_type_id', ref=a['user_type']),
+            field('reconcile', eval_=b(a['reconcile'])), field('group_id', ref=a['group']),
+            field('kz_requires_ebk', eval_=b(a['requires_ebk'])),
+            field('kz_requires_funding', eval_=b(a['requires_funding'])), field('kz_kind', a['kind']),
+            field('note', a['note'])]
+
+
 def render(data):
     groups, accounts, transfer = data['chart']
     files = {}
     files['data/kz.gov.funding.source.csv'] = csv_text(
-        ['id', 'code', 'name', 'sequence', 'source'],
-        [['funding_%s' % xmlid_part(r['code']), r['code'], r['name_en'], (i + 1) * 10, note_of(r)]
-         for i, r in enumerate(data['funding'])])
+        ['id', 'code', 'name', 'sequence', 'money_account_kind', 'capital_account_kind', 'source'],
+        [['funding_%s' % xmlid_part(r['code']), r['code'], r['name_en'], (i + 1) * 10, r['money_kind'],
+          r['capital_kind'], r['source']] for i, r in enumerate(data['funding'])])
     files['data/kz.gov.ebk.csv'] = csv_text(
-        ['id', 'code', 'name', 'parent_id:id', 'level', 'kind', 'source'],
-        [['ebk_%s' % xmlid_part(r['code']), r['code'], r['name_en'],
-          r['parent_code'] and 'ebk_%s' % xmlid_part(r['parent_code']) or '', r['level'], r.get('kind', ''),
-          note_of(r)] for r in data['ebk']])
+        ['id', 'code', 'name', 'parent_id:id', 'level', 'kind', 'date_from', 'sequence', 'source'],
+        [[e['xmlid'], e['row'].code, e['row'].name_ru, e['parent'], e['row'].level, e['kind'], EBK_FROM,
+          e['seq'], e['source']] for e in data['ebk']])
 
-    bank_prefix, cash_prefix = liquidity_prefixes(accounts)
-    xml = [HEADER, '    <!-- The hierarchy of the chart: sections and sub-sections (account.group) -->\n']
+    xml = [HEADER, '    <!-- The hierarchy of the chart (annex 1 of order No. 170): sections, sub-sections and the '
+                   'accounts that have sub-accounts (account.group) -->\n']
     for g in groups:
         xml.append('    <record id="%s" model="account.group">\n' % g['xmlid'])
-        xml.append(field('name', g['row']['name_en']))
+        xml.append(field('name', g['row'].name_ru))
         xml.append(field('code_prefix', g['code_prefix']))
+        xml.append(field('kz_act_code', g['row'].code if g['row'].kind != 'section' else ''))
+        xml.append(field('kz_act_row', eval_=str(g['row'].seq)))
         if g['parent']:
             xml.append(field('parent_id', ref=g['parent']))
         xml.append('    </record>\n')
@@ -337,14 +335,15 @@ def render(data):
     xml += account_fields_xml(transfer)
     xml.append('    </record>\n')
     xml.append('    <record id="%s" model="account.chart.template">\n' % CHART_XMLID)
-    xml.append(field('name', CHART_NAME['en']))
+    xml.append(field('name', CHART_NAME['ru']))
     xml.append(field('code_digits', eval_='4'))
     xml.append(field('currency_id', ref='base.KZT'))
     xml.append(field('transfer_account_id', ref=transfer['xmlid']))
-    xml.append(field('bank_account_code_prefix', bank_prefix))
-    xml.append(field('cash_account_code_prefix', cash_prefix))
+    xml.append(field('bank_account_code_prefix', BANK_PREFIX))
+    xml.append(field('cash_account_code_prefix', CASH_PREFIX))
     xml.append(field('spoken_languages', 'kk_KZ;ru_RU'))
     xml.append(field('complete_tax_set', eval_='False'))
+    xml.append(field('kz_edition', CHART_EDITION))
     xml.append('    </record>\n')
     xml.append('    <record id="%s" model="account.account.template">\n' % transfer['xmlid'])
     xml.append(field('chart_template_id', ref=CHART_XMLID))
@@ -353,9 +352,9 @@ def render(data):
 
     files['data/account.account.template.csv'] = csv_text(
         ['id', 'code', 'name', 'user_type_id:id', 'reconcile', 'group_id:id', 'chart_template_id:id',
-         'kz_requires_ebk', 'kz_requires_funding', 'kz_kind', 'note'],
-        [[a['xmlid'], a['code'], a['row']['name_en'], a['user_type'], b(a['reconcile']), a['group'], CHART_XMLID,
-          b(a['requires_ebk']), b(a['requires_funding']), a['kind'], note_of(a['row'])]
+         'kz_requires_ebk', 'kz_requires_funding', 'kz_kind', 'kz_act_row', 'note'],
+        [[a['xmlid'], a['code'], a['row'].name_ru, a['user_type'], b(a['reconcile']), a['group'], CHART_XMLID,
+          b(a['requires_ebk']), b(a['requires_funding']), a['kind'], a['row'].seq, a['note']]
          for a in accounts if a is not transfer])
 
     post = [HEADER,
@@ -367,53 +366,35 @@ def render(data):
     files['data/account_chart_template_post.xml'] = ''.join(post)
 
     files['data/kz.gov.report.line.csv'] = csv_text(
-        ['id', 'form', 'sequence', 'code', 'name', 'expression', 'style', 'source'],
-        [[line['xmlid'], line['form'], line['sequence'], line['row']['line_code'], line['row']['name_en'],
-          line['row']['expression'], line['row']['style'], note_of(line['row'])] for line in data['report_lines']])
-
-    links = [HEADER, '    <!-- The money account (by role in the chart) that holds each funding source\'s cash '
-                     '(build.py FUNDING_MONEY_KIND) -->\n']
-    kinds = {a['kind'] for a in accounts if a['odoo_type'] == 'liquidity'}
-    for row in data['funding']:
-        kind = FUNDING_MONEY_KIND.get(row['code'])
-        if kind and kind not in kinds:
-            raise BuildError('funding source %s: no money account of kind %s in the chart' % (row['code'], kind))
-        links.append('    <record id="funding_%s" model="kz.gov.funding.source">\n' % xmlid_part(row['code']))
-        links.append(field('money_account_kind', kind or ''))
-        links.append('    </record>\n')
-    links.append('</odoo>\n')
-    files['data/kz_gov_account_data.xml'] = ''.join(links)
+        ['id', 'form', 'sequence', 'code', 'name', 'expression', 'column_expressions', 'crossed', 'style', 'source'],
+        [[l['xmlid'], l['form'], l['sequence'], l['line'].code, l['line'].name_ru, l['expression'], l['columns'],
+          l['crossed'], l['style'], l['source']] for l in data['report_lines']])
     return files
-
-
-def account_fields_xml(a):
-    out = [field('code', a['code']), field('name', a['row']['name_en']), field('user_type_id', ref=a['user_type']),
-           field('reconcile', eval_=b(a['reconcile']))]
-    if a['group']:
-        out.append(field('group_id', ref=a['group']))
-    out += [field('kz_requires_ebk', eval_=b(a['requires_ebk'])),
-            field('kz_requires_funding', eval_=b(a['requires_funding'])), field('kz_kind', a['kind']),
-            field('note', note_of(a['row']))]
-    return out
 
 
 # ---------------------------------------------------------------------------------------------------- i18n
 def terms(data):
-    """[(model, xml id, en, ru, kk), ...] of every generated record with a translatable name."""
+    """[(model, xml id, msgid, ru, kk), ...] of every generated record with a translatable name."""
     groups, accounts, _transfer = data['chart']
-    out = [('kz.gov.funding.source', 'funding_%s' % xmlid_part(r['code']), r) for r in data['funding']]
-    out += [('kz.gov.ebk', 'ebk_%s' % xmlid_part(r['code']), r) for r in data['ebk']]
-    out += [('account.group', g['xmlid'], g['row']) for g in groups]
-    out += [('account.account.template', a['xmlid'], a['row']) for a in accounts]
-    out += [('kz.gov.report.line', line['xmlid'], line['row']) for line in data['report_lines']]
-    result = [(model, xmlid, r['name_en'], r.get('name_ru', ''), r.get('name_kk', '')) for model, xmlid, r in out]
-    result.append(('account.chart.template', CHART_XMLID, CHART_NAME['en'], CHART_NAME['ru'], CHART_NAME['kk']))
-    return result
+    out = [('kz.gov.funding.source', 'funding_%s' % xmlid_part(r['code']), r['name_en'], r['name_ru'], r['name_kk'])
+           for r in data['funding']]
+    out += [('kz.gov.ebk', e['xmlid'], e['row'].name_ru, e['row'].name_ru, e['row'].name_kk) for e in data['ebk']]
+    out += [('account.group', g['xmlid'], g['row'].name_ru, g['row'].name_ru, g['row'].name_kk) for g in groups]
+    out += [('account.account.template', a['xmlid'], a['row'].name_ru, a['row'].name_ru, a['row'].name_kk)
+            for a in accounts]
+    out += [('kz.gov.report.line', l['xmlid'], l['line'].name_ru, l['line'].name_ru, l['line'].name_kk)
+            for l in data['report_lines']]
+    out.append(('account.chart.template', CHART_XMLID, CHART_NAME['ru'], CHART_NAME['ru'], CHART_NAME['kk']))
+    return out
 
 
 MANAGED_MODELS = ('kz.gov.funding.source', 'kz.gov.ebk', 'account.group', 'account.account.template',
                   'kz.gov.report.line', 'account.chart.template')
 REF_RE = re.compile(r'^#: model:([a-z0-9_.]+),name:%s\.(\S+)$' % MODULE)
+#: the companies' accounts (xml ids <company id>_a<code>) that a translation export of a database lists: they take
+#: their kk/ru names from the templates when the chart is loaded (l10n_multilang), so a PO entry of theirs would only
+#: hold a name of its day and override the template's after an edition changes it: always dropped
+DERIVED_RE = re.compile(r'^#: model:account\.account,name:%s\.\d+_\S+$' % MODULE)
 
 
 def po_quote(text):
@@ -457,58 +438,72 @@ def po_header(lang_name):
 
 
 def update_po(text, lang, all_terms, warnings):
-    """The PO text with the names of all_terms filled in for lang ('ru' or 'kk')."""
+    """The PO text with the names of all_terms filled in for lang ('ru' or 'kk'): one entry per (msgid,
+    translation), in the place of the first entry of that msgid; the other entries keep their place."""
     index = 3 if lang == 'ru' else 4
-    wanted = collections.OrderedDict()      # msgid -> {'refs': [...], 'value': str}
-    for model, xmlid, en, ru, kk in all_terms:
-        value = (ru, kk)[index - 3]
-        entry = wanted.setdefault(en, {'refs': [], 'value': value})
-        entry['refs'].append('#: model:%s,name:%s.%s' % (model, MODULE, xmlid))
-        if value and entry['value'] and value != entry['value']:
-            warnings.append('%s: "%s" has two %s names: "%s" and "%s" (the first is used)'
-                            % (xmlid, en, lang, entry['value'], value))
-        entry['value'] = entry['value'] or value
+    wanted = collections.OrderedDict()      # msgid -> OrderedDict(value -> [refs])
+    for item in all_terms:
+        model, xmlid, msgid, value = item[0], item[1], item[2], item[index]
+        if not value:
+            warnings.append('%s %s: no %s name' % (model, xmlid, lang))
+        wanted.setdefault(msgid, collections.OrderedDict()).setdefault(value, []).append(
+            '#: model:%s,name:%s.%s' % (model, MODULE, xmlid))
     blocks = [b.split('\n') for b in text.strip('\n').split('\n\n')] if text.strip() else []
     header, body = (blocks[0], blocks[1:]) if blocks else (po_header(lang).split('\n'), [])
     out, done = ['\n'.join(header)], set()
+
+    def entries(msgid, comments, keep):
+        result = []
+        for i, (value, refs) in enumerate(wanted[msgid].items()):
+            refs = (keep if i == 0 else []) + refs
+            lines = ['#. module: %s' % MODULE] + [c for c in comments if c.startswith('#.') and
+                                                  not c.startswith('#. module:')] + refs + \
+                [c for c in comments if not c.startswith('#.')]
+            result.append('\n'.join(lines + ['msgid ' + po_quote(msgid), 'msgstr ' + po_quote(value)]))
+        return result
+
     for block in body:
         msgid, refs, comments = parse_block(block)
-        managed = [r for r in refs if REF_RE.match(r) and REF_RE.match(r).group(1) in MANAGED_MODELS]
+        managed = [r for r in refs if (REF_RE.match(r) and REF_RE.match(r).group(1) in MANAGED_MODELS)
+                   or DERIVED_RE.match(r)]
         if msgid in wanted:
-            keep = [r for r in refs if r not in managed]
-            new_refs = keep + [r for r in wanted[msgid]['refs']]
-            if not any(c.startswith('#. module:') for c in comments):
-                comments = ['#. module: %s' % MODULE] + comments
-            lines = [c for c in comments if c.startswith('#.')] + new_refs + \
-                [c for c in comments if not c.startswith('#.')]
-            out.append('\n'.join(lines + ['msgid ' + po_quote(msgid), 'msgstr ' + po_quote(wanted[msgid]['value'])]))
+            if msgid in done:
+                keep = [r for r in refs if r not in managed]
+                if keep:        # another model's reference to the same term: a block of its own, value kept
+                    out.append('\n'.join([l for l in block if l not in managed]))
+                continue
+            out += entries(msgid, comments, [r for r in refs if r not in managed])
             done.add(msgid)
         elif managed and len(managed) == len(refs):
-            continue            # appended earlier for records that no longer exist
+            continue            # written earlier for records that no longer exist
         else:
             if managed:         # drop our stale references from a shared entry
                 block = [line for line in block if line not in managed]
             out.append('\n'.join(block))
-    for msgid, entry in wanted.items():
+    for msgid in wanted:
         if msgid not in done:
-            out.append('\n'.join(['#. module: %s' % MODULE] + entry['refs'] +
-                                 ['msgid ' + po_quote(msgid), 'msgstr ' + po_quote(entry['value'])]))
+            out += entries(msgid, [], [])
     return '\n\n'.join(out) + '\n'
 
 
 # ---------------------------------------------------------------------------------------------------- main
-def load(src):
+def load(src, acts_dir=None):
+    rules = read_csv(src, 'chart_170_properties.csv')
+    funding = read_csv(src, 'funding_sources.csv')
+    for row in funding:
+        if not (row['name_en'] and row['name_ru'] and row['name_kk']):
+            raise BuildError('%s: a funding source needs its en, ru and kk names' % row['_where'])
     return {
-        'chart': build_chart(read_csv(src, 'chart_281.csv')),
-        'ebk': build_ebk(read_csv(src, 'ebk_403.csv')),
-        'funding': read_csv(src, 'funding_sources.csv'),
-        'report_lines': build_report_lines(read_csv(src, 'fo_lines_230.csv')),
+        'chart': build_chart(gov_acts.chart_rows(acts_dir), rules),
+        'ebk': build_ebk(gov_acts.ebk_rows(acts_dir)),
+        'funding': funding,
+        'report_lines': build_report_lines(gov_acts.form_tables(acts_dir), read_csv(src, 'fo_lines_230.csv')),
     }
 
 
-def outputs(src, addon, i18n=True):
+def outputs(src, addon, i18n=True, acts_dir=None):
     """{relative path: content} of every file this script owns, computed from src (no writing)."""
-    data = load(src)
+    data = load(src, acts_dir)
     files = render(data)
     warnings = []
     if i18n:
@@ -528,8 +523,9 @@ def main(argv=None):
     parser.add_argument('--check', action='store_true', help='write nothing; exit 1 if a file would change')
     args = parser.parse_args(argv)
     try:
-        files, warnings = outputs(args.src, args.addon, i18n=not args.no_i18n)
-    except BuildError as exc:
+        files, warnings = outputs(args.src, args.addon, i18n=not args.no_i18n,
+                                  acts_dir=os.path.join(args.src, 'acts'))
+    except (BuildError, gov_acts.ActError) as exc:
         print('build.py: error: %s' % exc, file=sys.stderr)
         return 2
     for warning in warnings:

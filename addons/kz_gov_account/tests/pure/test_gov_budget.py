@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 import gov_budget
-from gov_budget import (BudgetError, NegativePlanError, PlanExceeded, check_obligation, cumulative, effective_plan,
-                        execution_rows, format_amount, money, month_bounds, period_months)
+from gov_budget import (BudgetError, NegativePlanError, PlanExceeded, check_obligation, check_payment, cumulative,
+                        effective_plan, execution_rows, format_amount, money, month_bounds, period_months)
 
 D = Decimal
 # specific 149 «Приобретение прочих запасов»: 100 000 a month by obligations, payments a month later
@@ -107,7 +107,7 @@ def test_the_issue_example_figures():
     plan = effective_plan([('149', 'obligations', {1: 400000, 2: 400000, 3: 400000})])
     exceeded = check_obligation(plan, {('149', 1): D('1150000')}, '149', 3, D('80000'))
     assert exceeded.excess == D('30000.00')
-    assert format_amount(exceeded.plan_to_date) == '1\u00a0200\u00a0000,00'
+    assert format_amount(exceeded.plan_to_date, 'ru_RU') == '1\u00a0200\u00a0000,00'
 
 
 def test_no_plan_for_the_specific_refuses_any_positive_amount_and_zero_always_fits():
@@ -120,8 +120,18 @@ def test_money_and_format():
     assert money(0.1 + 0.2) == D('0.30')
     assert money(None) == D('0.00')
     assert money('2.005') == D('2.01')
-    assert format_amount(D('-1234567.8')) == '-1\u00a0234\u00a0567,80'
-    assert format_amount(0) == '0,00'
+    assert format_amount(D('-1234567.8'), 'kk_KZ') == '-1\u00a0234\u00a0567,80'
+    assert format_amount(0, 'ru_RU') == '0,00' and format_amount(0) == '0.00'
+
+
+def test_a_payment_beyond_the_plan_of_payments_to_date_is_refused():
+    plan = effective_plan([('159', 'payments', {1: 100, 2: 100, 3: 100})])
+    assert check_payment(plan, {('159', 1): D('100')}, '159', 2, D('100')) is None
+    exceeded = check_payment(plan, {('159', 1): D('100'), ('159', 2): D('100')}, '159', 2, D('100.68'))
+    assert (exceeded.kind, exceeded.month, exceeded.plan_to_date, exceeded.excess) == (
+        'payments', 2, D('200.00'), D('100.68'))
+    # a later month's payment already made counts against the earlier months' plan too
+    assert check_payment(plan, {('159', 3): D('250')}, '159', 1, D('60')).month == 3
 
 
 def test_period_months_within_one_year():

@@ -1,5 +1,6 @@
-"""Tests of the demo-year generator (gov_demo.py): every entry passes the posting rules of the real chart
-(data/src/chart_281.csv), money accounts never go below zero, the year has every kind of operation (ACC-02)."""
+"""Tests of the demo ledger generator (gov_demo.py): every entry passes the posting rules of the chart of order
+No. 170 (the generated account templates), every posting is a standard entry of annex 2 and names it, money accounts
+never go below zero, the first year is closed, the year has every kind of operation (ACC-02)."""
 import csv
 import datetime
 import os
@@ -9,20 +10,27 @@ import pytest
 
 import demo_calendar
 import gov_demo
+import gov_entries
 import gov_ledger
 
 D = Decimal
 SRC = os.path.join(os.path.dirname(gov_demo.__file__), 'data', 'src')
 
 
+DATA = os.path.join(os.path.dirname(gov_demo.__file__), 'data')
+
+
 def chart():
-    with open(os.path.join(SRC, 'chart_281.csv'), encoding='utf-8') as f:
-        rows = [r for r in csv.DictReader(f) if r['odoo_type'] != 'view']
-    return {r['code']: r for r in rows}
+    """{code: row} of the accounts of the chart as loaded (data/account.account.template.csv + the transfer
+    account of the chart template)."""
+    with open(os.path.join(DATA, 'account.account.template.csv'), encoding='utf-8') as f:
+        rows = {r['code']: r for r in csv.DictReader(f)}
+    rows['1073'] = {'code': '1073', 'kz_requires_ebk': 'False', 'kz_requires_funding': 'True', 'kz_kind': 'transfer'}
+    return rows
 
 
 def ebk_specifics():
-    with open(os.path.join(SRC, 'ebk_403.csv'), encoding='utf-8') as f:
+    with open(os.path.join(DATA, 'kz.gov.ebk.csv'), encoding='utf-8') as f:
         return {r['code'] for r in csv.DictReader(f) if r['level'] == 'specific'}
 
 
@@ -52,7 +60,8 @@ def as_ledger(entry):
 
 def test_every_entry_passes_the_posting_rules_of_the_chart(entries):
     rows = chart()
-    info = {code: {'code': code, 'requires_ebk': r['requires_ebk'] == '1', 'requires_funding': r['requires_funding'] == '1'}
+    info = {code: {'code': code, 'requires_ebk': r['kz_requires_ebk'] == 'True',
+                   'requires_funding': r['kz_requires_funding'] == 'True', 'off_balance': r['kz_kind'] == 'off_balance'}
             for code, r in rows.items()}
     for entry in entries:
         assert gov_ledger.validate_entry(as_ledger(entry), info) == [], entry['ref']
@@ -68,29 +77,60 @@ def test_codes_exist_in_the_reference_tables(entries):
             assert l['partner'] is None or l['partner'] in gov_demo.PARTNERS
 
 
+def test_every_posting_is_a_standard_entry_and_names_it(entries):
+    """Each pair of lines of an entry (but the opening balances) is a posting of data/src/standard_entries.csv:
+    its number on both lines, its accounts the entry's (the closing entries: section 6 or 7 against 5210/5220)."""
+    by_number = {}
+    for row in gov_entries.rows():
+        if row['entry']:
+            label = row['entry'] if row['row'] == '1' else '%s/%s' % (row['entry'], row['row'])
+            by_number.setdefault(label, set()).update({row['debit'], row['credit']})
+    unnumbered = {(row['debit'], row['credit']) for row in gov_entries.rows() if not row['entry']}
+    for e in entries[1:]:
+        for l in e['lines']:
+            if not l['std']:        # an operation no numbered entry states (the social contributions of 2026)
+                assert any(l['account'] in pair for pair in unnumbered), (e['ref'], l['account'])
+                continue
+            accounts = by_number[l['std']]
+            assert l['account'] in accounts or l['account'][:1] in accounts, (e['ref'], l['std'], l['account'])
+    assert entries[0]['lines'][0]['std'] == ''          # the opening balances are not an operation
+
+
 def test_period_and_journals(entries):
     opening = entries[0]['date']
     assert (opening.month, opening.day) == (12, 31)
     first = opening.year + 1
     assert max(e['date'] for e in entries).year == first + 1
     assert {e['date'].year for e in entries} == {first - 1, first, first + 1}
-    assert {e['journal'] for e in entries} <= {'memorial', 'payroll', 'cash_budget', 'cash_paid_services',
-                                               'cash_sponsorship'}
-    money_journal = {'1010': 'cash_budget', '1030': 'cash_paid_services', '1040': 'cash_sponsorship'}
+    assert {e['journal'] for e in entries} <= {'memorial', 'payroll'} | set(gov_demo.MONEY_JOURNALS)
     for e in entries[1:]:
-        for l in e['lines']:
-            if l['account'] in money_journal:
-                assert e['journal'] == money_journal[l['account']], e['ref']
+        money = {l['account'] for l in e['lines'] if l['account'].startswith('10')}
+        if money:       # a move between two money accounts is in the journal of one of them
+            assert e['journal'] in {gov_demo.journal_of(a) for a in money}, e['ref']
 
 
-def test_money_accounts_never_negative_and_budget_ksn_ends_each_day_at_zero(entries):
+def test_money_accounts_never_negative_and_the_planned_assignments_end_each_day_at_zero(entries):
     balance = {}
     for e in entries:
         for l in e['lines']:
             if l['account'].startswith('10'):
                 balance[l['account']] = balance.get(l['account'], D(0)) + l['debit'] - l['credit']
         assert all(v >= 0 for v in balance.values()), e['ref']
-    assert balance['1010'] == 0
+    assert balance['1091'] == 0 and balance.get('1092', 0) == 0 and balance.get('1020', 0) == 0
+
+
+def test_the_first_year_is_closed_and_the_second_opens_without_income_or_expense(entries):
+    first = entries[0]['date'].year + 1
+    closing = [e for e in entries if e.get('closing')]
+    assert {e['date'] for e in closing} == {datetime.date(first, 12, 31)}
+    numbers = {l['std'] for e in closing for l in e['lines']}
+    assert {'322', '323'} <= numbers and numbers & {'325', '325/2'} and numbers <= {'322', '323', '324', '325', '325/2'}
+    balance = {}
+    for e in entries:
+        if e['date'] <= datetime.date(first, 12, 31):
+            for l in e['lines']:
+                balance[l['account']] = balance.get(l['account'], D(0)) + l['debit'] - l['credit']
+    assert all(not v for code, v in balance.items() if code[:1] in '67' or code == '5210'), balance
 
 
 def test_amounts_are_whole_tiyn(entries):
@@ -129,14 +169,30 @@ def test_school1_year_has_every_kind_of_operation():
     entries = gov_demo.school_entries('school1', TODAY)
     debited = {l['account'] for e in entries for l in e['lines'] if l['debit']}
     credited = {l['account'] for e in entries for l in e['lines'] if l['credit']}
-    for code in ('1010', '1030', '1040', '1310', '1320', '2350', '2370', '3310', '3320', '3120', '3150', '3210',
-                 '3220', '3230', '3240', '7010', '7020', '7030', '7040', '7050', '7060', '7070'):
+    for code in ('1091', '1092', '1042', '1041', '1020', '1261', '1231', '1316', '2360', '2370', '3210', '3241',
+                 '3121', '3122', '3141', '3142', '3144', '3151', '3152', '7010', '7032', '7040', '7060', '7070',
+                 '7080', '7110', '7150', '5210', '6010', '6020', '6050', '6110'):
         assert code in debited, code
-    for code in ('6010', '6020', '6040', '6110', '2390', '5420'):
+    for code in ('6010', '6020', '6050', '6110', '2391', '5220', '5210', '3241', '3210'):
         assert code in credited, code
     ebks = {l['ebk'] for e in entries for l in e['lines']}
-    assert {'111', '116', '121', '122', '124', '131', '135', '141', '149', '151', '152', '159', '161',
-            '414'} <= ebks
+    assert {'111', '116', '121', '122', '124', '131', '135', '149', '151', '152', '159', '161', '414'} <= ebks
+    assert '141' not in ebks                       # school No. 1 has a caterer: its meals are a service (159)
+    school2 = gov_demo.school_entries('school2', TODAY)
+    assert '1314' in {l['account'] for e in school2 for l in e['lines']}        # school No. 2 cooks: food, 141
+    assert '141' in {l['ebk'] for e in school2 for l in e['lines']}
+
+
+def test_the_social_contributions_follow_the_law_of_each_year():
+    entries = gov_demo.school_entries('school2', TODAY)
+    by_year = {}
+    for e in entries:
+        if e['journal'] == 'payroll':
+            by_year.setdefault(e['date'].year, set()).update(l['std'] for e2 in [e] for l in e2['lines'])
+    assert '245' in by_year[2025] and '245' not in by_year[2026]
+    payroll_2026 = [e for e in entries if e['journal'] == 'payroll' and e['date'].year == 2026][0]
+    so = [l for l in payroll_2026['lines'] if l['ebk'] in ('122',) and l['account'] == '3141']
+    assert so and all(l['std'] == '' for l in so)
 
 
 def test_payroll_month_2026_by_hand():
@@ -165,7 +221,7 @@ def test_financing_plan_covers_the_year_and_the_actual_payments(today):
     for e in entries:
         if e['date'].year == span['plan_year']:
             for l in e['lines']:
-                if l['account'] == '1010' and l['credit']:
+                if l['account'] in ('1091', '1092') and l['credit']:
                     paid[(l['ebk'], e['date'].month)] = paid.get((l['ebk'], e['date'].month), D(0)) + l['credit']
     for (ebk, month), amount in paid.items():
         assert plan[(ebk, 'payments')][month - 1] >= amount

@@ -121,3 +121,13 @@ def test_lock_and_date_format():
     assert not is_locked('1990-01-01', False)
     assert format_date('2026-09-30', 'ru_RU') == '30.09.2026'
     assert format_date('2026-09-30', 'en_US') == '2026-09-30'
+
+
+def test_off_balance_accounts_are_not_mixed_with_the_balance_sheet():
+    info = {1: {'code': '01', 'requires_ebk': False, 'requires_funding': False, 'off_balance': True},
+            2: {'code': '02', 'requires_ebk': False, 'requires_funding': False, 'off_balance': True},
+            3: {'code': '1316', 'requires_ebk': False, 'requires_funding': False}}
+    mixed = [{'account_id': 1, 'debit': '10', 'credit': 0}, {'account_id': 3, 'debit': 0, 'credit': '10'}]
+    assert [p['code'] for p in gov_ledger.validate_entry(mixed, info)] == ['off_balance_mixed']
+    off_only = [{'account_id': 1, 'debit': '10', 'credit': 0}, {'account_id': 2, 'debit': 0, 'credit': '10'}]
+    assert gov_ledger.validate_entry(off_only, info) == []
