@@ -455,11 +455,17 @@ class TestTariffList(common.SavepointCase):
                 self.assertEqual((line.contract_id.date_start, line.contract_id.kz_tariff_line_id),
                                  (tlist.date, line))
         line = applied.filtered(lambda l: l.payroll_status == 'set')[:1]
-        # a payslip of a month after the list's date that the payroll can compute (the demo calendar's payroll
-        # month, or the list's own month)
-        year, month = self.env['kz.payroll.demo'].demo_payroll_month()
-        first = max(datetime.date(year, month, 1), fields.Date.from_string(tlist.date).replace(day=1))
-        last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        # a payslip of the first month from the list's date on that the employee is not yet paid for (the demo
+        # pays one month, the demo calendar's payroll month) and that the payroll can compute (МРП known)
+        first = fields.Date.from_string(tlist.date).replace(day=1)
+        while True:
+            last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+            if not self.env['hr.payslip'].search_count([
+                    ('employee_id', '=', line.employee_id.id), ('state', '=', 'done'),
+                    ('date_from', '<=', fields.Date.to_string(last)),
+                    ('date_to', '>=', fields.Date.to_string(first))]):
+                break
+            first = last + datetime.timedelta(days=1)
         slip = self.env['hr.payslip'].create({
             'name': 'Demo slip', 'employee_id': line.employee_id.id, 'contract_id': line.contract_id.id,
             'struct_id': line.contract_id.struct_id.id, 'company_id': school.id,
