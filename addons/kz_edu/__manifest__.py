@@ -17,6 +17,7 @@
         'kz_edu_tariff',        # working curriculum, teaching load and the tariffication list
         'kz_canteen',           # school canteen: menus, free/subsidised/paid meals at the POS by card, reports
         'kz_canteen_account',   # meal costs posted to the public-sector ledger by ЕБК 141 (auto-installed)
+        'kz_edu_learning',      # timetable, class journal, quarter marks, homework, parents' and students' portal
         'web_responsive',    # OCA: app drawer home screen, usable on phones and tablets
     ],
     'data': [],
