@@ -17,15 +17,14 @@ class KzEduAssessment(models.Model):
 
     name = fields.Char(string='Section or topic', required=True)
     kind = fields.Selection(KINDS, required=True, default='sor')
-    load_id = fields.Many2one('kz.edu.teaching.load', string='Teaching load', required=True, index=True,
-                              ondelete='restrict')
-    company_id = fields.Many2one('res.company', related='load_id.company_id', store=True, readonly=True, index=True)
-    class_id = fields.Many2one('kz.edu.class', related='load_id.class_id', store=True, readonly=True, index=True)
-    subject_id = fields.Many2one('kz.edu.subject', related='load_id.subject_id', store=True, readonly=True,
-                                 index=True)
-    group_no = fields.Integer(related='load_id.group_no', store=True, readonly=True)
-    employee_id = fields.Many2one('hr.employee', related='load_id.employee_id', store=True, readonly=True,
-                                  string='Teacher')
+    # the load row's teacher, class, subject and group are copied (kept in step by the load's write): a work with
+    # results stays whole in the journal when the deputy removes its load row (load_id is then emptied)
+    load_id = fields.Many2one('kz.edu.teaching.load', string='Teaching load', index=True, ondelete='set null')
+    company_id = fields.Many2one('res.company', string='Organisation', readonly=True, index=True)
+    class_id = fields.Many2one('kz.edu.class', string='Class', readonly=True, index=True)
+    subject_id = fields.Many2one('kz.edu.subject', string='Subject', readonly=True, index=True)
+    group_no = fields.Integer(string='Group', readonly=True)
+    employee_id = fields.Many2one('hr.employee', readonly=True, index=True, string='Teacher')
     period_id = fields.Many2one('kz.edu.academic.period', string='Quarter', required=True, index=True,
                                 ondelete='restrict')
     lesson_id = fields.Many2one('kz.edu.lesson', string='Written in the lesson', index=True, ondelete='restrict')
@@ -58,8 +57,25 @@ class KzEduAssessment(models.Model):
                 raise ValidationError(_('%s, %s already has a summative work for the quarter %s.')
                                       % (work.class_id.name, work.subject_id.name, period.name))
 
+    @api.model
+    def _kz_load_values(self, vals):
+        """``vals`` with the copies of its load row's fields (a new work needs its load row)."""
+        if 'load_id' not in vals:
+            return vals
+        load = self.env['kz.edu.teaching.load'].sudo().browse(vals['load_id'])
+        if not load:
+            raise UserError(_('Choose the teaching load (class, subject and teacher) of the summative work.'))
+        return dict(vals, **self.env['kz.edu.teaching.load']._kz_copied_values(load))
+
+    @api.model
+    def create(self, vals):
+        if not vals.get('load_id'):
+            raise UserError(_('Choose the teaching load (class, subject and teacher) of the summative work.'))
+        return super(KzEduAssessment, self).create(self._kz_load_values(vals))
+
     @api.multi
     def write(self, vals):
+        vals = self._kz_load_values(vals)
         if 'max_points' in vals and self.mapped('result_ids'):
             maximum = vals['max_points']
             if any(r.points > maximum for r in self.mapped('result_ids')):

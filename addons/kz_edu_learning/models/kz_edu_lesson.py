@@ -31,8 +31,9 @@ class KzEduLesson(models.Model):
     period_id = fields.Many2one('kz.edu.academic.period', string='Quarter', index=True, ondelete='restrict')
     date = fields.Date(required=True, index=True)
     slot_id = fields.Many2one('kz.edu.timetable.slot', string='Timetable', index=True, ondelete='set null')
-    load_id = fields.Many2one('kz.edu.teaching.load', string='Teaching load', index=True, ondelete='restrict',
-                              required=True)
+    # not required: a load row the deputy removes takes its empty planned lessons with it, the given ones stay in
+    # the journal with their own class, subject, group and teacher (the journal is never lost with the load)
+    load_id = fields.Many2one('kz.edu.teaching.load', string='Teaching load', index=True, ondelete='set null')
     class_id = fields.Many2one('kz.edu.class', string='Class', required=True, index=True, ondelete='restrict')
     grade_sequence = fields.Integer(related='class_id.grade_sequence', store=True, readonly=True)
     subject_id = fields.Many2one('kz.edu.subject', string='Subject', required=True, index=True, ondelete='restrict')
@@ -363,8 +364,9 @@ class KzEduLesson(models.Model):
 
     def _kz_next_lesson_date(self):
         self.ensure_one()
-        self.env.cr.execute('SELECT MIN(date) FROM kz_edu_lesson WHERE load_id = %s AND date > %s AND state <> '
-                            '\'cancelled\'', (self.load_id.id, self.date))
+        self.env.cr.execute('SELECT MIN(date) FROM kz_edu_lesson WHERE class_id = %s AND subject_id = %s '
+                            'AND group_no = %s AND date > %s AND state <> \'cancelled\'',
+                            (self.class_id.id, self.subject_id.id, self.group_no, self.date))
         row = self.env.cr.fetchone()
         return row[0] if row and row[0] else fields.Date.to_string(
             fields.Date.from_string(self.date) + datetime.timedelta(days=7))

@@ -21,9 +21,31 @@ class KzEduTeachingLoad(models.Model):
         for row in self:
             row.scheduled_hours = counts.get(row.id, 0)
 
+    COPIED = ('company_id', 'class_id', 'subject_id', 'group_no', 'employee_id')
+
+    @api.model
+    def _kz_copied_values(self, load):
+        """The fields of a load row that its summative works keep a copy of."""
+        return {'company_id': load.company_id.id, 'class_id': load.class_id.id, 'subject_id': load.subject_id.id,
+                'group_no': load.group_no, 'employee_id': load.employee_id.id}
+
+    @api.multi
+    def unlink(self):
+        """A removed row takes its timetable (cascade) and its planned lessons with nothing in them; lessons given
+        or with attendance, marks, works or homework stay in the journal (their load_id is emptied)."""
+        empty = self.env['kz.edu.lesson'].sudo().search([
+            ('load_id', 'in', self.ids), ('state', '=', 'planned'), ('entry_ids', '=', False),
+            ('assessment_ids', '=', False), ('homework_ids', '=', False)])
+        empty.unlink()
+        return super(KzEduTeachingLoad, self).unlink()
+
     @api.multi
     def write(self, vals):
         result = super(KzEduTeachingLoad, self).write(vals)
+        if set(self.COPIED) & set(vals):
+            for load in self:
+                works = self.env['kz.edu.assessment'].sudo().search([('load_id', '=', load.id)])
+                works.write(self._kz_copied_values(load))
         if 'employee_id' in vals:
             # the lessons of these rows not given yet (planned, nothing entered, no substitute) get the new teacher
             self.env.cr.execute("""

@@ -155,3 +155,45 @@ class TestMarks(LearningCase):
             results = self.env['kz.edu.assessment.result'].sudo(user.id).search([])
             self.assertEqual(results.mapped('student_id'), self.kid)
             self.assertEqual(sorted(results.mapped('points')), [9.0, 12.0, 18.0])
+
+    # ------------------------------------------------------------------------------------------ the load changes
+    def test_removing_a_load_row_keeps_the_given_journal_and_drops_the_empty_plan_LMS12(self):
+        sor1, sor2, soch = self.published_example()
+        Lesson = self.env['kz.edu.lesson']
+        Lesson.kz_plan_lessons(self.school_a, '2026-11-16', '2026-11-20')
+        empty = Lesson.search([('load_id', '=', self.load_math_a.id), ('date', '>=', '2026-11-16')])
+        self.assertEqual(len(empty), 2)
+        self.load_math_a.sudo(self.u_deputy.id).unlink()
+        self.assertFalse(empty.exists())
+        given = (self.mon | self.wed).exists()
+        self.assertEqual(given, self.mon | self.wed)
+        given.invalidate_cache()
+        self.assertFalse(given.mapped('load_id'))
+        self.assertEqual((given.mapped('class_id'), given.mapped('subject_id')), (self.c5a, self.math))
+        self.assertEqual(sorted(given.mapped('entry_ids').filtered('mark').mapped('mark')), [7, 9, 10])
+        works = (sor1 | sor2 | soch).exists()
+        self.assertEqual(len(works), 3)
+        works.invalidate_cache()
+        self.assertEqual((works.mapped('class_id'), works.mapped('employee_id')), (self.c5a, self.emp_math))
+        # the teacher still reads her works and their results
+        self.assertEqual(self.env['kz.edu.assessment'].sudo(self.u_math.id).search([('id', 'in', works.ids)]),
+                         works)
+        self.assertEqual(len(self.env['kz.edu.assessment.result'].sudo(self.u_math.id).search(
+            [('assessment_id', 'in', works.ids)])), 5)
+
+    def test_a_new_teacher_of_the_load_row_takes_its_works(self):
+        work = self.env['kz.edu.assessment'].sudo(self.u_math.id).create({
+            'name': 'Бөлім', 'kind': 'sor', 'load_id': self.load_math_b.id, 'period_id': self.q2.id,
+            'lesson_id': self.lesson_math_b.id, 'date': self.lesson_math_b.date, 'max_points': 10})
+        self.load_math_b.sudo(self.u_deputy.id).write({'employee_id': self.emp_sub.id})
+        work = work.sudo()
+        work.invalidate_cache()
+        self.assertEqual(work.employee_id, self.emp_sub)
+        self.assertEqual(self.env['kz.edu.assessment'].sudo(self.u_sub.id).search([('id', '=', work.id)]), work)
+        with self.assertRaises(AccessError):
+            work.sudo(self.u_math.id).read(['name'])
+
+    def test_a_work_without_its_load_row_is_refused(self):
+        with self.assertRaises(UserError):
+            self.env['kz.edu.assessment'].sudo(self.u_math.id).create({
+                'name': 'Бөлім', 'kind': 'sor', 'period_id': self.q2.id, 'date': '2026-11-09', 'max_points': 10})
