@@ -1,0 +1,41 @@
+# -*- coding: utf-8 -*-
+{
+    'name': 'Kazakhstan Education: School journal',
+    'summary': 'Timetable from the teaching load, the class journal (attendance, formative marks, СОр/СОч), quarter '
+               'and year marks by the typical rules, homework, the parents\' and students\' portal, reports',
+    'version': '11.0.1.0.0',
+    'category': 'Education',
+    'author': 'KZ Edu contributors',
+    'license': 'LGPL-3',
+    'website': 'https://example.invalid/kz-edu',
+    'depends': ['kz_edu_tariff', 'kz_edu_contingent', 'kz_edu_access', 'portal', 'report_xlsx', 'web'],
+    'external_dependencies': {'python': ['xlsxwriter']},
+    'data': [
+        'security/kz_edu_learning_security.xml',
+        'security/ir.model.access.csv',
+        'data/kz_assessment_parameter_data.xml',
+        'data/ir_cron_data.xml',
+        'views/assets.xml',
+        'views/kz_edu_bell_views.xml',
+        'views/kz_edu_timetable_views.xml',
+        'views/kz_edu_lesson_views.xml',
+        'views/kz_edu_assessment_views.xml',
+        'views/kz_edu_period_mark_views.xml',
+        'views/kz_edu_homework_views.xml',
+        'views/kz_edu_assessment_parameter_views.xml',
+        'views/res_company_views.xml',
+        'wizards/kz_edu_substitution_wizard_views.xml',
+        'wizards/kz_edu_learning_report_wizard_views.xml',
+        'report/kz_edu_learning_reports.xml',
+        'report/kz_edu_learning_report_templates.xml',
+        'views/portal_templates.xml',
+        'views/menus.xml',
+    ],
+    'demo': [
+        'demo/kz_edu_learning_demo.xml',
+    ],
+    'qweb': [
+        'static/src/xml/kz_lesson_grid.xml',
+    ],
+    'installable': True,
+}

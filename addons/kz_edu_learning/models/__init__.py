@@ -1,0 +1,15 @@
+from . import (
+    res_company,
+    kz_edu_assessment_parameter,
+    kz_edu_bell,
+    kz_edu_timetable_slot,
+    kz_edu_teaching_load,
+    kz_edu_group_member,
+    kz_edu_lesson,
+    kz_edu_lesson_entry,
+    kz_edu_assessment,
+    kz_edu_period_mark,
+    kz_edu_homework,
+    kz_edu_notification,
+    kz_edu_learning_demo,
+)

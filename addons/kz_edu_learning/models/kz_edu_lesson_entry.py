@@ -1,0 +1,131 @@
+# -*- coding: utf-8 -*-
+"""One cell of the class journal: a pupil in a lesson — attendance (present, absent with a reason, late), a formative
+mark 1-10 and a short comment. Only what differs from "present, no mark" is stored: a lesson of 30 pupils where
+three are absent and five get a mark has eight rows, so the journal of a school year stays near a million rows.
+
+The parents hear of an absence and of a mark below the school's threshold through the notification queue
+(kz.edu.notification); this addon uses the queue in one place only, ``_kz_notify_parents``."""
+from odoo import _, api, fields, models
+from .kz_edu_lesson import ABSENCE_REASONS, ATTENDANCE
+
+
+class KzEduLessonEntry(models.Model):
+    _name = 'kz.edu.lesson.entry'
+    _description = 'Journal: attendance and mark of a pupil in a lesson'
+    _order = 'date desc, lesson_id, student_id'
+
+    lesson_id = fields.Many2one('kz.edu.lesson', string='Lesson', required=True, index=True, ondelete='restrict')
+    student_id = fields.Many2one('kz.edu.student', string='Pupil', required=True, index=True, ondelete='restrict')
+    company_id = fields.Many2one('res.company', related='lesson_id.company_id', store=True, readonly=True,
+                                 index=True)
+    date = fields.Date(related='lesson_id.date', store=True, readonly=True, index=True)
+    class_id = fields.Many2one('kz.edu.class', related='lesson_id.class_id', store=True, readonly=True)
+    subject_id = fields.Many2one('kz.edu.subject', related='lesson_id.subject_id', store=True, readonly=True,
+                                 index=True)
+    period_id = fields.Many2one('kz.edu.academic.period', related='lesson_id.period_id', store=True, readonly=True,
+                                index=True)
+    attendance = fields.Selection(ATTENDANCE, required=True, default='present')
+    absence_reason = fields.Selection(ABSENCE_REASONS, string='Reason of absence')
+    mark = fields.Integer(string='Formative mark', help='1 to 10; 0 or empty: no mark.')
+    comment = fields.Char()
+
+    _sql_constraints = [
+        ('pupil_lesson_unique', 'unique(lesson_id, student_id)', 'The pupil already has a cell in this lesson.'),
+        ('mark_range', 'CHECK (mark IS NULL OR (mark >= 0 AND mark <= 10))', 'A formative mark lies between 1 and '
+                                                                             '10.'),
+    ]
+
+    @api.multi
+    def name_get(self):
+        return [(e.id, '%s: %s' % (e.student_id.sudo().name, e.lesson_id.display_name)) for e in self]
+
+    @api.model
+    def _kz_rules_message(self, exc):
+        """The translated sentence of an assessment_rules.AssessmentError."""
+        p = exc.params
+        messages = {
+            'no_marks_in_grade': _('pupils of grade %s get no marks (the typical rules of assessment).'),
+            'bad_mark': _('a formative mark is a whole number from 1 to %s.'),
+            'bad_points': _('%s points: a result lies between 0 and the maximum of the work (%s).'),
+            'bad_maximum': _('the maximum of a summative work must be positive.'),
+            'bad_number': _('%s is not a number.'),
+            'missing_parameter': _('no assessment parameter %s is in force on %s: add it under the journal\'s '
+                                   'configuration.'),
+            'bad_weights': _('the weights of ФО, СОр and СОч on %s add up to %s %%, not 100 %%.'),
+            'bad_scale': _('the scale of marks on %s does not increase.'),
+        }
+        args = {
+            'no_marks_in_grade': lambda: (p.get('grade'),),
+            'bad_mark': lambda: (p.get('max'),),
+            'bad_points': lambda: (p.get('points'), p.get('max')),
+            'bad_maximum': lambda: (),
+            'bad_number': lambda: (p.get('value'),),
+            'missing_parameter': lambda: (p.get('codes'), p.get('date')),
+            'bad_weights': lambda: (p.get('date'), p.get('total')),
+            'bad_scale': lambda: (p.get('date'),),
+        }
+        if exc.code in messages:
+            return messages[exc.code] % args[exc.code]()
+        return _('the assessment rules refuse this value: %s') % exc
+
+    @api.model
+    def _kz_apply(self, lesson, changes):
+        """Write the grid's cells of ``lesson`` (already checked): create, change or drop the rows (a pupil back to
+        "present, no mark, no comment" has no row). Returns the rows that became an absence or a new mark, with
+        what changed, for the notifications: ``[(entry, 'absence' | 'low_mark')]``."""
+        existing = {e.student_id.id: e for e in self.search([('lesson_id', '=', lesson.id)])}
+        company = lesson.company_id.sudo()
+        threshold = company.kz_low_mark_threshold
+        events = []
+        for change in changes:
+            entry = existing.get(change['student_id'])
+            empty = change['attendance'] == 'present' and not change['mark'] and not change['comment']
+            if entry and empty:
+                entry.unlink()
+                continue
+            if empty:
+                continue
+            before = (entry.attendance, entry.mark) if entry else ('present', 0)
+            vals = {'attendance': change['attendance'], 'absence_reason': change['absence_reason'],
+                    'mark': change['mark'], 'comment': change['comment']}
+            if entry:
+                current = {'attendance': entry.attendance, 'absence_reason': entry.absence_reason or False,
+                           'mark': entry.mark or 0, 'comment': entry.comment or False}
+                if current != vals:
+                    entry.write(vals)
+            else:
+                entry = self.create(dict(vals, lesson_id=lesson.id, student_id=change['student_id']))
+            if change['attendance'] == 'absent' and before[0] != 'absent' and company.kz_notify_absence:
+                events.append((entry, 'absence'))
+            if change['mark'] and change['mark'] != before[1] and threshold and change['mark'] < threshold:
+                events.append((entry, 'low_mark'))
+        return events
+
+    @api.model
+    def _kz_notify_parents(self, events):
+        """The one place this addon uses the notification queue (kz.edu.notification of kz_edu_access, to move to
+        kz_edu_base): one queued notification per (event, guardian who wants notifications) whose child has a
+        «Notifications to parents» consent in force today (kz.edu.consent, purpose
+        'notifications'), written in one INSERT; the same event is never queued twice for a guardian."""
+        if not events:
+            return 0
+        self.env.cr.execute("""
+            WITH ev AS (SELECT UNNEST(%(ids)s::int[]) AS entry_id, UNNEST(%(kinds)s::varchar[]) AS kind)
+            INSERT INTO kz_edu_notification (partner_id, student_id, company_id, channel, state, lesson_entry_id,
+                                             learning_kind, create_uid, create_date, write_uid, write_date)
+            SELECT g.partner_id, e.student_id, e.company_id, g.notify_by, 'queued', e.id, ev.kind,
+                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+              FROM ev
+              JOIN kz_edu_lesson_entry e ON e.id = ev.entry_id
+              JOIN kz_edu_student s ON s.id = e.student_id
+              JOIN kz_edu_guardian g ON g.student_id = e.student_id AND g.notify_by <> 'none'
+             WHERE EXISTS (SELECT 1 FROM kz_edu_consent c
+                            WHERE c.partner_id = s.partner_id AND c.purpose = 'notifications'
+                              AND c.date_given <= %(today)s
+                              AND (c.date_withdrawn IS NULL OR c.date_withdrawn > %(today)s))
+               AND NOT EXISTS (SELECT 1 FROM kz_edu_notification n
+                                WHERE n.lesson_entry_id = e.id AND n.learning_kind = ev.kind
+                                  AND n.partner_id = g.partner_id)""",
+                            {'ids': [entry.id for entry, _kind in events], 'kinds': [kind for _entry, kind in events],
+                             'uid': self.env.uid, 'today': fields.Date.context_today(self)})
+        return self.env.cr.rowcount

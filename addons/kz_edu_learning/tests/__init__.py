@@ -1,0 +1,1 @@
+from . import test_timetable, test_journal, test_marks, test_portal, test_reports, test_demo

@@ -1,0 +1,1 @@
+from . import kz_edu_substitution_wizard, kz_edu_learning_report_wizard
