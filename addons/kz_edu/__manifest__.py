@@ -19,6 +19,7 @@
         'kz_canteen_account',   # meal costs posted to the public-sector ledger by ЕБК 141 (auto-installed)
         'kz_edu_security',      # login throttling, session id rotated at login, idle sessions end, no tracebacks
         'kz_edu_audit',         # audit trail of money and personal data (OCA auditlog), read by the director
+        'kz_edu_dashboard',     # the director's and the district's dashboards; every figure opens its records
         'web_responsive',    # OCA: app drawer home screen, usable on phones and tablets
     ],
     'data': [],
