@@ -103,7 +103,9 @@ def populate_figures(env, city, today):
         {'name': 'Bench teacher %d-%d' % (c, n), 'company_id': c, 'resource_type': 'user', 'active': True,
          'time_efficiency': 100} for c, n in teachers])
     employee_ids = Demo.bulk_insert('hr.employee', [
-        {'resource_id': r, 'company_id': c, 'active': True} for r, (c, _n) in zip(resource_ids, teachers)])
+        # a badge number of its own: hr.employee's default badge is computed once for the whole bulk insert
+        {'resource_id': r, 'company_id': c, 'active': True, 'barcode': 'BD%d-%02d' % (c, n)}
+        for r, (c, n) in zip(resource_ids, teachers)])
     rows = []
     for emp, (c, n) in zip(employee_ids, teachers):
         attested = datetime.date(today.year - 1 - n % 5, 1 + n % 12, 10)
