@@ -112,6 +112,17 @@ class KzEduDashboard(models.AbstractModel):
                                 'department; your role has its own screens.'))
 
     @api.model
+    def _check_figures(self, full=False):
+        """The figure families are public methods (callable over RPC): only the dashboards' users may call them,
+        and the figures of the director's and the district's blocks only (``full``: meals, money, staff, documents)
+        by the director, the district and the administrator. The payroll fund in particular is read in SQL past the
+        payslip rules (see the module docstring): no other role may ask for it."""
+        if not (self._has(DIRECTOR_DASHBOARD_GROUPS) or self._has(DISTRICT_DASHBOARD_GROUPS)):
+            self._check_dashboard('director')
+        if full and not self._has(FULL_GROUPS + ',base.group_system'):
+            raise AccessError(_('These figures are shown to the director and the district only.'))
+
+    @api.model
     def _readable_companies(self):
         """The organisations whose data the user may read: their own and those below it (the company record rules
         of every kz_* model: company_id child_of the user's company)."""
@@ -155,6 +166,7 @@ class KzEduDashboard(models.AbstractModel):
     @api.model
     def fig_students(self, company_ids):
         """{company: {'total', 'by_grade': {grade id or None: n}}}: the enrolled students."""
+        self._check_figures(full=False)
         sub, params = self._ids_sql('kz.edu.student', [('company_id', 'in', company_ids), ('state', '=', 'enrolled')])
         self.env.cr.execute('SELECT company_id, grade_id, count(*) FROM kz_edu_student WHERE id IN (%s) '
                             'GROUP BY company_id, grade_id' % sub, params)
@@ -167,6 +179,7 @@ class KzEduDashboard(models.AbstractModel):
     @api.model
     def fig_movements(self, company_ids, date_from, date_to):
         """{company: {'arrived', 'left', 'transferred'}}: the confirmed movements dated in the period."""
+        self._check_figures(full=False)
         sub, params = self._ids_sql('kz.edu.movement.line', [
             ('company_id', 'in', company_ids), ('state', '=', 'done'), ('date', '>=', str(date_from)),
             ('date', '<=', str(date_to)), ('kind', 'in', ('admission', 'transfer') + LEFT_KINDS)])
@@ -182,6 +195,7 @@ class KzEduDashboard(models.AbstractModel):
     def fig_attendance_today(self, company_ids, day):
         """{company: {'enrolled', 'arrived', 'has_events', 'by_class': {class: (enrolled, arrived)}, 'staff',
         'staff_present'}}: who has come in by card today (an accepted entry), by class, and the staff."""
+        self._check_figures(full=False)
         st_sub, st_params = self._ids_sql('kz.edu.student', [('company_id', 'in', company_ids),
                                                               ('state', '=', 'enrolled')])
         ev_sub, ev_params = self._ids_sql('kz.edu.access.event', [
@@ -229,6 +243,7 @@ class KzEduDashboard(models.AbstractModel):
         """{company: {'days', 'present', 'percent'}}: the average daily attendance over the period: student-days
         with an accepted entry / (school days x students enrolled now). School days: Monday to Friday with any
         event at the school, as the monthly attendance report counts them (kz_edu_access/attendance_report.py)."""
+        self._check_figures(full=False)
         sub, params = self._ids_sql('kz.edu.access.event', [
             ('company_id', 'in', company_ids), ('local_date', '>=', str(date_from)), ('local_date', '<=', str(date_to))])
         self.env.cr.execute("""
@@ -249,6 +264,7 @@ class KzEduDashboard(models.AbstractModel):
         """{company: {kind: {'today', 'today_children', 'meals', 'children', 'amount', 'funding', 'paid'}}}: meals
         served (one order at the till is one meal, as the voucher reconciliation counts them) today and over the
         period, by kind; amounts Decimal."""
+        self._check_figures(full=True)
         low, high = min(dr.to_date(date_from), day), max(dr.to_date(date_to), day)
         sub, params = self._ids_sql('kz.canteen.meal', [('company_id', 'in', company_ids),
                                                          ('date', '>=', str(low)), ('date', '<=', str(high))])
@@ -276,6 +292,7 @@ class KzEduDashboard(models.AbstractModel):
     @api.model
     def fig_meals_by_day(self, company_ids, date_from, date_to):
         """[(day, {kind: meals})] of the period, for the chart."""
+        self._check_figures(full=True)
         sub, params = self._ids_sql('kz.canteen.meal', [('company_id', 'in', company_ids),
                                                          ('date', '>=', str(date_from)), ('date', '<=', str(date_to))])
         self.env.cr.execute('SELECT date, kind, count(DISTINCT COALESCE(order_key, id::text)) FROM kz_canteen_meal '
@@ -289,6 +306,7 @@ class KzEduDashboard(models.AbstractModel):
     def fig_budget(self, company_ids, date_from, date_to):
         """{company: {'rows', 'total', 'summary'}}: kz_gov_account's budget execution of each school for the part of
         the period in one budget year (see the module docstring: reused, not recomputed)."""
+        self._check_figures(full=True)
         start, end = dr.budget_span(date_from, date_to)
         Execution = self.env['kz.gov.budget.execution']
         out = {}
@@ -304,6 +322,7 @@ class KzEduDashboard(models.AbstractModel):
     def fig_payroll(self, company_ids, day):
         """{company: {'this', 'last', 'before', 'employees_this', 'employees_last'}}: the payroll fund (rule GROSS of
         the confirmed payslips) of this month, last month and the month before (see the module docstring)."""
+        self._check_figures(full=True)
         this = day.replace(day=1)
         last = dr.previous_month(this)
         before = dr.previous_month(last)
@@ -343,6 +362,7 @@ class KzEduDashboard(models.AbstractModel):
         """{company: {'total', 'by_category': {category: n}, 'expiring', 'expired', 'high'}}: teachers by their
         current qualification category (the latest attestation), those whose category expires within the reminder
         window of kz_payroll (REMIND_DAYS_BEFORE days) and those already expired."""
+        self._check_figures(full=True)
         latest, params = self._latest_qualifications_sql(company_ids)
         limit = day + datetime.timedelta(days=REMIND_DAYS_BEFORE)
         self.env.cr.execute("""
@@ -366,6 +386,7 @@ class KzEduDashboard(models.AbstractModel):
     def fig_drafts(self, company_ids):
         """{company: {key: n}} of the documents still to finish (DRAFT_DOCUMENTS), one statement; None for the
         documents the user may not read."""
+        self._check_figures(full=True)
         parts, params, unreadable = [], [], []
         for key, model, domain, _action in DRAFT_DOCUMENTS:
             if model not in self.env or not self._may_read(model):
@@ -390,6 +411,7 @@ class KzEduDashboard(models.AbstractModel):
         """{company: {'attendance': state, 'canteen': state, 'month': first day}}: last month's attendance report
         (HSC-13: the files kz_edu_access attaches to the school when it sends them) and canteen report (HSC-09:
         kz.canteen.monthly.report sent), by the rule of dashboard_rules.report_state."""
+        self._check_figures(full=True)
         month = dr.previous_month(day)
         Company = self.env['res.company'].sudo().browse(company_ids)
         names = [ATTENDANCE_SENT_NAME % (c, month.year, month.month, 'xlsx') for c in company_ids]
@@ -415,6 +437,7 @@ class KzEduDashboard(models.AbstractModel):
     @api.model
     def fig_menus(self, company_ids, day):
         """{company: {'day': next school day, 'menus': [(meal, age group, state)], 'not_approved': n}}."""
+        self._check_figures(full=True)
         next_day = dr.next_school_day(day)
         sub, params = self._ids_sql('kz.canteen.menu', [
             ('company_id', 'in', company_ids),
@@ -552,9 +575,11 @@ class KzEduDashboard(models.AbstractModel):
         cids = schools.ids
         rows = []
         if cids:
-            students = self.fig_students(cids)
             movements = self.fig_movements(cids, date_from, date_to)
+            # the enrolled students are counted by the attendance of today (by class, the same rows as
+            # fig_students): not a second pass over the district's students
             today = self.fig_attendance_today(cids, day)
+            students = {c: {'total': today[c]['enrolled']} for c in cids}
             period_att = self.fig_attendance_period(cids, date_from, date_to,
                                                     {c: students[c]['total'] for c in cids})
             meals = self.fig_meals(cids, date_from, date_to, day)
@@ -835,7 +860,7 @@ class KzEduDashboard(models.AbstractModel):
             export, config=False))
 
     @api.model
-    def set_home_actions(self, users=None):
+    def _set_home_actions(self, users=None):
         """Directors and deputy directors land on the director's dashboard, the district's users on the district's
         (res.users.action_id, the web client's home action), unless they have a home action already. Called at
         install and when a user's groups change."""

@@ -210,6 +210,9 @@ class TestDashboardAccess(DashboardCase):
         self.assertNotIn('meals', data)
         with self.assertRaises(AccessError):
             self.board(self.deputy).open_figure('payroll', self.school_a.id, {'month': 'last'})
+        with self.assertRaises(AccessError):
+            self.board(self.deputy).fig_payroll([self.school_a.id], datetime.date(2026, 11, 20))
+        self.assertEqual(self.board(self.deputy).fig_students([self.school_a.id])[self.school_a.id]['total'], 4)
 
     def test_other_roles_get_no_dashboard_LMS18(self):
         for user in (self.teacher, self.bookkeeper, self.cashier):
@@ -219,6 +222,12 @@ class TestDashboardAccess(DashboardCase):
                 self.board(user).district_data()
             with self.assertRaises(AccessError):
                 self.board(user).open_figure('students', self.school_a.id, {})
+            # the figure families are callable over RPC: refused too (the payroll fund is read past the payslip
+            # rules, for the director and the district only)
+            with self.assertRaises(AccessError):
+                self.board(user).fig_payroll([self.school_a.id], datetime.date(2026, 11, 20))
+            with self.assertRaises(AccessError):
+                self.board(user).fig_students([self.school_a.id])
 
     def test_directors_and_the_district_land_on_their_dashboards(self):
         director = self.env.ref('kz_edu_dashboard.kz_edu_dashboard_director_action').id
