@@ -12,7 +12,7 @@
         'kz_edu_contingent',
         'kz_edu_access',
         'kz_payroll',
-        'kz_gov_account',       # public-sector bookkeeping: chart No. 281, ЕБК, financing plans, ФО-1…ФО-4
+        'kz_gov_account',       # public-sector bookkeeping: chart No. 170, ЕБК No. 151, financing plans, ФО-1…ФО-4
         'kz_payroll_account',   # payroll posting to the public-sector ledger by ЕБК (auto-installed)
         'kz_edu_tariff',        # working curriculum, teaching load and the tariffication list
         'kz_canteen',           # school canteen: menus, free/subsidised/paid meals at the POS by card, reports
@@ -20,6 +20,7 @@
         'kz_edu_security',      # login throttling, session id rotated at login, idle sessions end, no tracebacks
         'kz_edu_audit',         # audit trail of money and personal data (OCA auditlog), read by the director
         'kz_edu_learning',      # timetable, class journal, quarter marks, homework, parents' and students' portal
+        'kz_edu_dashboard',     # the director's and the district's dashboards; every figure opens its records
         'web_responsive',    # OCA: app drawer home screen, usable on phones and tablets
     ],
     'data': [

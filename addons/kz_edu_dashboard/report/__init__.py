@@ -1,0 +1,1 @@
+from . import kz_edu_dashboard_xlsx
