@@ -666,7 +666,8 @@ class TestRoleMatrix(common.SavepointCase):
             return c.student[school]
 
         def contract(c, school):
-            return c.employee[school].contract_ids.filtered(lambda k: k.state == 'open')[:1]
+            # the contract the employee is paid on now (an earlier one may still be 'open' with an end date passed)
+            return c.employee[school].contract_ids.filtered(lambda k: k.state == 'open').sorted('date_start')[-1:]
 
         def slip(c, school, done=False):
             emp, k = c.employee[school], contract(c, school)
@@ -851,7 +852,8 @@ class TestRoleMatrix(common.SavepointCase):
               lambda c, school: c._one('kz.edu.enrollment', [('student_id', '=', c.student[school].id)])),
             S('kz.edu.access.device', 'kz.edu.access.device', 'location', device,
               lambda c, school: {'name': 'Matrix reader 2', 'company_id': school.id}),
-            S('kz.edu.access.event', 'kz.edu.access.event', 'direction', of_school('kz.edu.access.event')),
+            S('kz.edu.access.event', 'kz.edu.access.event', 'direction',     # a staff member's entry (HR reads those)
+              of_school('kz.edu.access.event', [('employee_id', '!=', False)])),
             S('kz.edu.access.daily', 'kz.edu.access.daily', 'taps',
               lambda c, school: c._one('kz.edu.access.daily', [('student_id', '=', c.student[school].id)]) or
               c._one('kz.edu.access.daily', [('class_id', '=', c.klass[school].id)]) or None),

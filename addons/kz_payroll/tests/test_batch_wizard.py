@@ -57,9 +57,21 @@ class TestBatchWizard(common.SavepointCase):
         self.assertEqual(wizard.kz_company_id, self.school)
         self.assertEqual(wizard.employee_ids, self.anar | self.berik)
 
-    def test_another_schools_employee_is_refused_by_name(self):
+    def test_another_schools_employee_is_refused_unnamed(self):
+        # the bookkeeper may not read the other school's staff: the batch is refused, the name is not shown
         with self.assertRaises(UserError) as err:
             self.wizard(self.anar | self.foreign).compute_sheet()
+        self.assertIn('1 of the chosen employees', err.exception.name)
+        self.assertIn('KZ batch test school', err.exception.name)
+        self.assertNotIn('Бөтен', err.exception.name)
+        self.assertFalse(self.batch.slip_ids)
+
+    def test_another_schools_employee_is_refused_by_name_to_who_reads_both_schools(self):
+        # the administrator reads every school: the employee is named
+        Wizard = self.env['hr.payslip.employees'].with_context(active_id=self.batch.id, active_model='hr.payslip.run')
+        with self.assertRaises(UserError) as err:
+            Wizard.create({'kz_company_id': self.school.id,
+                           'employee_ids': [(6, 0, (self.anar | self.foreign).ids)]}).compute_sheet()
         self.assertIn('Бөтен', err.exception.name)
         self.assertIn('KZ batch test school', err.exception.name)
         self.assertFalse(self.batch.slip_ids)

@@ -49,6 +49,12 @@ class HrPayslipEmployees(models.TransientModel):
         run = self._kz_run()
         company = self.kz_company_id or self._kz_default_company()
         if run:
+            # another school's employees: named when the user may read them, counted when not (the record rules
+            # hide them from employee_ids; dropping them silently would pay a batch the user did not ask for)
+            hidden = self.sudo().employee_ids - self.employee_ids
+            if hidden:
+                raise UserError(_('%s of the chosen employees are not employees of %s. A batch pays the staff of '
+                                  'one school.') % (len(hidden), company.name))
             foreign = self.employee_ids.filtered(lambda e: e.company_id != company)
             if foreign:
                 raise UserError(_('%s: not employees of %s. A batch pays the staff of one school.')
