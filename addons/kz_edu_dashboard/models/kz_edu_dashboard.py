@@ -680,6 +680,8 @@ class KzEduDashboard(models.AbstractModel):
     @api.model
     def render_dashboard(self, kind, options=None):
         """The dashboard's HTML, rendered on the server in the user's language (the client action shows it)."""
+        if not self.env.context.get('lang'):        # a call without the web client's context: the user's language
+            return self.with_context(lang=self.env.user.lang).render_dashboard(kind, options)
         options = options or {}
         if kind == 'district':
             data = self.district_data(options.get('period') or 'month', options.get('rank_by') or 'attendance_today')

@@ -9,6 +9,7 @@ odoo.define('kz_edu_dashboard.dashboard', function (require) {
  */
 var ControlPanelMixin = require('web.ControlPanelMixin');
 var core = require('web.core');
+var session = require('web.session');
 var Widget = require('web.Widget');
 
 var Dashboard = Widget.extend(ControlPanelMixin, {
@@ -61,6 +62,7 @@ var Dashboard = Widget.extend(ControlPanelMixin, {
             model: 'kz.edu.dashboard',
             method: 'render_dashboard',
             args: [this.kind, this.options],
+            context: session.user_context,   // the user's language: model calls carry no context by themselves
         }).then(function (html) {
             self.html = html;
         });
@@ -108,6 +110,7 @@ var Dashboard = Widget.extend(ControlPanelMixin, {
             model: 'kz.edu.dashboard',
             method: 'open_figure',
             args: [$a.data('figure'), $a.data('company'), params],
+            context: session.user_context,   // the user's language: model calls carry no context by themselves
         }).then(function (action) {
             self.do_action(action);
         });
@@ -128,6 +131,7 @@ var Dashboard = Widget.extend(ControlPanelMixin, {
             model: 'kz.edu.dashboard',
             method: 'district_export',
             args: [this.options.period, this.options.rank_by],
+            context: session.user_context,   // the user's language: model calls carry no context by themselves
         }).then(function (action) {
             self.do_action(action);
         });
