@@ -28,27 +28,20 @@ the balances include them: the turnover sheet of the next year opens with no bal
  ('325', [('5210', Decimal('30.00'), Decimal('0.00')), ('5220', Decimal('0.00'), Decimal('30.00'))])]
 """
 import collections
-import datetime
 from decimal import Decimal
 
 try:  # inside Odoo: the addon package; in the pure tests: the top-level module beside this one
     from . import gov_entries
+    from .gov_ledger import _as_date
 except ImportError:  # pragma: no cover
     import gov_entries
+    from gov_ledger import _as_date
 
 ZERO = Decimal('0.00')
 
 
 class ClosingError(ValueError):
     """A date that is not the end of a reporting period (order 230, rules item 8: 30 June, 31 December)."""
-
-
-def _as_date(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.datetime.strptime(str(value)[:10], '%Y-%m-%d').date()
 
 
 def period_end_kind(day):

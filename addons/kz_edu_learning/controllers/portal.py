@@ -226,20 +226,9 @@ class LearningFamily(object):
 
 class KzEduLearningPortal(KzEduAccessParentPortal):
 
-    def _kz_own_student_learning(self):
-        """The student record of the logged-in student (the rule lets her read herself only)."""
-        Student = request.env['kz.edu.student']
-        if not request.env.user.has_group('kz_edu_base.group_student') or \
-                not Student.check_access_rights('read', raise_exception=False):
-            return Student.browse()
-        try:
-            return Student.search([('partner_id', '=', request.env.user.partner_id.id)], limit=1)
-        except AccessError:
-            return Student.browse()
-
     def _prepare_portal_layout_values(self):
         values = super(KzEduLearningPortal, self)._prepare_portal_layout_values()
-        values['kz_learning_self'] = self._kz_own_student_learning()
+        values['kz_learning_self'] = self._kz_own_student()
         return values
 
     def _kz_child_values(self, child):
@@ -269,7 +258,7 @@ class KzEduLearningPortal(KzEduAccessParentPortal):
 
     @http.route(['/my/learning'], type='http', auth='user', website=True)
     def portal_my_learning(self, period=None, msg=None, **kw):
-        student = self._kz_own_student_learning()
+        student = self._kz_own_student()
         if not student:
             return request.not_found()
         return self._kz_learning_page(student, _int(period), msg, '/my/learning', True)
@@ -277,7 +266,7 @@ class KzEduLearningPortal(KzEduAccessParentPortal):
     @http.route(['/my/learning/homework/<int:homework_id>/submit'], type='http', auth='user', methods=['POST'],
                 website=True)
     def portal_my_homework_submit(self, homework_id, text=None, **kw):
-        student = self._kz_own_student_learning()
+        student = self._kz_own_student()
         if not student:
             return request.not_found()
         files = request.httprequest.files.getlist('files')
