@@ -183,9 +183,13 @@ class KzEduTimetableSlot(models.Model):
 
     @api.model
     def action_check_timetable(self):
-        """The clashes and the unscheduled or over-scheduled load of the user's school this year, as a list."""
+        """The clashes and the unscheduled or over-scheduled load of the user's school, as a list: of the academic
+        year in the context (``kz_academic_year_id``: the deputy preparing next year's timetable in August), else
+        of today's."""
         company = self.env.user.company_id
-        year = self.env['kz.edu.academic.year'].for_date(fields.Date.context_today(self))
+        Year = self.env['kz.edu.academic.year']
+        year = Year.browse(self.env.context.get('kz_academic_year_id')).exists() \
+            or Year.for_date(fields.Date.context_today(self))
         if not year:
             raise UserError(_('There is no academic year for today.'))
         Problem = self.env['kz.edu.timetable.problem']

@@ -48,7 +48,8 @@ class TestTimetable(LearningCase):
         self.assertEqual(cr.sql_log_count - before, 1)
 
     def test_check_lists_unscheduled_and_overscheduled_load_LMS08(self):
-        action = self.env['kz.edu.timetable.slot'].sudo(self.u_deputy.id).action_check_timetable()
+        Slot = self.env['kz.edu.timetable.slot'].sudo(self.u_deputy.id)
+        action = Slot.with_context(kz_academic_year_id=self.year.id).action_check_timetable()
         problems = self.env['kz.edu.timetable.problem'].browse(action['domain'][0][2])
         kinds = {(p.kind, p.load_id) for p in problems}
         self.assertIn(('unscheduled', self.load_math_a), kinds)       # 3 h in the load, 2 in the timetable

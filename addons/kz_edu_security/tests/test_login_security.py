@@ -185,8 +185,11 @@ class TestSessions(LoginCase):
         store.save(recent)
         self.addCleanup(store.delete, old)
         self.addCleanup(store.delete, recent)
-        aged = time.time() - 8 * 3600 - 60
+        # both times set from this process's clock: the file system stamps files with the machine's own clock,
+        # which is not this process's when the suite runs with a set date (scripts/test --today)
+        now, aged = time.time(), time.time() - 8 * 3600 - 60
         os.utime(store.get_session_filename(old.sid), (aged, aged))
+        os.utime(store.get_session_filename(recent.sid), (now, now))
         with mock.patch('random.random', return_value=0.0):
             http.session_gc(store)
         self.assertFalse(os.path.exists(store.get_session_filename(old.sid)))

@@ -808,13 +808,14 @@ class KzPayrollDemo(models.AbstractModel):
 
     @api.model
     def kz_demo_batch(self):
-        """A confirmed batch of the previous month for school No. 1, each payslip on the contract that runs in
+        """A confirmed batch of the demo calendar's payroll month (demo_payroll_month: the month before the demo's
+        today, at most the last month with known rates) for school No. 1, each payslip on the contract that runs in
         that month (the latest one starting in it or before). Once: nothing is done if the batch exists. Named in
         the school's language."""
         self = self._kz_demo_lang()
-        today = datetime.date.today()
-        period_end = today.replace(day=1) - datetime.timedelta(days=1)
-        period_start = period_end.replace(day=1)
+        year, month = self.demo_payroll_month()
+        period_start = datetime.date(year, month, 1)
+        period_end = demo_calendar.month_end(year, month)
         date_from, date_to = fields.Date.to_string(period_start), fields.Date.to_string(period_end)
         school1 = self.env.ref('kz_edu_base.company_school1_demo')
         Run = self.env['hr.payslip.run']
