@@ -36,8 +36,8 @@ True
 """
 from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 
-__all__ = ['TIYN', 'CENT', 'ZERO', 'NBSP', 'DECIMAL_POINT', 'SEPARATORS', 'MoneyError', 'to_decimal', 'money',
-           'round_money', 'group_amount', 'format_amount', 'lang_key']
+__all__ = ['TIYN', 'CENT', 'ZERO', 'NBSP', 'DECIMAL_POINT', 'SEPARATORS', 'MoneyError', 'to_decimal', 'to_number',
+           'money', 'round_money', 'group_amount', 'format_amount', 'lang_key']
 
 TIYN = CENT = Decimal('0.01')
 ZERO = Decimal('0.00')
@@ -57,32 +57,48 @@ class MoneyError(ValueError):
     """A value that is not an amount in tenge (the default error of :func:`money` and :func:`to_decimal`)."""
 
 
+def _read(value, what, error, noun, finite_noun, comma=False):
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, bool) or value is None:
+        raise error('%s must be %s, got %r' % (what, noun, value))
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
+        text = value.strip().translate(_SPACES)
+        try:
+            number = Decimal(text.replace(',', '.') if comma else text)
+        except (InvalidOperation, ValueError):
+            raise error('%s must be %s, got %r' % (what, noun, value))
+    else:
+        raise error('%s must be %s, got %r' % (what, noun, value))
+    if not number.is_finite():
+        raise error('%s must be %s, got %r' % (what, finite_noun, value))
+    return number
+
+
 def to_decimal(value, what='amount', error=MoneyError):
-    """The exact, finite ``Decimal`` of ``value`` (not rounded): a Decimal or int as it is, a float through
+    """The exact, finite ``Decimal`` of an amount (not rounded): a Decimal or int as it is, a float through
     ``repr``, a text stripped of its spaces. ``error(message)`` is raised for None, a bool, NaN, an infinity, a
     text that is not a number and any other type.
 
     >>> to_decimal(0.1), to_decimal('1 200.505'), to_decimal(7)
     (Decimal('0.1'), Decimal('1200.505'), Decimal('7'))
     """
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, bool) or value is None:
-        raise error('%s must be an amount in tenge, got %r' % (what, value))
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, float):
-        number = Decimal(repr(value))
-    elif isinstance(value, str):
-        try:
-            number = Decimal(value.strip().translate(_SPACES))
-        except (InvalidOperation, ValueError):
-            raise error('%s must be an amount in tenge, got %r' % (what, value))
-    else:
-        raise error('%s must be an amount in tenge, got %r' % (what, value))
-    if not number.is_finite():
-        raise error('%s must be a finite amount in tenge, got %r' % (what, value))
-    return number
+    return _read(value, what, error, 'an amount in tenge', 'a finite amount in tenge')
+
+
+def to_number(value, what='value', error=ValueError, comma=False):
+    """The same reading for a number that is not an amount (a coefficient, hours, days, points): an exact finite
+    Decimal, ``error(message)`` otherwise; ``comma=True`` also reads a decimal comma ('4,81'), for numbers that
+    have no thousands (a coefficient typed the Russian way).
+
+    >>> to_number('4,81', 'coefficient', comma=True), to_number(8.5, 'hours')
+    (Decimal('4.81'), Decimal('8.5'))
+    """
+    return _read(value, what, error, 'a number', 'a finite number', comma)
 
 
 def round_money(number):

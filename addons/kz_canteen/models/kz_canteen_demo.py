@@ -24,6 +24,8 @@ import pytz
 
 from odoo import api, fields, models
 
+from odoo.addons.kz_edu_base.kz_money import money
+
 from .. import canteen_rules
 from .kz_canteen_pos import age_group
 
@@ -123,10 +125,6 @@ RATING_COMMENTS = [
     (4, 'Хорошо, но хотелось бы больше фруктов.'),
     (2, 'Котлета была холодной.'),
 ]
-
-
-def _money(value):
-    return Decimal(value).quantize(canteen_rules.TIYN, rounding=ROUND_HALF_UP)
 
 
 def dish_png(name, colour, size=256):
@@ -277,7 +275,7 @@ class KzCanteenDemo(models.AbstractModel):
                 lines = []
                 for seq, (code, free_set) in enumerate(items):
                     product = dishes[code]
-                    price = _money(product.lst_price)
+                    price = money(product.lst_price)
                     if group == '11-18' and code in (soup, main):
                         price = (price * SENIOR_FACTOR / 10).quantize(Decimal('1'), rounding=ROUND_HALF_UP) * 10
                     lines.append({'product_id': product.id, 'price': price, 'is_free_set': free_set,

@@ -23,6 +23,7 @@ from odoo.exceptions import AccessError, UserError
 from .. import payroll_documents as pd
 from .. import timesheet_document as ts
 from odoo.addons.kz_edu_base import amount_words
+from odoo.addons.kz_edu_base.kz_dates import format_date
 
 DOCUMENT_KINDS = [
     ('payslip', 'Payslips'),
@@ -321,16 +322,13 @@ class KzPayrollDocumentWizard(models.TransientModel):
             'caption': '',
             'columns': [_('No.'), _('IIN'), _('Employee'), _('Birth date')] + [income_label] +
                        [self._short_code(c) for c in lst['codes']],
-            'rows': [[i, l['row']['iin'], l['row']['employee'], self._date(l['row']['birth_date']), l['income']] +
+            'rows': [[i, l['row']['iin'], l['row']['employee'], format_date(l['row']['birth_date']), l['income']] +
                      l['values'] for i, l in enumerate(lst['lines'], 1)],
             'total': [_('Total'), '', '', '', lst['income']] + lst['totals'],
         }
         return [{'title': '', 'info': [], 'tables': [table],
                  'notes': [_('Number of employees: %s') % lst['count'],
                            _('Total in words: %s') % self._words(lst['total'])]}]
-
-    def _date(self, value):
-        return fields.Date.from_string(value).strftime('%d.%m.%Y') if value else ''
 
     def _document_pension(self, slips, rows, start, end):
         return self._contribution_list(rows, 'pension')
