@@ -24,6 +24,7 @@ import pytz
 
 from odoo import api, fields, models
 
+from odoo.addons.kz_edu_base.bulk_sql import insert_rows
 from odoo.addons.kz_edu_base.kz_money import money
 
 from .. import canteen_rules
@@ -303,10 +304,8 @@ class KzCanteenDemo(models.AbstractModel):
                                'is_free_set': l['is_free_set'], 'sequence': l['sequence']} for l in lines]
             Demo.bulk_insert('kz.canteen.menu.line', new_lines)
             field = Menu._fields['commission_ids']
-            self.env.cr.executemany(
-                'INSERT INTO "%s" ("%s", "%s") VALUES (%%s, %%s) ON CONFLICT DO NOTHING'
-                % (field.relation, field.column1, field.column2),
-                [(mid, uid) for mid in ids for uid in users.ids])
+            insert_rows(self.env.cr, field.relation, (field.column1, field.column2),
+                        [(mid, uid) for mid in ids for uid in users.ids], on_conflict='DO NOTHING')
             Menu.invalidate_cache()
         # the merged menu of a day and age group as the till builds it (kz.canteen.pos._kz_menu)
         order = {'breakfast': 0, 'lunch': 1, 'snack': 2}
