@@ -92,8 +92,8 @@ class KzEduDemo(models.AbstractModel):
         student_ids = self._bulk_insert_partners(
             [dict(self._person_row(s, company, 'kk_KZ' if s['lang'] == 'kk' else 'ru_RU'),
                   ref='%d %s' % (s['grade'], s['letter'])) for s in pop['students']])
-        bulk_sql.insert_rows(self.env.cr, 'res_partner_res_partner_category_rel', ('partner_id', 'category_id'),
-                             [(pid, tag_parent.id) for pid in parent_ids] + [(sid, tag_student.id) for sid in student_ids])
+        tags = [(pid, tag_parent.id) for pid in parent_ids] + [(sid, tag_student.id) for sid in student_ids]
+        bulk_sql.insert_rows(self.env.cr, 'res_partner_res_partner_category_rel', ('partner_id', 'category_id'), tags)
 
         Employee = self.env['hr.employee'].with_context(tracking_disable=True, mail_create_nolog=True)
         jobs = {}

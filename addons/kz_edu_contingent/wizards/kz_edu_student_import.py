@@ -4,8 +4,8 @@ The rules of a row live in ../contingent_import.py (pure Python, unit-tested wit
 only the database knows, then writes the good rows set-based. Odoo 11 creates records one at a time (about 90 ms a
 partner here, 20-40 ms a student, guardian, order line or enrollment with their constraints and tracking): 3 000
 students with their parents through create() take 10-15 minutes. Every table is therefore written with one
-parametrised INSERT per 1 000 rows (kz_edu_base/bulk_sql.py), with Odoo's own defaults (default_get), the audit columns and
-the stored computed/related columns filled in by the insert itself; about 5 s for 3 000 students.
+parametrised INSERT per 1 000 rows (kz_edu_base/bulk_sql.py), with Odoo's own defaults (default_get), the audit
+columns and the stored computed/related columns filled in by the insert itself; about 5 s for 3 000 students.
 
 A row is imported entirely or not at all: every row is validated first (file rules, then database rules), then the
 good rows are inserted in one savepoint of the request's transaction; the admission order is created confirmed.

@@ -712,7 +712,8 @@ class KzEduTariffList(models.Model):
                          _dec(line.hours_1_4), _dec(line.hours_5_9), _dec(line.hours_10_11), _dec(line.hours_total),
                          format_service(self, tariff.ServiceLength(line.exp_years, line.exp_months, line.exp_days)),
                          line.block or '', _dec(line.coefficient).quantize(TIYN), category,
-                         money(line.official_salary), money(line.load_pay)] + [money(line[k]) for k in used] + [money(line.total)])
+                         money(line.official_salary), money(line.load_pay)] + [money(line[k]) for k in used] +
+                        [money(line.total)])
         total = ['', _('Total'), '', '', '', '', _dec(tlist.hours_1_4), _dec(tlist.hours_5_9),
                  _dec(tlist.hours_10_11), _dec(tlist.hours_total), '', '', '', '', '',
                  sum((money(l.load_pay) for l in lines), ZERO)] + \

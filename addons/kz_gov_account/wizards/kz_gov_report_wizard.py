@@ -661,7 +661,8 @@ class KzGovReportWizard(models.TransientModel):
             if kind == 0:
                 opening = gr.money(debit) - gr.money(credit)
             else:
-                items.append({'date': format_date(date), 'entry': entry or '', 'journal': journal or '', 'label': label or '',
+                items.append({'date': format_date(date), 'entry': entry or '', 'journal': journal or '',
+                              'label': label or '',
                               'counterpart': counterpart or '', 'funding': fcode or '', 'ebk': ecode or '',
                               'debit': debit, 'credit': credit})
         card = gr.account_card(opening, items)
