@@ -245,8 +245,8 @@ class KzPayrollDocumentWizard(models.TransientModel):
             worked = [[w.name or '', w.code or '', pd.money(w.number_of_days), pd.money(w.number_of_hours)]
                       for w in slip.worked_days_line_ids]
             sections.append({
-                'title': _('Payslip for %s – %s') % (fields.Date.from_string(slip.date_from).strftime('%d.%m.%Y'),
-                                                     fields.Date.from_string(slip.date_to).strftime('%d.%m.%Y')),
+                'title': _('Payslip for %s – %s') % (format_date(slip.date_from),
+                                                     format_date(slip.date_to)),
                 'info': [(_('Employee'), row['employee']), (_('IIN'), row['iin']), (_('Position'), row['position'])],
                 'tables': [
                     {'caption': _('Worked time'), 'columns': [_('Kind'), _('Code'), _('Days'), _('Hours')],
