@@ -43,8 +43,10 @@ from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     import dated_rows
+    from kz_money import TIYN, ZERO, money, to_decimal
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base import dated_rows
+    from odoo.addons.kz_edu_base.kz_money import TIYN, ZERO, money, to_decimal
 
 __all__ = [
     'CanteenError', 'SaleRefused', 'load_parameters', 'resolve_parameters', 'entitlement', 'identify',
@@ -54,8 +56,6 @@ __all__ = [
 
 PARAMETERS_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'kz_canteen_parameters.csv')
 
-TIYN = Decimal('0.01')
-ZERO = Decimal('0.00')
 MAX_QUANTITY = 20            # more than 20 of one dish in one child's order is a typing error at the till
 MAX_KEY_PART = 64
 
@@ -93,23 +93,18 @@ class SaleRefused(CanteenError):
 
 # ----------------------------------------------------------------------------------------------- small helpers
 
+def _bad_input(message):
+    return CanteenError('bad_input', message)
+
+
 def to_date(value, what='date'):
-    return dated_rows.to_date(value, what, lambda message: CanteenError('bad_input', message))
+    return dated_rows.to_date(value, what, _bad_input)
 
 
 def to_money(value, what='amount'):
-    """A Decimal rounded to the tiyn; CanteenError('bad_input') for None, bool, NaN, text that is not a number."""
-    if isinstance(value, bool) or value is None:
-        raise CanteenError('bad_input', '%s must be an amount in tenge, got %r' % (what, value))
-    if isinstance(value, float):
-        value = repr(value)
-    try:
-        number = value if isinstance(value, Decimal) else Decimal(str(value).strip().replace(' ', ''))
-    except (InvalidOperation, TypeError, ValueError):
-        raise CanteenError('bad_input', '%s must be an amount in tenge, got %r' % (what, value))
-    if not number.is_finite():
-        raise CanteenError('bad_input', '%s must be a finite amount, got %r' % (what, value))
-    return number.quantize(TIYN, rounding=ROUND_HALF_UP)
+    """A Decimal rounded to the tiyn (the suite's money contract, kz_money); CanteenError('bad_input') for None,
+    bool, NaN, text that is not a number."""
+    return money(value, what, _bad_input, required=True)
 
 
 def _get(obj, name, default=None):
@@ -221,15 +216,7 @@ def check_topup(amount, on_date, today, params=None):
     ``topup_fraction`` (a fraction of a tiyn: 0.001 ₸ is a typing error, not money), ``topup_too_large`` (above the
     dated parameter TOPUP_MAX, details ``maximum``), ``topup_future`` (dated after ``today``, the school's local
     date: a payment is recorded when it is received), ``bad_input`` (not a number)."""
-    if isinstance(amount, bool) or amount is None:
-        raise CanteenError('bad_input', 'the top-up must be an amount in tenge, got %r' % (amount,))
-    try:
-        value = amount if isinstance(amount, Decimal) else Decimal(repr(amount) if isinstance(amount, float)
-                                                                   else str(amount).strip().replace(' ', ''))
-    except (InvalidOperation, TypeError, ValueError):
-        raise CanteenError('bad_input', 'the top-up must be an amount in tenge, got %r' % (amount,))
-    if not value.is_finite():
-        raise CanteenError('bad_input', 'the top-up must be a finite amount, got %r' % (amount,))
+    value = to_decimal(amount, 'the top-up', _bad_input)
     if value <= 0:
         raise CanteenError('topup_not_positive', 'a top-up must be above zero, got %s' % value, amount=value)
     if value != value.quantize(TIYN):

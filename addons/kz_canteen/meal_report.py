@@ -13,7 +13,6 @@ code (canteen_rules.entitlement).
 A report for a month is refused (``month_not_finished``) until the month is over: ``today`` must be on or after the
 1st of the next month. The cron that runs on the 1st reports :func:`previous_month` of its date.
 """
-import calendar
 import csv
 import datetime
 import io
@@ -22,6 +21,10 @@ try:  # inside Odoo (a package): the same module object as the models use
     from .canteen_rules import CanteenError, ZERO, to_date, to_money
 except ImportError:  # pure tests and tools: the addon folder is on sys.path
     from canteen_rules import CanteenError, ZERO, to_date, to_money
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_dates import month_bounds, previous_month, read_date
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_dates import month_bounds, previous_month, read_date
 
 __all__ = ['SERVED_FIELDS', 'month_bounds', 'previous_month', 'check_month_finished', 'monthly_report', 'tabel',
            'reconcile', 'first_report_day', 'totals_by', 'read_csv', 'table_records', 'parse_day', 'parse_iin',
@@ -30,17 +33,6 @@ __all__ = ['SERVED_FIELDS', 'month_bounds', 'previous_month', 'check_month_finis
 SERVED_FIELDS = ('date', 'child_id', 'grade', 'category', 'funding', 'dish', 'price', 'qty', 'kind',
                  'funding_amount')
 REPORT_KINDS = ('free', 'subsidised')
-
-
-def month_bounds(month):
-    day = to_date(month, 'month')
-    return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
-
-
-def previous_month(today):
-    """The 1st of the month before ``today`` (the month the cron of the 1st reports on)."""
-    first = to_date(today, 'today').replace(day=1)
-    return (first - datetime.timedelta(days=1)).replace(day=1)
 
 
 def check_month_finished(month, today):
@@ -372,18 +364,11 @@ def table_records(rows, columns, required):
 
 
 def parse_day(value, line=None, column='date'):
-    """A date from a date, a datetime, 'YYYY-MM-DD' or 'DD.MM.YYYY' (also with / or -); ``bad_input`` naming the
-    line otherwise."""
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = str(value or '').strip()[:10]
-    for pattern in ('%Y-%m-%d', '%d.%m.%Y', '%d/%m/%Y', '%d-%m-%Y', '%d.%m.%y'):
-        try:
-            return datetime.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
+    """A date from a date, a datetime, 'YYYY-MM-DD' or 'DD.MM.YYYY' (also with / or -; kz_dates.read_date);
+    ``bad_input`` naming the line otherwise."""
+    day = read_date(value)
+    if day is not None:
+        return day
     raise _file_error('bad_date', 'line %s: %r is not a date (DD.MM.YYYY or YYYY-MM-DD)' % (line, value),
                       line=line, column=column, value=value)
 

@@ -23,13 +23,16 @@ The rules, as printed under the report:
 * The **register** shows per person and school day the first entry and the last exit of the day, local time
   HH:MM ("08:05-15:30"; "08:05-" with no exit recorded; "-13:00" with an exit only).
 """
-import calendar
 import datetime
 
 try:  # the contingent's pure module: plain name in the pure tests, the addon package inside Odoo
     from movement_report import to_date
 except ImportError:  # pragma: no cover
     from odoo.addons.kz_edu_contingent.movement_report import to_date
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_dates import month_bounds, previous_month  # noqa: F401 (named for the ORM and the tests)
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_dates import month_bounds, previous_month  # noqa: F401
 
 WEEKDAYS = (0, 1, 2, 3, 4)      # Monday .. Friday
 
@@ -42,19 +45,6 @@ _KK_ORDER = {ch: i for i, ch in enumerate(KK_ALPHABET)}
 def name_key(name):
     """Sort key of a person's name in Kazakh alphabetical order (Latin and other letters after Cyrillic)."""
     return tuple((0, _KK_ORDER[ch]) if ch in _KK_ORDER else (1, ord(ch)) for ch in (name or '').lower())
-
-
-def month_bounds(day):
-    """(first day, last day) of the month of ``day``."""
-    day = to_date(day)
-    first = day.replace(day=1)
-    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
-
-
-def previous_month(day):
-    """The first day of the month before the month of ``day``."""
-    first = to_date(day).replace(day=1)
-    return (first - datetime.timedelta(days=1)).replace(day=1)
 
 
 def is_month_finished(month_day, today):

@@ -13,9 +13,12 @@ This follows the practice of Kazakh accounting software (1C:Бухгалтери
 "... тенге 00 тиын"); no act prescribes how tiyn are written (kz_rules.md §7 item 10: UNCONFIRMED), so
 digits are used, which cannot be misread.
 """
-from decimal import Decimal, ROUND_HALF_UP
-
 from num2words import num2words
+
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_money import money
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_money import money
 
 # Odoo/ISO language code -> num2words module code
 _N2W_LANG = {'kk': 'kz', 'kz': 'kz', 'ru': 'ru', 'en': 'en'}
@@ -37,11 +40,8 @@ def n2w_lang(lang):
         raise ValueError('no amount-in-words for language %r' % lang)
 
 
-def to_decimal(amount):
-    """Decimal with 2 places; floats go through repr() so 0.1 stays 0.10, not 0.1000000000000000055."""
-    if isinstance(amount, float):
-        amount = repr(amount)
-    return Decimal(amount).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)
+#: the amount in words is of the amount as the money contract reads it (kz_money: floats through repr, half up)
+to_decimal = money
 
 
 def integer_in_words(number, lang):
@@ -50,7 +50,7 @@ def integer_in_words(number, lang):
 
 def amount_in_words(amount, lang='kk', currency='KZT'):
     """'Бір мың екі жүз теңге 50 тиын' for amount=1200.50, lang='kk'. Negative amounts get a minus word."""
-    value = to_decimal(amount)
+    value = money(amount, required=True)
     code = n2w_lang(lang)
     major_word, minor_word = _CURRENCY.get(currency, {}).get(code) or (currency, '')
     sign = ''

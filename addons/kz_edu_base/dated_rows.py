@@ -3,27 +3,16 @@
 parameters, canteen parameters): one row per parameter per period, valid from ``date_from`` to ``date_to``
 (inclusive; empty = open). Pure Python (standard library only, no odoo import).
 
-The rule modules of other addons import it by plain name in the pure tests (conftest.py puts every addon folder
-on sys.path) and as ``odoo.addons.kz_edu_base.dated_rows`` inside Odoo.
+``to_date`` is kz_dates.to_date (the suite's one date reader), named here too for the modules that read their
+rows with it. The rule modules of other addons import this module by plain name in the pure tests (conftest.py
+puts every addon folder on sys.path) and as ``odoo.addons.kz_edu_base.dated_rows`` inside Odoo.
 """
-import datetime
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_dates import to_date
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_dates import to_date
 
-
-def to_date(value, what, error=ValueError):
-    """A ``datetime.date`` from a date, a datetime or 'YYYY-MM-DD' text (a time after it is ignored); otherwise
-    ``error(message)`` is raised, the message naming ``what``."""
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        if len(text) == 10 or (len(text) > 10 and text[10] in ' T'):
-            try:
-                return datetime.datetime.strptime(text[:10], '%Y-%m-%d').date()
-            except ValueError:
-                pass
-    raise error('%s must be a date (YYYY-MM-DD), got %r' % (what, value))
+__all__ = ['to_date', 'valid_on', 'in_force']
 
 
 def valid_on(row, on_date):

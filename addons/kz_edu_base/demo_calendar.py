@@ -19,9 +19,13 @@ side stores it at install (``kz.edu.demo.demo_today()``), so tests that run afte
 
 Pure Python (standard library only, no odoo import).
 """
-import calendar
 import datetime
 import os
+
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_dates import add_months, month_end, to_date
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_dates import add_months, month_end, to_date
 
 ENV_VAR = 'KZ_DEMO_TODAY'
 
@@ -30,18 +34,8 @@ def demo_today(environ=None):
     """The demo's today: ``KZ_DEMO_TODAY`` if set (YYYY-MM-DD), else the real date."""
     value = (environ if environ is not None else os.environ).get(ENV_VAR, '').strip()
     if value:
-        return datetime.datetime.strptime(value, '%Y-%m-%d').date()
+        return to_date(value, ENV_VAR)
     return datetime.date.today()
-
-
-def month_end(year, month):
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def add_months(year, month, count):
-    """(year, month) moved by `count` months (negative: back)."""
-    index = year * 12 + (month - 1) + count
-    return index // 12, index % 12 + 1
 
 
 def school_year_start(today):

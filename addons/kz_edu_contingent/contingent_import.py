@@ -20,8 +20,10 @@ import xlrd
 
 try:  # the pure tests: addons/kz_* are on sys.path (conftest.py)
     import iin as iin_rules
+    from kz_dates import read_date
 except ImportError:  # pragma: no cover  inside Odoo the same pure module lives in the kz_edu_base package
     from odoo.addons.kz_edu_base import iin as iin_rules
+    from odoo.addons.kz_edu_base.kz_dates import read_date
 
 # key, Kazakh, Russian, English, other accepted titles
 COLUMNS = [
@@ -265,23 +267,6 @@ def normalize_iin(value):
     return re.sub(r'[\s-]', '', str(value))
 
 
-def parse_date(value):
-    """A date from a date cell or a text "dd.mm.yyyy", "yyyy-mm-dd", "dd/mm/yyyy"; None when it is not one."""
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if value is None:
-        return None
-    text = str(value).strip()
-    for fmt in ('%d.%m.%Y', '%Y-%m-%d', '%d/%m/%Y', '%d.%m.%y', '%d-%m-%Y'):
-        try:
-            return datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
 def parse_grade(value):
     """(grade, letter typed with it or '') for 5, '5', '05', '5А', '5 «А»'; (None, '') when not a grade 0-12."""
     if isinstance(value, bool) or value is None:
@@ -380,7 +365,7 @@ def validate_row(rec, category_codes=(), allergen_codes=(), reason_codes=None, t
         if adm is None:
             err((E_DATE_MISSING, {}))
     else:
-        adm = parse_date(raw_date)
+        adm = read_date(raw_date)
         if adm is None:
             err((E_DATE, {'value': _text(raw_date)}))
     if adm is not None:

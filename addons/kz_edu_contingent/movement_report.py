@@ -26,6 +26,11 @@ disagree (a stay written without an order, an order confirmed with a wrong date)
 import datetime
 from collections import OrderedDict
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_dates import to_date as _to_date
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_dates import to_date as _to_date
+
 GROUP_FIELDS = ('company', 'grade', 'lang', 'class')
 
 ARRIVAL_KINDS = frozenset(['admission'])
@@ -37,14 +42,8 @@ ONE_DAY = datetime.timedelta(days=1)
 
 def to_date(value):
     """A ``datetime.date`` from a date, a datetime or an ISO string ('2026-01-31', '2026-01-31 10:00:00');
-    None (or False, Odoo's empty value) stays None."""
-    if value is None or value is False or value == '':
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.datetime.strptime(str(value)[:10], '%Y-%m-%d').date()
+    None (or False, Odoo's empty value) stays None: kz_dates.to_date, not required."""
+    return _to_date(value, required=False)
 
 
 def is_active(date_from, date_to, day):

@@ -32,12 +32,14 @@ Errors are :class:`AssessmentError` with a stable ``code`` and ``params``; the O
 """
 import csv
 import os
-from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
+from decimal import Decimal, ROUND_HALF_UP
 
 try:  # pure tests: every addon folder is on sys.path (conftest.py)
     import dated_rows
+    from kz_money import to_number
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base import dated_rows
+    from odoo.addons.kz_edu_base.kz_money import to_number
 
 __all__ = [
     'AssessmentError', 'PARAMETERS_CSV', 'CODES', 'load_parameters', 'parameters_on', 'check_formative_mark',
@@ -64,13 +66,9 @@ class AssessmentError(ValueError):
 
 
 def _decimal(value, what):
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, float):
-        value = repr(value)
     try:
-        return Decimal(str(value).strip())
-    except (InvalidOperation, ValueError):
+        return to_number(value, what)
+    except ValueError:
         raise AssessmentError('bad_number', '%(what)s must be a number, got %(value)r', what=what, value=value)
 
 

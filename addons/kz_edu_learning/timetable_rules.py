@@ -18,6 +18,11 @@ Vocabulary
 import datetime
 import random
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_dates import to_date
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_dates import to_date
+
 __all__ = ['TimetableError', 'time_index', 'lesson_dates', 'build_timetable']
 
 
@@ -34,24 +39,16 @@ def time_index(shift, period, shift_offset=6):
     return (int(shift) - 1) * int(shift_offset) + int(period)
 
 
-def _day(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.datetime.strptime(str(value)[:10], '%Y-%m-%d').date()
-
-
 def lesson_dates(slots, date_from, date_to, holidays=()):
     """The dated lessons of weekly ``slots`` between two dates (inclusive): ``[(slot key, date)]`` sorted by date.
 
     ``slots``: dicts with ``key``, ``weekday`` (0-6) and optional ``date_from``/``date_to`` (the slot's own
     validity); ``holidays``: dates without lessons."""
-    start, end = _day(date_from), _day(date_to)
+    start, end = to_date(date_from), to_date(date_to)
     if end < start:
         raise TimetableError('bad_range', 'the period ends (%(end)s) before it starts (%(start)s)',
                              start=start.isoformat(), end=end.isoformat())
-    holidays = {_day(h) for h in holidays}
+    holidays = {to_date(h) for h in holidays}
     by_weekday = {}
     for slot in slots:
         weekday = int(slot['weekday'])
@@ -64,8 +61,8 @@ def lesson_dates(slots, date_from, date_to, holidays=()):
     while day <= end:
         if day not in holidays:
             for slot in by_weekday.get(day.weekday(), ()):
-                first = slot.get('date_from') and _day(slot['date_from'])
-                last = slot.get('date_to') and _day(slot['date_to'])
+                first = slot.get('date_from') and to_date(slot['date_from'])
+                last = slot.get('date_to') and to_date(slot['date_to'])
                 if (not first or first <= day) and (not last or day <= last):
                     out.append((slot['key'], day))
         day += datetime.timedelta(days=1)

@@ -55,6 +55,10 @@ try:  # inside Odoo: the addon package; in the pure tests: the top-level module 
     from .tariff import TariffError, grade_band
 except ImportError:  # pragma: no cover
     from tariff import TariffError, grade_band
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_dates import to_date
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_dates import to_date
 
 __all__ = ['LoadError', 'KINDS', 'BANDS', 'check_load', 'summarize_load', 'teacher_hours', 'coverage']
 
@@ -102,16 +106,7 @@ def _int(value, what, minimum=1):
 
 
 def _date(value, what):
-    if value in (None, '', False):
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.datetime.strptime(str(value).strip()[:10], '%Y-%m-%d').date()
-    except ValueError:
-        raise LoadError('%s must be a date (YYYY-MM-DD), got %r' % (what, value))
+    return to_date(value, what, LoadError, required=False)
 
 
 def _lang(value):

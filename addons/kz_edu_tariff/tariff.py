@@ -54,12 +54,14 @@ import collections
 import csv
 import datetime
 import os
-from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
+from decimal import Decimal
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     import dated_rows
+    from kz_money import round_money, to_number
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base import dated_rows
+    from odoo.addons.kz_edu_base.kz_money import round_money, to_number
 
 __all__ = [
     'TariffError', 'ServiceLength', 'PARAMETERS_CSV', 'COEFFICIENTS_CSV', 'CATEGORIES',
@@ -135,22 +137,7 @@ def _to_date(value, what):
 
 def _decimal(value, what):
     """A finite Decimal from Decimal, int, text ('17 697', '4,81') or float (through repr); bool/None refused."""
-    if isinstance(value, bool) or value is None:
-        raise TariffError('%s must be a number, got %r' % (what, value))
-    if isinstance(value, float):
-        value = repr(value)
-    try:
-        number = value if isinstance(value, Decimal) else Decimal(
-            str(value).strip().replace(' ', '').replace('\u00a0', '').replace(',', '.'))
-    except (InvalidOperation, TypeError, ValueError):
-        raise TariffError('%s must be a number, got %r' % (what, value))
-    if not number.is_finite():
-        raise TariffError('%s must be a finite number, got %r' % (what, value))
-    return number
-
-
-def _tiyn(value):
-    return value.quantize(TIYN, rounding=ROUND_HALF_UP)
+    return to_number(value, what, TariffError, comma=True)
 
 
 def _status(value, where):
@@ -501,8 +488,8 @@ def teacher_pay(bdo, coefficient, raise_factor, norm_hours, actual_hours, catego
 
     result = collections.OrderedDict()
     lines = []
-    official_salary = _tiyn(bdo * coefficient * raise_factor)
-    load_pay = _tiyn(official_salary / norm_hours * actual_hours)
+    official_salary = round_money(bdo * coefficient * raise_factor)
+    load_pay = round_money(official_salary / norm_hours * actual_hours)
     result['official_salary'] = official_salary
     result['load_pay'] = load_pay
     for key in SUPPLEMENT_KEYS:
@@ -513,7 +500,7 @@ def teacher_pay(bdo, coefficient, raise_factor, norm_hours, actual_hours, catego
                   'formula': 'ДО %s / %s norm hours × %s actual hours' % (official_salary, norm_hours, actual_hours)})
 
     def add(key, amount, formula, *codes):
-        amount = _tiyn(amount)
+        amount = round_money(amount)
         result[key] = amount
         lines.append({'code': key, 'amount': amount, 'formula': formula, 'parameters': info(*codes)})
 

@@ -20,18 +20,17 @@ shortest repr, never computed with.
     >>> check_obligation(plan, {('149', 2): Decimal('150')}, '149', 3, Decimal('120'))
     PlanExceeded('149', 3, plan_to_date=250.00, registered_to_date=150.00, amount=120.00, excess=20.00)
 """
-import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-try:  # inside Odoo: the addon package; in the pure tests: the top-level module beside this one
-    from .gov_reports import format_amount as _format_amount
-except ImportError:  # pragma: no cover
-    from gov_reports import format_amount as _format_amount
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_dates import month_bounds  # noqa: F401 (named for callers)
+    from kz_money import CENT, ZERO, format_amount, money  # noqa: F401 (named for callers)
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_dates import month_bounds  # noqa: F401
+    from odoo.addons.kz_edu_base.kz_money import CENT, ZERO, format_amount, money  # noqa: F401
 
 KINDS = ('obligations', 'payments')
 MONTHS = tuple(range(1, 13))
-CENT = Decimal('0.01')
-ZERO = Decimal('0.00')
 
 
 class BudgetError(ValueError):
@@ -65,21 +64,6 @@ class PlanExceeded(BudgetError):
     def __repr__(self):
         return 'PlanExceeded(%r, %d, plan_to_date=%s, registered_to_date=%s, amount=%s, excess=%s)' % (
             self.ebk, self.month, self.plan_to_date, self.registered_to_date, self.amount, self.excess)
-
-
-def money(value):
-    """Decimal rounded half up to the tiyn; None/False → 0; a float goes through its shortest repr."""
-    if value is None or value is False:
-        return ZERO
-    if isinstance(value, float):
-        value = repr(value)
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def format_amount(value, lang=None):
-    """'1 200 000,00' in Kazakh and Russian (no-break spaces between thousands, decimal comma: the separators the
-    screens use), '1,200,000.00' in English; floats accepted."""
-    return _format_amount(money(value), lang)
 
 
 def _check_kind_month(kind, month):
@@ -170,13 +154,6 @@ def period_months(date_from, date_to):
     if date_from.year != date_to.year:
         raise BudgetError('the period must lie within one budget year')
     return list(range(date_from.month, date_to.month + 1))
-
-
-def month_bounds(year, month):
-    """(first day, last day) of a month as dates."""
-    first = datetime.date(year, month, 1)
-    following = datetime.date(year + (month == 12), month % 12 + 1, 1)
-    return first, following - datetime.timedelta(days=1)
 
 
 def _percent(part, whole):

@@ -32,10 +32,12 @@ from decimal import Decimal
 
 try:  # inside Odoo: the addon package; in the pure tests: the top-level module beside this one
     from . import gov_entries
-    from .gov_ledger import _as_date
 except ImportError:  # pragma: no cover
     import gov_entries
-    from gov_ledger import _as_date
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_dates import to_date
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_dates import to_date
 
 ZERO = Decimal('0.00')
 
@@ -46,7 +48,7 @@ class ClosingError(ValueError):
 
 def period_end_kind(day):
     """'year' for 31 December, 'half_year' for 30 June, else ClosingError."""
-    day = _as_date(day)
+    day = to_date(day)
     if (day.month, day.day) == (12, 31):
         return 'year'
     if (day.month, day.day) == (6, 30):
@@ -68,7 +70,7 @@ def plan_return_entries(plan_balances, day):
     >>> [(l['account'], l['debit'], l['credit'], l['ebk'], l['std']) for l in e[0]['lines']]
     [('6090', Decimal('5.00'), Decimal('0.00'), '111', '20'), ('1091', Decimal('0.00'), Decimal('5.00'), '111', '20')]
     """
-    day = _as_date(day)
+    day = to_date(day)
     if period_end_kind(day) != 'year':
         return []
     by_account = gov_entries.plan_closing()
@@ -97,7 +99,7 @@ def closing_entries(balances, result_balances, day, plan_balances=None):
     of 5210 at `day` before closing (a half-year already closed into it). Returns [{'date', 'ref_key', 'std',
     'closing': True, 'lines': [...]}] — one entry per standard entry, each line with the account, debit, credit,
     ЕБК, funding source and the number of the standard entry. Zero balances are left out."""
-    day = _as_date(day)
+    day = to_date(day)
     kind = period_end_kind(day)
     income = gov_entries.posting('close_income')
     expense = gov_entries.posting('close_expense')

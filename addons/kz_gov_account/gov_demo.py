@@ -39,14 +39,17 @@ What a year holds (local budget, funding LOC, unless said otherwise):
 Money accounts of the budget (the planned assignments) require an ЕБК specific on every item; the КСН of paid
 services and of charity do not (gov chart properties, data/src/chart_170_properties.csv).
 """
-import calendar
 import datetime
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, Decimal
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     import demo_calendar
+    from kz_dates import add_months, month_end
+    from kz_money import ZERO, money
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base import demo_calendar
+    from odoo.addons.kz_edu_base.kz_dates import add_months, month_end
+    from odoo.addons.kz_edu_base.kz_money import ZERO, money
 try:  # inside Odoo: the addon package; in the pure tests: the top-level modules beside this one
     from . import gov_closing, gov_entries
 except ImportError:
@@ -54,8 +57,6 @@ except ImportError:
     import gov_entries
 
 D = Decimal
-TIYN = D('0.01')
-ZERO = D('0.00')
 
 # dated demo rates (see kz_payroll/data/kz_payroll_parameters.csv for their legal sources)
 RATES = {
@@ -124,23 +125,11 @@ SCHOOL_MONTHS = (1, 2, 3, 4, 5, 9, 10, 11, 12)
 HEATING_MONTHS = (1, 2, 3, 4, 10, 11, 12)
 
 
-def money(value):
-    return D(value).quantize(TIYN, rounding=ROUND_HALF_UP)
-
-
-def month_end(year, month):
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def next_month(year, month):
-    return (year + 1, 1) if month == 12 else (year, month + 1)
-
-
 def months(start, end):
     year, month = start
     while (year, month) <= end:
         yield year, month
-        year, month = next_month(year, month)
+        year, month = add_months(year, month, 1)
 
 
 def month_label(year, month):
@@ -342,7 +331,7 @@ def school_entries(profile_key='school1', today=None):
     for year, month in months(start, end):
         label = month_label(year, month)
         last = month_end(year, month)
-        ny, nm = next_month(year, month)
+        ny, nm = add_months(year, month, 1)
         # ---- payroll: accrual on the 20th, net pay on the 25th, withholdings and contributions next month
         if (year, month) <= payroll_end:
             teachers, technical = salaries(p, year)
@@ -420,7 +409,7 @@ def school_entries(profile_key='school1', today=None):
                              post('asset_receipt', cost, day, 'LOC', partner='equipment', debit_partner=False)))
             out += paid_from_budget(datetime.date(year, month, 26), ref('equipment_paid', label),
                                     [('supplier_pay_capital', cost, '414', 'equipment')])
-            assets.append((cost, D('0.20'), next_month(year, month)))
+            assets.append((cost, D('0.20'), add_months(year, month, 1)))
         # ---- bills of the month
         for key, amount, ebk, partner, what in bills:
             out.append(entry('memorial', last, ref(what, label),
@@ -457,7 +446,7 @@ def school_entries(profile_key='school1', today=None):
             out.append(entry('cash_charity', datetime.date(year, month, 17), ref('furniture_paid', label),
                              post('supplier_pay', furniture, datetime.date(year, month, 17), 'SPON', ebk='414',
                                   partner='equipment')))
-            assets.append((furniture, D('0.10'), next_month(year, month)))
+            assets.append((furniture, D('0.10'), add_months(year, month, 1)))
         # ---- depreciation at the month end
         depreciation = ZERO
         for cost, rate, since in assets:

@@ -22,8 +22,12 @@ from here, never from constants of their own.
 """
 import collections
 import csv
-import datetime
 import os
+
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_dates import to_date
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_dates import to_date
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.join(HERE, 'data', 'src', 'standard_entries.csv')
@@ -47,26 +51,16 @@ def rows(path=None):
     return _CACHE[path]
 
 
-def _as_date(value):
-    if value is None or value == '':
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.datetime.strptime(str(value)[:10], '%Y-%m-%d').date()
-
-
 def postings(key, on_date=None, funding=None, path=None):
     """The postings of operation `key` on `on_date` (None: any date) for the `funding` source code: the rows of
     that source if it has its own, else the rows for any source. [] is never returned: EntryError instead."""
-    day = _as_date(on_date)
+    day = to_date(on_date, required=False)
     selected = []
     for row in rows(path):
         if row['key'] != key:
             continue
-        if day is not None and ((row['valid_from'] and day < _as_date(row['valid_from'])) or
-                                (row['valid_to'] and day > _as_date(row['valid_to']))):
+        if day is not None and ((row['valid_from'] and day < to_date(row['valid_from'])) or
+                                (row['valid_to'] and day > to_date(row['valid_to']))):
             continue
         selected.append(row)
     own = [r for r in selected if funding and r['funding'] == funding]

@@ -15,8 +15,9 @@ The ORM layer (``models/account.py``) turns each problem into a translated messa
 English text for logs and tests. :func:`period_name` names a month the way a bookkeeper says it ("October 2026",
 «Қазан 2026», «Октябрь 2026») for the closed-period message.
 
-Money: Odoo 11 hands monetary fields over as floats. A float is read through ``repr`` (1234.56 stays 1234.56) and
-float noise below a millionth of a tiyn is dropped; anything else with a fraction of a tiyn is refused, not rounded.
+Money: the suite's contract (kz_edu_base/kz_money.py). Odoo 11 hands monetary fields over as floats; a float is read
+through ``repr`` (1234.56 stays 1234.56) and float noise below a millionth of a tiyn is dropped; anything else with a
+fraction of a tiyn is refused, not rounded (``exact=True``).
 
 >>> info = {1: {'code': '1010', 'requires_ebk': True, 'requires_funding': True},
 ...         2: {'code': '6010', 'requires_ebk': False, 'requires_funding': True}}
@@ -29,13 +30,18 @@ float noise below a millionth of a tiyn is dropped; anything else with a fractio
 >>> period_name('2026-10-15', 'kk_KZ'), period_name('2026-10-15', 'ru_RU'), period_name('2026-10-15', 'en_US')
 ('Қазан 2026', 'Октябрь 2026', 'October 2026')
 """
-import datetime
-import math
-from decimal import Decimal, InvalidOperation
+import datetime  # noqa: F401 (the doctests)
+from decimal import Decimal  # noqa: F401 (the doctests)
 
-TIYN = Decimal('0.01')
-ZERO = Decimal('0.00')
-_NOISE = Decimal('0.00000001')
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    import kz_money
+    from kz_dates import format_date as _format_date, to_date
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base import kz_money
+    from odoo.addons.kz_edu_base.kz_dates import format_date as _format_date, to_date
+
+TIYN = kz_money.TIYN
+ZERO = kz_money.ZERO
 
 MONTHS = {
     'en': ('January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
@@ -56,7 +62,9 @@ class LedgerError(ValueError):
 
 
 def money(value):
-    """``value`` (Decimal, int, str or float; None/False = 0) as a Decimal of whole tiyn.
+    """``value`` (Decimal, int, str or float; None/False = 0) as a Decimal of whole tiyn: the suite's money contract
+    (kz_money.money) with ``exact=True`` — the ledger posts what it is given or nothing, so a fraction of a tiyn is
+    refused, not rounded — raising LedgerError.
 
     >>> money(1234.56), money('10'), money(None), money(0.1 + 0.2)
     (Decimal('1234.56'), Decimal('10.00'), Decimal('0.00'), Decimal('0.30'))
@@ -65,28 +73,7 @@ def money(value):
     ...
     gov_ledger.LedgerError: 0.005 is not a whole number of tiyn
     """
-    if value is None or value is False:
-        return ZERO
-    if isinstance(value, bool):
-        raise LedgerError('%r is not an amount' % (value,))
-    if isinstance(value, float):
-        if math.isnan(value) or math.isinf(value):
-            raise LedgerError('%r is not an amount' % (value,))
-        dec = Decimal(repr(value))
-        rounded = dec.quantize(TIYN)
-        if abs(dec - rounded) < _NOISE:      # float noise such as 0.30000000000000004
-            return rounded
-        raise LedgerError('%s is not a whole number of tiyn' % value)
-    try:
-        dec = Decimal(value) if isinstance(value, (int, Decimal)) else Decimal(str(value).strip())
-    except (InvalidOperation, ValueError):
-        raise LedgerError('%r is not an amount' % (value,))
-    if not dec.is_finite():
-        raise LedgerError('%r is not an amount' % (value,))
-    rounded = dec.quantize(TIYN)
-    if rounded != dec:
-        raise LedgerError('%s is not a whole number of tiyn' % value)
-    return rounded
+    return kz_money.money(value, error=LedgerError, exact=True)
 
 
 def _problem(code, index=None, account=None, **values):
@@ -167,14 +154,6 @@ def describe(problem):
     return where + text
 
 
-def _as_date(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.datetime.strptime(str(value)[:10], '%Y-%m-%d').date()
-
-
 def lang_key(lang):
     """'kk', 'ru' or 'en' for an Odoo language code ('kk_KZ', 'ru_RU', 'en_US', None ...)."""
     short = (lang or 'en')[:2].lower()
@@ -183,7 +162,7 @@ def lang_key(lang):
 
 def period_name(date, lang=None):
     """The month of ``date`` as a bookkeeper names the period, in kk, ru or en (the default)."""
-    day = _as_date(date)
+    day = to_date(date)
     return '%s %d' % (MONTHS[lang_key(lang)][day.month - 1], day.year)
 
 
@@ -193,8 +172,8 @@ def format_date(date, lang=None):
     >>> format_date('2026-10-31', 'kk_KZ'), format_date(datetime.date(2026, 10, 31), 'en_US')
     ('31.10.2026', '2026-10-31')
     """
-    day = _as_date(date)
-    return day.strftime('%d.%m.%Y') if lang_key(lang) in ('kk', 'ru') else day.isoformat()
+    day = to_date(date)
+    return _format_date(day) if lang_key(lang) in ('kk', 'ru') else day.isoformat()
 
 
 def is_locked(date, lock_date):
@@ -205,4 +184,4 @@ def is_locked(date, lock_date):
     """
     if not lock_date:
         return False
-    return _as_date(date) <= _as_date(lock_date)
+    return to_date(date) <= to_date(lock_date)

@@ -52,8 +52,11 @@ import re
 from collections import OrderedDict, namedtuple
 from decimal import ROUND_HALF_UP, Decimal
 
-ZERO = Decimal('0.00')
-CENT = Decimal('0.01')
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_money import CENT, SEPARATORS, ZERO, format_amount, lang_key, money  # noqa: F401 (named for callers)
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_money import (CENT, SEPARATORS, ZERO, format_amount, lang_key,  # noqa: F401
+                                                  money)
 
 FORMS = ('FO1', 'FO2', 'FO3', 'FO4')
 FORM_LABELS = {'FO1': 'ФО-1', 'FO2': 'ФО-2', 'FO3': 'ФО-3', 'FO4': 'ФО-4'}
@@ -99,25 +102,8 @@ Term = namedtuple('Term', 'sign kind prefixes ebks money')
 Check = namedtuple('Check', 'ok left right difference')
 
 
-def money(value):
-    """Decimal with 2 places (half up). Floats are refused: amounts never pass through binary floating point."""
-    if value is None or value is False:
-        return ZERO
-    if isinstance(value, float):
-        raise TypeError('amounts are Decimal, not float: %r' % value)
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-#: the separators of amounts by language: (thousands, decimal). Kazakh and Russian as the res.lang records of the
-#: database (kz_edu_base/data/res_lang_data.xml, Odoo's ru_RU): no-break space and comma; English as en_US.
-SEPARATORS = {'kk': ('\u00a0', ','), 'ru': ('\u00a0', ','), 'en': (',', '.')}
 #: the units a statement can be printed in: (divisor, decimals). Order No. 230 states «тысяч тенге» on every form.
 UNITS = {'tenge': (Decimal(1), 2), 'thousand': (Decimal(1000), 1)}
-
-
-def lang_key(lang):
-    short = (lang or 'en')[:2].lower()
-    return short if short in SEPARATORS else 'en'
 
 
 def in_unit(value, unit='tenge'):
@@ -126,25 +112,6 @@ def in_unit(value, unit='tenge'):
         return None
     divisor, decimals = UNITS[unit]
     return (money(value) / divisor).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-
-
-def format_amount(value, lang=None, blank_zero=False, decimals=2):
-    """'1 234 567,80' in Kazakh and Russian, '1,234,567.80' in English (the separators of the language, as the
-    screens show amounts); '' for None. decimals: the places shown (2 for tenge, 1 for thousands)."""
-    if value is None:
-        return ''
-    value = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    if blank_zero and not value:
-        return ''
-    thousands, point = SEPARATORS[lang_key(lang)]
-    sign = '-' if value < 0 else ''
-    text = format(abs(value), 'f')
-    integer, _sep, fraction = text.partition('.')
-    groups = []
-    while integer:
-        groups.insert(0, integer[-3:])
-        integer = integer[:-3]
-    return '%s%s%s' % (sign, thousands.join(groups) or '0', (point + fraction) if fraction else '')
 
 
 def split_balance(balance):

@@ -68,8 +68,10 @@ from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     import dated_rows
+    from kz_money import money
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base import dated_rows
+    from odoo.addons.kz_edu_base.kz_money import money
 
 __all__ = ['PayrollError', 'load_parameters', 'compute_payroll', 'MAX_MONTHLY_GROSS', 'PARAMETERS_CSV']
 
@@ -175,28 +177,9 @@ def resolve_parameters(period_end, rows=None):
 
 # ----------------------------------------------------------------------------------------------- money
 
-def to_decimal(value):
-    """A finite Decimal from a Decimal, int, text ('1 200.50') or float (read through repr, so 0.1 stays 0.1);
-    ValueError for None, a bool, NaN, infinity or anything not a number. Shared by the payroll rule modules."""
-    if isinstance(value, bool) or value is None:
-        raise ValueError('not a number: %r' % (value,))
-    if isinstance(value, float):
-        value = repr(value)
-    try:
-        number = value if isinstance(value, Decimal) else Decimal(str(value).strip().replace(' ', ''))
-    except (InvalidOperation, TypeError, ValueError):
-        raise ValueError('not a number: %r' % (value,))
-    if not number.is_finite():
-        raise ValueError('not a finite number: %r' % (value,))
-    return number
-
-
 def _money(value, what):
-    try:
-        amount = to_decimal(value)
-    except ValueError:
-        raise PayrollError('%s must be a finite amount in tenge, got %r' % (what, value))
-    return amount.quantize(TIYN, rounding=ROUND_HALF_UP)
+    """An input amount: the suite's money contract (kz_money), required, refused with PayrollError."""
+    return money(value, what, error=PayrollError, required=True)
 
 
 # ----------------------------------------------------------------------------------------------- engine

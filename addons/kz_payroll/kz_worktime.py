@@ -27,18 +27,15 @@ Legal basis and status
   as 25 × МРП of the month); the basis of the average for the benefit (12 months like vacation pay, days actually
   worked vs. schedule days) is UNCONFIRMED and the same average as for vacation pay is used.
 """
-from decimal import Decimal, ROUND_HALF_UP
+from decimal import Decimal
 
-try:  # inside Odoo: the addon package; in the pure tests: the top-level module beside this one
-    from .kz_tax import to_decimal
-except ImportError:  # pragma: no cover
-    from kz_tax import to_decimal
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py); TIYN: named for kz_payroll_core
+    from kz_money import TIYN, ZERO, round_money as _round, to_number  # noqa: F401
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_money import TIYN, ZERO, round_money as _round, to_number  # noqa: F401
 
 __all__ = ['WorktimeError', 'pay_for_worked_time', 'average_daily_earnings', 'vacation_pay', 'sick_pay',
            'SICK_CAP_MRP', 'AVG_WORKING_DAYS_PER_MONTH']
-
-TIYN = Decimal('0.01')
-ZERO = Decimal('0.00')
 
 #: Monthly cap of the employer's sick-leave benefit, in МРП (baq.kz 18.11.2025 citing the Ministry of labour).
 SICK_CAP_MRP = Decimal('25')
@@ -54,14 +51,7 @@ class WorktimeError(ValueError):
 
 
 def _dec(value, what):
-    try:
-        return to_decimal(value)
-    except ValueError:
-        raise WorktimeError('%s must be a finite number, got %r' % (what, value))
-
-
-def _round(amount):
-    return amount.quantize(TIYN, rounding=ROUND_HALF_UP)
+    return to_number(value, what, WorktimeError)
 
 
 def pay_for_worked_time(wage, norm_days, worked_days):

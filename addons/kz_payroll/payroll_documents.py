@@ -16,15 +16,14 @@ The ЕБК specifics printed as the classification of the totals come from ../sh
 122 СО, 124 ООСМС.
 """
 from collections import OrderedDict
-from decimal import Decimal, ROUND_HALF_UP
+from decimal import Decimal  # noqa: F401 (the doctests)
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
-    import kz_format
+    import kz_money
+    from kz_money import CENT, ZERO, money  # noqa: F401 (named for the document builders)
 except ImportError:  # inside Odoo
-    from odoo.addons.kz_edu_base import kz_format
-
-ZERO = Decimal('0.00')
-CENT = Decimal('0.01')
+    from odoo.addons.kz_edu_base import kz_money
+    from odoo.addons.kz_edu_base.kz_money import CENT, ZERO, money  # noqa: F401
 
 EMPLOYEE_CODES = ('BASIC', 'GROSS', 'OPV', 'VOSMS', 'IPN', 'NET')
 EMPLOYER_CODES = ('OPVR', 'SO', 'OOSMS', 'SN')
@@ -36,15 +35,6 @@ ACCRUAL_CATEGORIES = ('BASIC', 'ALW')
 FORM200_CODES = ('IPN', 'OPV', 'OPVR', 'VOSMS', 'OOSMS', 'SO', 'SN')
 # ЕБК economic specific -> line code whose total it classifies (kz_rules.md §3.3)
 EBK_SPECIFICS = (('111', 'GROSS'), ('116/135', 'OPVR'), ('121', 'SN'), ('122', 'SO'), ('124', 'OOSMS'))
-
-
-def money(value):
-    """Decimal with 2 places (half up); floats through repr() so 0.1 stays 0.10."""
-    if value is None or value is False:
-        return ZERO
-    if isinstance(value, float):
-        value = repr(value)
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def amounts_by_code(lines):
@@ -195,6 +185,5 @@ def form200(rows, year, quarter):
 
 
 def format_amount(value):
-    """'1 234 567,80' (thousands separated by a no-break space, decimals after a comma, as the screens show them:
-    kz_edu_base.kz_format)."""
-    return kz_format.group_amount(money(value))
+    """An amount as the payroll documents print it, in kk and ru alike: '1 234 567,80' (kz_money.format_amount)."""
+    return kz_money.format_amount(value, 'kk')

@@ -47,6 +47,13 @@ import datetime
 from collections import OrderedDict
 from decimal import Decimal
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_dates import to_date
+    from kz_money import to_number
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_dates import to_date
+    from odoo.addons.kz_edu_base.kz_money import to_number
+
 __all__ = ['KINDS', 'LEAVE_KINDS', 'MARKS', 'TOTAL_KEYS', 'TimesheetError', 'mark', 'legend', 'month_dates',
            'day_marks', 'employee_totals', 'build_timesheet', 'format_hours']
 
@@ -117,18 +124,7 @@ def month_dates(year, month):
 
 def _minutes(hour):
     """Whole minutes of an hour given as float/str/Decimal (8.5 -> 510); the schedule's precision is the minute."""
-    value = Decimal(repr(hour)) if isinstance(hour, float) else Decimal(str(hour))
-    return int((value * 60).to_integral_value())
-
-
-def _as_date(value):
-    if value is None or value is False or value == '':
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.datetime.strptime(str(value)[:10], '%Y-%m-%d').date()
+    return int((to_number(hour, 'hour') * 60).to_integral_value())
 
 
 def _work_intervals(attendances, day):
@@ -139,7 +135,7 @@ def _work_intervals(attendances, day):
     for att in attendances:
         if int(att['dayofweek']) != day.weekday():
             continue
-        d_from, d_to = _as_date(att.get('date_from')), _as_date(att.get('date_to'))
+        d_from, d_to = to_date(att.get('date_from'), required=False), to_date(att.get('date_to'), required=False)
         if (d_from and d_from > day) or (d_to and d_to < day):
             continue
         begin, end = _minutes(att['hour_from']), _minutes(att['hour_to'])
@@ -216,8 +212,8 @@ def day_marks(year, month, periods, leaves=()):
     all_leaves = [i for items in by_kind.values() for i in items]
     result = []
     for day in month_dates(year, month):
-        period = next((p for p in periods if (not _as_date(p.get('date_from')) or _as_date(p['date_from']) <= day)
-                       and (not _as_date(p.get('date_to')) or _as_date(p['date_to']) >= day)), None)
+        period = next((p for p in periods if (not p.get('date_from') or to_date(p['date_from']) <= day)
+                       and (not p.get('date_to') or to_date(p['date_to']) >= day)), None)
         if period is None:
             result.append(None)
             continue

@@ -24,6 +24,9 @@ import pytz
 
 from odoo import api, fields, models
 
+from odoo.addons.kz_edu_base.bulk_sql import insert_rows
+from odoo.addons.kz_edu_base.kz_money import money
+
 from .. import canteen_rules
 from .kz_canteen_pos import age_group
 
@@ -123,10 +126,6 @@ RATING_COMMENTS = [
     (4, 'Хорошо, но хотелось бы больше фруктов.'),
     (2, 'Котлета была холодной.'),
 ]
-
-
-def _money(value):
-    return Decimal(value).quantize(canteen_rules.TIYN, rounding=ROUND_HALF_UP)
 
 
 def dish_png(name, colour, size=256):
@@ -277,7 +276,7 @@ class KzCanteenDemo(models.AbstractModel):
                 lines = []
                 for seq, (code, free_set) in enumerate(items):
                     product = dishes[code]
-                    price = _money(product.lst_price)
+                    price = money(product.lst_price)
                     if group == '11-18' and code in (soup, main):
                         price = (price * SENIOR_FACTOR / 10).quantize(Decimal('1'), rounding=ROUND_HALF_UP) * 10
                     lines.append({'product_id': product.id, 'price': price, 'is_free_set': free_set,
@@ -305,10 +304,8 @@ class KzCanteenDemo(models.AbstractModel):
                                'is_free_set': l['is_free_set'], 'sequence': l['sequence']} for l in lines]
             Demo.bulk_insert('kz.canteen.menu.line', new_lines)
             field = Menu._fields['commission_ids']
-            self.env.cr.executemany(
-                'INSERT INTO "%s" ("%s", "%s") VALUES (%%s, %%s) ON CONFLICT DO NOTHING'
-                % (field.relation, field.column1, field.column2),
-                [(mid, uid) for mid in ids for uid in users.ids])
+            insert_rows(self.env.cr, field.relation, (field.column1, field.column2),
+                        [(mid, uid) for mid in ids for uid in users.ids], on_conflict='DO NOTHING')
             Menu.invalidate_cache()
         # the merged menu of a day and age group as the till builds it (kz.canteen.pos._kz_menu)
         order = {'breakfast': 0, 'lunch': 1, 'snack': 2}

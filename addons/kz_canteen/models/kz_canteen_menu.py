@@ -4,6 +4,8 @@ An approved menu is frozen: its dishes and prices cannot change (canteen_rules.c
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.kz_edu_base.kz_dates import format_date
+
 from .. import canteen_rules
 
 MEALS = [('breakfast', 'Breakfast'), ('lunch', 'Lunch'), ('snack', 'Afternoon snack')]
@@ -48,7 +50,7 @@ class KzCanteenMenu(models.Model):
         """«22.11.2026, Lunch, 11-18» in the reader's language (not stored: it follows the user's language)."""
         meals = dict(self._fields['meal']._description_selection(self.env))
         for m in self:
-            day = fields.Date.from_string(m.date).strftime('%d.%m.%Y') if m.date else ''
+            day = format_date(m.date)
             m.name = ', '.join(p for p in (day, meals.get(m.meal, ''), m.age_group or '') if p)
 
     @api.depends('line_ids.price', 'line_ids.is_free_set')

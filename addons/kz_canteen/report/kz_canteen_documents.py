@@ -9,19 +9,15 @@ from decimal import Decimal
 
 from odoo import api, models
 
-from odoo.addons.kz_edu_base import kz_format
-
-
-def format_amount(value):
-    """'1 234 567,80' (thousands separated by a no-break space, decimals after a comma, as the screens show them)."""
-    return kz_format.group_amount(value)
+from odoo.addons.kz_edu_base.kz_dates import format_date
+from odoo.addons.kz_edu_base.kz_money import format_amount
 
 
 def cell_text(value):
     if isinstance(value, Decimal):
-        return format_amount(value)
+        return format_amount(value, 'kk')           # the documents are kk or ru: the same separators
     if isinstance(value, datetime.date):
-        return value.strftime('%d.%m.%Y')
+        return format_date(value)
     if value is None or value is False:
         return ''
     return '%s' % value

@@ -8,11 +8,9 @@ need their side records (resource, partner, groups), go through the ORM.
 import datetime
 import logging
 
-from psycopg2.extras import execute_values
-
 from odoo import api, fields, models
 
-from .. import demo_calendar, demo_people
+from .. import bulk_sql, demo_calendar, demo_people
 
 _logger = logging.getLogger(__name__)
 
@@ -53,27 +51,10 @@ class KzEduDemo(models.AbstractModel):
     @api.model
     def bulk_insert(self, model_name, rows, extra_defaults=None):
         """Insert rows (dicts of stored scalar columns) of `model_name` with one statement per 1 000 rows and
-        return their ids. Columns not given get Odoo's own defaults (default_get) and the audit columns.
+        return their ids (bulk_sql.insert_records: the columns not given as create() would fill them).
         About 0.2 ms a row instead of 20-90 ms through create(); the caller keeps the data consistent
-        (stored computed fields, relations) and the cache is invalidated."""
-        if not rows:
-            return []
-        Model = self.env[model_name]
-        cols = {k for r in rows for k in r}
-        defaults = Model.default_get([f for f, fld in Model._fields.items()
-                                      if fld.store and fld.column_type and f not in cols and f != 'id'])
-        defaults = {k: v for k, v in defaults.items()
-                    if Model._fields[k].column_type and not isinstance(v, (list, tuple))}
-        now = fields.Datetime.now()
-        base = dict(defaults, create_uid=self.env.uid, write_uid=self.env.uid, create_date=now, write_date=now)
-        base.update(extra_defaults or {})
-        cols = sorted(cols | set(base))
-        values = [tuple(r.get(c, base.get(c)) for c in cols) for r in rows]
-        query = 'INSERT INTO "%s" (%s) VALUES %%s RETURNING id' % (
-            Model._table, ', '.join('"%s"' % c for c in cols))
-        ids = [row[0] for row in execute_values(self.env.cr, query, values, page_size=1000, fetch=True)]
-        Model.invalidate_cache()
-        return ids
+        (stored computed fields, relations)."""
+        return bulk_sql.insert_records(self.env[model_name], rows, extra_defaults)
 
     @api.model
     def _bulk_insert_partners(self, rows):
@@ -111,9 +92,8 @@ class KzEduDemo(models.AbstractModel):
         student_ids = self._bulk_insert_partners(
             [dict(self._person_row(s, company, 'kk_KZ' if s['lang'] == 'kk' else 'ru_RU'),
                   ref='%d %s' % (s['grade'], s['letter'])) for s in pop['students']])
-        self.env.cr.executemany(
-            'INSERT INTO res_partner_res_partner_category_rel (partner_id, category_id) VALUES (%s, %s)',
-            [(pid, tag_parent.id) for pid in parent_ids] + [(sid, tag_student.id) for sid in student_ids])
+        tags = [(pid, tag_parent.id) for pid in parent_ids] + [(sid, tag_student.id) for sid in student_ids]
+        bulk_sql.insert_rows(self.env.cr, 'res_partner_res_partner_category_rel', ('partner_id', 'category_id'), tags)
 
         Employee = self.env['hr.employee'].with_context(tracking_disable=True, mail_create_nolog=True)
         jobs = {}

@@ -8,3 +8,4 @@ from . import test_demo
 from . import test_config_access
 from . import test_mail_without_email
 from . import test_language_switch
+from . import test_bulk_sql

@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.kz_edu_base.bulk_sql import insert_rows
 from odoo.addons.kz_edu_base import demo_people
 
 
@@ -108,9 +109,8 @@ class KzEduContingentDemo(models.AbstractModel):
                                'date_from': granted, 'date_to': year_now.date_end,
                                'document_ref': 'Анықтама № %d' % rng.randrange(100, 999), 'company_id': company.id})
         Demo.bulk_insert('kz.edu.student.social', social)
-        self.env.cr.executemany(
-            'INSERT INTO kz_edu_allergen_kz_edu_student_rel (kz_edu_student_id, kz_edu_allergen_id) VALUES (%s, %s)',
-            [(sid, rng.choice(allergens).id) for sid in student_ids if rng.random() < 0.05])
+        insert_rows(self.env.cr, 'kz_edu_allergen_kz_edu_student_rel', ('kz_edu_student_id', 'kz_edu_allergen_id'),
+                    [(sid, rng.choice(allergens).id) for sid in student_ids if rng.random() < 0.05])
         students.invalidate_cache()
 
         # end of last year: promotion orders, confirmed through the ORM (the real feature)

@@ -5,6 +5,7 @@ from psycopg2.extras import execute_values
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.kz_edu_base.bulk_sql import insert_rows
 from odoo.addons.kz_edu_base.internal import internal_context, is_internal
 
 ORDER_KINDS = [
@@ -272,10 +273,9 @@ class KzEduMovementLine(models.Model):
                   FROM (VALUES %s) AS v(student_id, date_to, line_id, uid, now)
                  WHERE e.student_id = v.student_id AND e.date_to IS NULL""", [x + (uid, now) for x in rows_close])
         if rows_new:
-            execute_values(cr, """
-                INSERT INTO kz_edu_enrollment (student_id, class_id, date_from, order_line_id, company_id,
-                                               create_uid, create_date, write_uid, write_date)
-                VALUES %s""", [x + (uid, now, uid, now) for x in rows_new])
+            insert_rows(cr, 'kz_edu_enrollment', ('student_id', 'class_id', 'date_from', 'order_line_id', 'company_id',
+                                                  'create_uid', 'create_date', 'write_uid', 'write_date'),
+                        [x + (uid, now, uid, now) for x in rows_new])
         execute_values(cr, """
             UPDATE kz_edu_student s SET state = v.state, class_id = v.class_id::integer,
                    academic_year_id = v.year_id::integer, grade_id = v.grade_id::integer, instruction_lang = v.lang,

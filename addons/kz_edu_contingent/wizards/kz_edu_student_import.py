@@ -4,8 +4,8 @@ The rules of a row live in ../contingent_import.py (pure Python, unit-tested wit
 only the database knows, then writes the good rows set-based. Odoo 11 creates records one at a time (about 90 ms a
 partner here, 20-40 ms a student, guardian, order line or enrollment with their constraints and tracking): 3 000
 students with their parents through create() take 10-15 minutes. Every table is therefore written with one
-parametrised INSERT per 1 000 rows (execute_values), with Odoo's own defaults (default_get), the audit columns and
-the stored computed/related columns filled in by the insert itself; about 5 s for 3 000 students.
+parametrised INSERT per 1 000 rows (kz_edu_base/bulk_sql.py), with Odoo's own defaults (default_get), the audit
+columns and the stored computed/related columns filled in by the insert itself; about 5 s for 3 000 students.
 
 A row is imported entirely or not at all: every row is validated first (file rules, then database rules), then the
 good rows are inserted in one savepoint of the request's transaction; the admission order is created confirmed.
@@ -15,11 +15,11 @@ import logging
 import os
 
 import psycopg2
-from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.kz_edu_base.bulk_sql import insert_records, insert_rows
 from odoo.addons.kz_edu_base.internal import internal_context
 from odoo.addons.kz_edu_base.models.kz_iin_mixin import iin_error_message
 
@@ -262,8 +262,8 @@ class KzEduStudentImport(models.TransientModel):
                 (env.ref('kz_edu_base.partner_category_parent', raise_if_not_found=False), partner_ids[len(good):])]
         tag_rows = [(pid, tag.id) for tag, pids in tags if tag for pid in pids]
         if tag_rows:
-            execute_values(cr, 'INSERT INTO res_partner_res_partner_category_rel (partner_id, category_id) '
-                               'VALUES %s ON CONFLICT DO NOTHING', tag_rows, page_size=1000)
+            insert_rows(cr, 'res_partner_res_partner_category_rel', ('partner_id', 'category_id'), tag_rows,
+                        on_conflict='DO NOTHING')
 
         # students, enrolled in their class (related stored columns of the class filled here)
         numbers = self._reserve_student_numbers(len(good))
@@ -274,7 +274,7 @@ class KzEduStudentImport(models.TransientModel):
                 'partner_id': pid, 'company_id': company.id, 'student_number': number, 'state': 'enrolled',
                 'class_id': cls['id'], 'academic_year_id': year.id, 'grade_id': cls['grade_id'],
                 'instruction_lang': cls['instruction_lang'], 'admission_date': rec['admission_date']})
-        student_ids = self._bulk_insert('kz.edu.student', student_rows)
+        student_ids = insert_records(self.env['kz.edu.student'], student_rows)
 
         # parents and legal representatives, social categories, allergies
         guardian_rows, social_rows, allergen_rows = [], [], []
@@ -289,21 +289,20 @@ class KzEduStudentImport(models.TransientModel):
                 social_rows.append({'student_id': sid, 'category_id': ref['categories'][code],
                                     'date_from': rec['admission_date'], 'company_id': company.id})
             allergen_rows += [(sid, ref['allergens'][code]) for code in rec['allergen_codes']]
-        self._bulk_insert('kz.edu.guardian', guardian_rows)
-        self._bulk_insert('kz.edu.student.social', social_rows)
+        insert_records(self.env['kz.edu.guardian'], guardian_rows)
+        insert_records(self.env['kz.edu.student.social'], social_rows)
         if allergen_rows:
             field = env['kz.edu.student']._fields['allergen_ids']
-            execute_values(cr, 'INSERT INTO "%s" ("%s", "%s") VALUES %%s ON CONFLICT DO NOTHING' % (
-                field.relation, field.column1, field.column2), allergen_rows, page_size=1000)
+            insert_rows(cr, field.relation, (field.column1, field.column2), allergen_rows, on_conflict='DO NOTHING')
 
         # one confirmed admission order for the whole import, one line and one class stay per student
         order = self._create_order(len(good), ref)
-        line_ids = self._bulk_insert('kz.edu.movement.line', [{
+        line_ids = insert_records(self.env['kz.edu.movement.line'], [{
             'order_id': order.id, 'kind': 'admission', 'state': 'done', 'date': order.date,
             'company_id': company.id, 'student_id': sid, 'to_class_id': classes[rec['grade'], rec['letter']]['id'],
             'reason_id': ref['reasons'][rec['reason_code']] if rec['reason_code'] else order.reason_id.id,
         } for (_row, rec), sid in zip(good, student_ids)])
-        self._bulk_insert('kz.edu.enrollment', [{
+        insert_records(self.env['kz.edu.enrollment'], [{
             'student_id': sid, 'class_id': classes[rec['grade'], rec['letter']]['id'],
             'date_from': rec['admission_date'], 'order_line_id': lid, 'company_id': company.id,
         } for (_row, rec), sid, lid in zip(good, student_ids, line_ids)])
@@ -370,28 +369,6 @@ class KzEduStudentImport(models.TransientModel):
         return [seq.next_by_id() for _i in range(count)]
 
     # ---------------------------------------------------------------------------------------- bulk inserts
-    def _bulk_insert(self, model_name, rows, extra=None):
-        """INSERT rows (dicts of stored columns) of `model_name`, 1 000 rows a statement; return the ids in order.
-        Columns not given get Odoo's defaults (default_get, as create() would; False for a boolean) and the audit
-        columns. The caller fills the stored computed and related columns."""
-        if not rows:
-            return []
-        Model = self.env[model_name]
-        own = {f: fld for f, fld in Model._fields.items()
-               if fld.store and fld.column_type and not fld.inherited and f != 'id'}
-        given = {k for r in rows for k in r}
-        defaults = Model.default_get([f for f in own if f not in given])
-        base = {k: v for k, v in defaults.items() if k in own and not isinstance(v, (list, tuple))}
-        # create() stores False, not NULL, in a boolean column left out (models.py, _create)
-        base.update({f: False for f, fld in own.items() if fld.type == 'boolean' and f not in given and f not in base})
-        now = fields.Datetime.now()
-        base.update(create_uid=self.env.uid, write_uid=self.env.uid, create_date=now, write_date=now)
-        base.update(extra or {})
-        cols = sorted(given | set(base))
-        values = [tuple(r.get(c, base.get(c)) for c in cols) for r in rows]
-        query = 'INSERT INTO "%s" (%s) VALUES %%s RETURNING id' % (Model._table, ', '.join('"%s"' % c for c in cols))
-        return [r[0] for r in execute_values(self.env.cr, query, values, page_size=1000, fetch=True)]
-
     def _insert_partners(self, rows):
         """res.partner persons of the school, with display_name, commercial_partner_id and partner_share as
         create() computes them for a person without parent company."""
@@ -400,7 +377,7 @@ class KzEduStudentImport(models.TransientModel):
         for r in rows:
             if not r['lang']:
                 r['lang'] = default_lang
-        ids = self._bulk_insert('res.partner', rows, extra={
+        ids = insert_records(self.env['res.partner'], rows, extra={
             'company_id': self.company_id.id, 'active': True, 'type': 'contact', 'is_company': False,
             'customer': False, 'supplier': False, 'employee': False, 'partner_share': True})
         self.env.cr.execute('UPDATE res_partner SET commercial_partner_id = id WHERE id IN %s', (tuple(ids),))

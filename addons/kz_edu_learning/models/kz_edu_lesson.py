@@ -9,11 +9,9 @@ import datetime
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .. import assessment_rules, timetable_rules
+from odoo.addons.kz_edu_base.kz_dates import format_date, to_date
 
-def _as_date(value):
-    """A date from a date or Odoo's 'YYYY-MM-DD' text."""
-    return value if isinstance(value, datetime.date) else fields.Date.from_string(value)
+from .. import assessment_rules, timetable_rules
 
 
 ATTENDANCE = [('present', 'Present'), ('absent', 'Absent'), ('late', 'Late')]
@@ -92,7 +90,7 @@ class KzEduLesson(models.Model):
     @api.multi
     def name_get(self):
         return [(l.id, '%s · %s · %s%s' % (
-            fields.Date.from_string(l.date).strftime('%d.%m.%Y') if l.date else '', l.class_id.name or '',
+            format_date(l.date), l.class_id.name or '',
             l.subject_id.name or '', (_(', group %d') % l.group_no) if l.group_no > 1 else '')) for l in self]
 
     # ------------------------------------------------------------------------------------------ constraints
@@ -139,7 +137,7 @@ class KzEduLesson(models.Model):
     def kz_plan_lessons(self, company, date_from, date_to):
         """Plan the lessons of ``company`` between two dates from its timetable (the quarters only, not the
         holidays between them), in one INSERT; lessons already planned are kept. Returns the number planned."""
-        date_from, date_to = _as_date(date_from), _as_date(date_to)
+        date_from, date_to = to_date(date_from), to_date(date_to)
         Year = self.env['kz.edu.academic.year']
         planned = 0
         for year in Year.search([('date_start', '<=', date_to), ('date_end', '>=', date_from)]):

@@ -5,6 +5,8 @@ built at sending time in the parent's language, and a notification whose reason 
 the mark changed) is skipped instead of sent."""
 from odoo import _, api, fields, models
 
+from odoo.addons.kz_edu_base.kz_dates import format_date
+
 
 class KzEduNotification(models.Model):
     _inherit = 'kz.edu.notification'
@@ -34,7 +36,7 @@ class KzEduNotification(models.Model):
         values = {
             'student': self.student_id.sudo().name, 'school': self.company_id.sudo().name,
             'subject': lesson.subject_id.with_context(lang=lang).name,
-            'date': fields.Date.from_string(lesson.date).strftime('%d.%m.%Y'), 'lesson': lesson.period_no,
+            'date': format_date(lesson.date), 'lesson': lesson.period_no,
             'mark': entry.mark, 'max': 10,
         }
         if self.learning_kind == 'absence':

@@ -7,6 +7,8 @@ with a reason."""
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.kz_edu_base.bulk_sql import insert_rows
+
 from .. import assessment_rules
 
 REASONS = [('no_marks_in_grade', 'Grade without marks'), ('no_data', 'Nothing to attest')]
@@ -169,22 +171,19 @@ class KzEduPeriodMark(models.Model):
         """INSERT … ON CONFLICT of computed marks; a confirmed mark is left as it is."""
         if not rows:
             return 0
-        from psycopg2.extras import execute_values
         # one statement per 1 000 rows; about 14 000 marks a school quarter (ORM create: ~20 ms a row)
-        execute_values(self.env.cr, """
-            INSERT INTO kz_edu_period_mark (company_id, academic_year_id, kind, period_id, period_key, class_id,
-                                            subject_id, student_id, load_id, formative_pct, sor_pct, soch_pct, percent,
-                                            mark, reason, unconfirmed, state,
-                                            create_uid, create_date, write_uid, write_date)
-            VALUES %s
-            ON CONFLICT (student_id, subject_id, academic_year_id, kind, period_key) DO UPDATE
+        now = fields.Datetime.now()
+        insert_rows(self.env.cr, 'kz_edu_period_mark', (
+            'company_id', 'academic_year_id', 'kind', 'period_id', 'period_key', 'class_id', 'subject_id', 'student_id',
+            'load_id', 'formative_pct', 'sor_pct', 'soch_pct', 'percent', 'mark', 'reason', 'unconfirmed', 'state',
+            'create_uid', 'create_date', 'write_uid', 'write_date'),
+            [row + ('draft', self.env.uid, now, self.env.uid, now) for row in rows],
+            on_conflict="""(student_id, subject_id, academic_year_id, kind, period_key) DO UPDATE
                SET class_id = EXCLUDED.class_id, load_id = EXCLUDED.load_id, formative_pct = EXCLUDED.formative_pct,
                    sor_pct = EXCLUDED.sor_pct, soch_pct = EXCLUDED.soch_pct, percent = EXCLUDED.percent,
                    mark = EXCLUDED.mark, reason = EXCLUDED.reason, unconfirmed = EXCLUDED.unconfirmed,
                    write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
-             WHERE kz_edu_period_mark.state = 'draft'""",
-                       [row + ('draft', self.env.uid, fields.Datetime.now(), self.env.uid, fields.Datetime.now())
-                        for row in rows], page_size=1000)
+             WHERE kz_edu_period_mark.state = 'draft'""")
         self.invalidate_cache()
         return len(rows)
 

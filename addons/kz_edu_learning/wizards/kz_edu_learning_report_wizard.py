@@ -15,6 +15,8 @@ from decimal import Decimal
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.kz_edu_base.kz_dates import format_date
+
 from .. import assessment_rules
 
 LANGS = [('kk_KZ', 'Kazakh'), ('ru_RU', 'Russian')]
@@ -165,8 +167,8 @@ class KzEduLearningReportWizard(models.TransientModel):
             'title': _('Performance of the classes'),
             'subtitle': _('Quarter %s, %s') % (period.name, period.year_id.name),
             'info': [(_('School'), self.company_id.name), (_('Quarter'), '%s (%s – %s)' % (
-                period.name, fields.Date.from_string(period.date_start).strftime('%d.%m.%Y'),
-                fields.Date.from_string(period.date_end).strftime('%d.%m.%Y')))],
+                period.name, format_date(period.date_start),
+                format_date(period.date_end)))],
             'tables': [
                 self._doc_table('classes', _('By class (pupils)'), heads,
                             [cells(r, r['class']) for r in data['classes']], [cells(t, _('School'))],
@@ -260,8 +262,8 @@ class KzEduLearningReportWizard(models.TransientModel):
             'kind': 'attendance',
             'title': _('Attendance per lesson'),
             'subtitle': '%s, %s – %s' % (self.class_id.name,
-                                        fields.Date.from_string(self.date_from).strftime('%d.%m.%Y'),
-                                        fields.Date.from_string(self.date_to).strftime('%d.%m.%Y')),
+                                        format_date(self.date_from),
+                                        format_date(self.date_to)),
             'info': [(_('School'), self.company_id.name), (_('Class'), self.class_id.name),
                      (_('Lessons'), len(lessons))],
             'tables': [self._doc_table('lessons', _('Lessons'),

@@ -15,6 +15,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.kz_edu_base.internal import internal_context, is_internal
+from odoo.addons.kz_edu_base.kz_dates import format_date, to_date
+from odoo.addons.kz_edu_base.kz_money import money, to_number
 
 from .. import tariff
 from .hr_employee import EDUCATION_RANK, default_block, format_service
@@ -47,16 +49,8 @@ _FREE_PREFIXES = ('message_', 'activity_', 'website_message')
 
 
 def _dec(value):
-    """A Decimal of a float read from a numeric column (exact for the 2-4 decimals stored)."""
-    return Decimal(repr(value or 0.0))
-
-
-def _money(value):
-    return _dec(value).quantize(TIYN, rounding=ROUND_HALF_UP)
-
-
-def _date(value):
-    return fields.Date.from_string(value) if value else None
+    """A Decimal of a float read from a numeric column (exact for the 2-4 decimals stored); empty is 0."""
+    return to_number(value or 0)
 
 
 class KzEduTariffList(models.Model):
@@ -124,7 +118,7 @@ class KzEduTariffList(models.Model):
     @api.depends('academic_year_id.name', 'date', 'kind')
     def _compute_name(self):
         for tlist in self:
-            date = _date(tlist.date)
+            date = to_date(tlist.date)
             tlist.name = '%s · %s%s' % (tlist.academic_year_id.name or '', date and date.strftime('%d.%m.%Y') or '',
                                         ' *' if tlist.kind == 'change' else '')
 
@@ -133,7 +127,7 @@ class KzEduTariffList(models.Model):
         kinds = dict(self._fields['kind']._description_selection(self.env))
         result = []
         for tlist in self:
-            date = _date(tlist.date)
+            date = to_date(tlist.date)
             result.append((tlist.id, '%s %s (%s)' % (kinds.get(tlist.kind, ''), date and date.strftime('%d.%m.%Y')
                                                      or '', tlist.academic_year_id.name or '')))
         return result
@@ -351,7 +345,7 @@ class KzEduTariffList(models.Model):
                                 ('academic_year_id', '=', self.academic_year_id.id), ('state', '=', 'approved'),
                                 ('date', '<=', self.date), ('id', '!=', self.id)], order='date desc, id desc',
                                limit=1)
-        return {line.employee_id.id: _money(line.total) for line in previous.line_ids.sudo()}
+        return {line.employee_id.id: money(line.total) for line in previous.line_ids.sudo()}
 
     def _compute_lines(self):
         self.ensure_one()
@@ -364,8 +358,8 @@ class KzEduTariffList(models.Model):
         after the compute): the list is computed again in memory and compared teacher by teacher."""
         self.ensure_one()
         values, _totals = self._compute_values()
-        fresh = {v['employee_id']: _money(v['total']) for v in values}
-        stored = {line.employee_id.id: _money(line.total) for line in self.line_ids.sudo()}
+        fresh = {v['employee_id']: money(v['total']) for v in values}
+        stored = {line.employee_id.id: money(line.total) for line in self.line_ids.sudo()}
         if fresh != stored:
             changed = set(fresh) ^ set(stored) | {e for e in set(fresh) & set(stored) if fresh[e] != stored[e]}
             names = self.env['hr.employee'].sudo().browse(sorted(changed)).mapped('name')
@@ -375,7 +369,7 @@ class KzEduTariffList(models.Model):
     def _compute_values(self):
         """([line values], {header values}) of the list on its date, without writing anything."""
         self.ensure_one()
-        on_date = _date(self.date)
+        on_date = to_date(self.date)
         summary = self._load_summary()
         if not summary:
             raise UserError(_('The teaching load of %s for %s has no teacher on %s.')
@@ -430,7 +424,7 @@ class KzEduTariffList(models.Model):
         # 2. pay of every teacher
         previous = self._previous_totals() if self.kind == 'change' else {}
         values, errors, notes, unconfirmed_all = [], [], [], set()
-        year_end = _date(self.academic_year_id.date_end)
+        year_end = to_date(self.academic_year_id.date_end)
         for eid in sorted(data, key=lambda i: data[i]['name']):
             rec, load = data[eid], summary[eid]
             qualification, category, expired, education, block = prepared[eid]
@@ -444,7 +438,7 @@ class KzEduTariffList(models.Model):
             vals['subject_ids'] = [(6, 0, [subject_ids[n] for n in load.get('subjects') or [] if n in subject_ids])]
             if self.kind == 'change':
                 vals['previous_total'] = float(previous.get(eid, ZERO))
-                vals['is_changed'] = eid not in previous or previous[eid] != _money(vals['total'])
+                vals['is_changed'] = eid not in previous or previous[eid] != money(vals['total'])
             unconfirmed_all |= unconfirmed
             notes += ['%s: %s' % (rec['name'], note) for note in line_notes]
             values.append(vals)
@@ -469,11 +463,11 @@ class KzEduTariffList(models.Model):
             totals.update({
                 'hours_' + suffix: float(hours),
                 'teachers_' + suffix: len([v for v in values if v['hours_' + suffix]]),
-                'amount_' + suffix: float(sum((_money(v['pay_' + suffix]) for v in values), ZERO)),
+                'amount_' + suffix: float(sum((money(v['pay_' + suffix]) for v in values), ZERO)),
                 'classes_' + suffix: header[band][0], 'pupils_' + suffix: header[band][1],
             })
-        load_pay = sum((_money(v['load_pay']) for v in values), ZERO)
-        total = sum((_money(v['total']) for v in values), ZERO)
+        load_pay = sum((money(v['load_pay']) for v in values), ZERO)
+        total = sum((money(v['total']) for v in values), ZERO)
         totals.update({'hours_total': float(hours_total), 'load_pay_total': float(load_pay),
                        'amount_total': float(total), 'supplement_total': float(total - load_pay)})
         for sequence, vals in enumerate(values, start=1):
@@ -607,7 +601,7 @@ class KzEduTariffList(models.Model):
         their teaching hours are a combined post, not their contract wage. The approval of the director authorises
         the change (sudo)."""
         self.ensure_one()
-        effective = _date(self.date)
+        effective = to_date(self.date)
         day_before = fields.Date.to_string(effective - datetime.timedelta(days=1))
         lines = self.line_ids.sudo()
         Contract = self.env['hr.contract'].sudo().with_context(**internal_context(kz_tariff_apply=True))
@@ -626,19 +620,19 @@ class KzEduTariffList(models.Model):
                                   '%s (%s)' % (c.employee_id.name, c.date_start) for c in later)))
         old_wages = {}
         for line in lines:
-            total = _money(line.total)
+            total = money(line.total)
             contract = running.get(line.employee_id.id)
             status = 'set'
             if line.employee_id.id in other_post:
                 new, status = contract, 'other_post'
-            elif contract and _money(contract.wage) == total:
+            elif contract and money(contract.wage) == total:
                 new, status = contract, 'unchanged'
             elif contract and contract.date_start == self.date:
-                old_wages[line.employee_id.id] = _money(contract.wage)
+                old_wages[line.employee_id.id] = money(contract.wage)
                 contract.write({'wage': float(total), 'kz_tariff_line_id': line.id})
                 new = contract
             elif contract:
-                old_wages[line.employee_id.id] = _money(contract.wage)
+                old_wages[line.employee_id.id] = money(contract.wage)
                 end = contract.date_end
                 contract.write({'date_end': day_before})
                 new = contract.copy({
@@ -677,10 +671,10 @@ class KzEduTariffList(models.Model):
              ('credit_note', '=', False)], ['employee_id', 'date_from', 'date_to'], order='date_from')
         if not slips:
             return
-        totals = {line.employee_id.id: _money(line.total) for line in lines}
+        totals = {line.employee_id.id: money(line.total) for line in lines}
         periods = {}
         for slip in slips:
-            periods.setdefault(slip['employee_id'][0], []).append(_date(slip['date_from']).strftime('%m.%Y'))
+            periods.setdefault(slip['employee_id'][0], []).append(to_date(slip['date_from']).strftime('%m.%Y'))
         names = dict((e.id, e.name) for e in self.env['hr.employee'].sudo().browse(list(periods)))
         rows = ['%s: %s (%s → %s)' % (names[eid], ', '.join(months), old_wages[eid], totals[eid])
                 for eid, months in sorted(periods.items(), key=lambda item: names[item[0]])]
@@ -701,7 +695,6 @@ class KzEduTariffList(models.Model):
         levels = dict(Line._fields['education_level']._description_selection(self.env))
         lines = tlist.line_ids.sorted('sequence')
         used = [k for k in tariff.SUPPLEMENT_KEYS if k == 'category_supplement' or any(lines.mapped(k))]
-        fmt = lambda d: d and _date(d).strftime('%d.%m.%Y') or ''  # noqa: E731
         columns = [_('No.'), _('Full name'), _('Position'), _('Subjects'), _('Education'), _('Diploma (No., date)'),
                    _('Hours 1–4'), _('Hours 5–9'), _('Hours 10–11'), _('Hours total'), _('Pedagogical service'),
                    _('Pay block'), _('Coefficient'), _('Category'), labels['official_salary'], labels['load_pay']] + \
@@ -710,24 +703,25 @@ class KzEduTariffList(models.Model):
         for line in lines:
             category = categories.get(line.category, '')
             if line.attestation_date and line.category not in NO_SUPPLEMENT_CATEGORIES:
-                category = '%s (%s)' % (category, fmt(line.attestation_date))
+                category = '%s (%s)' % (category, format_date(line.attestation_date))
             education = ', '.join(x for x in (levels.get(line.education_level, ''), line.education_institution) if x)
             diploma = ', '.join(x for x in (line.diploma_number and '№ %s' % line.diploma_number,
-                                            fmt(line.diploma_date)) if x)
+                                            format_date(line.diploma_date)) if x)
             rows.append([line.sequence, line.employee_id.name, line.job_id.name or '',
                          ', '.join(line.subject_ids.mapped('name')) or line.subject_names or '', education, diploma,
                          _dec(line.hours_1_4), _dec(line.hours_5_9), _dec(line.hours_10_11), _dec(line.hours_total),
                          format_service(self, tariff.ServiceLength(line.exp_years, line.exp_months, line.exp_days)),
                          line.block or '', _dec(line.coefficient).quantize(TIYN), category,
-                         _money(line.official_salary), _money(line.load_pay)] + [_money(line[k]) for k in used] + [_money(line.total)])
+                         money(line.official_salary), money(line.load_pay)] + [money(line[k]) for k in used] +
+                        [money(line.total)])
         total = ['', _('Total'), '', '', '', '', _dec(tlist.hours_1_4), _dec(tlist.hours_5_9),
                  _dec(tlist.hours_10_11), _dec(tlist.hours_total), '', '', '', '', '',
-                 sum((_money(l.load_pay) for l in lines), ZERO)] + \
-            [sum((_money(l[k]) for l in lines), ZERO) for k in used] + [sum((_money(l.total) for l in lines), ZERO)]
+                 sum((money(l.load_pay) for l in lines), ZERO)] + \
+            [sum((money(l[k]) for l in lines), ZERO) for k in used] + [sum((money(l.total) for l in lines), ZERO)]
         bands = []
         for band, suffix in BANDS:
             bands.append([band, tlist['classes_' + suffix], tlist['pupils_' + suffix], tlist['teachers_' + suffix],
-                          _dec(tlist['hours_' + suffix]), _money(tlist['amount_' + suffix])])
+                          _dec(tlist['hours_' + suffix]), money(tlist['amount_' + suffix])])
         bands_total = [_('Total'), sum(b[1] for b in bands), sum(b[2] for b in bands), len(lines),
                        _dec(tlist.hours_total), sum((b[5] for b in bands), ZERO)]
         kinds = dict(self._fields['kind']._description_selection(self.env))
@@ -735,7 +729,7 @@ class KzEduTariffList(models.Model):
         notes = []
         if self.kind == 'change':
             notes.append(_('Change order to the list of %s: %s%s') % (
-                fmt(tlist.previous_list_id.date), reasons.get(tlist.reason, ''),
+                format_date(tlist.previous_list_id.date), reasons.get(tlist.reason, ''),
                 tlist.reason_note and ' (%s)' % tlist.reason_note or ''))
         if tlist.unconfirmed_codes:
             notes.append(_('Parameters without a confirmed source used (check them under Tariffication → '
@@ -744,11 +738,11 @@ class KzEduTariffList(models.Model):
             notes.append(_('DRAFT: not approved by the director.'))
         return {
             'title': _('Tariffication list of the teachers'),
-            'subtitle': '%s: %s, %s %s' % (kinds.get(tlist.kind, ''), fmt(tlist.date), _('academic year'),
+            'subtitle': '%s: %s, %s %s' % (kinds.get(tlist.kind, ''), format_date(tlist.date), _('academic year'),
                                            tlist.academic_year_id.name),
             'company_label': _('Organisation'), 'company': tlist.company_id.name,
             'approve_label': _('APPROVED'), 'approve_role': _('Director'),
-            'approver': tlist.approved_by_id.name or '', 'approved_date': fmt(tlist.approved_date and
+            'approver': tlist.approved_by_id.name or '', 'approved_date': format_date(tlist.approved_date and
                                                                               tlist.approved_date[:10]),
             'agree_label': _('AGREED'), 'agree_role': _('Chair of the trade union committee'),
             'band_caption': _('Classes, pupils and teaching hours by grade groups'),

@@ -8,6 +8,8 @@ marked as closing entries: the statements leave them out of the movement of the 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.kz_edu_base.kz_dates import format_date
+
 from .. import gov_closing, gov_reports as gr
 
 CHIEF_GROUP = 'kz_edu_base.group_chief_bookkeeper'
@@ -60,7 +62,7 @@ class KzGovClosing(models.TransientModel):
             gov_closing.period_end_kind(self.date)
         except gov_closing.ClosingError:
             raise UserError(_('%s is not the end of a reporting period: close on 30 June (half-year) or on '
-                              '31 December (year).') % fields.Date.from_string(self.date).strftime('%d.%m.%Y'))
+                              '31 December (year).') % format_date(self.date))
         result_account = gov_closing.gov_entries.posting('close_income').credit
         plan_accounts = tuple(sorted(gov_closing.gov_entries.plan_closing()))
         self.env.cr.execute(SQL_TO_CLOSE, {'company': self.company_id.id, 'date': self.date,
@@ -88,12 +90,12 @@ class KzGovClosing(models.TransientModel):
                             ('state', '=', 'posted')])
         if done:
             raise UserError(_('The period ending %s of %s is already closed (%s).') % (
-                fields.Date.from_string(self.date).strftime('%d.%m.%Y'), company.name,
+                format_date(self.date), company.name,
                 ', '.join(done.mapped('name'))))
         entries = self.closing_entries()
         if not entries:
             raise UserError(_('Nothing to close: the income and expense accounts of %s have no balance on %s.') % (
-                company.name, fields.Date.from_string(self.date).strftime('%d.%m.%Y')))
+                company.name, format_date(self.date)))
         journal = self.env['account.chart.template'].sudo().kz_gov_journal(company, 'memorial')
         if not journal:
             raise UserError(_('%s has no memorial orders journal: load the chart of state institutions first.')

@@ -15,6 +15,8 @@ from decimal import Decimal
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.kz_edu_base.kz_dates import format_date, to_date
+
 from .. import gov_acts
 from .. import gov_ledger
 from .. import gov_reports as gr
@@ -192,14 +194,6 @@ def _check_labels(self):
     }
 
 
-def _to_date(value):
-    return fields.Date.from_string(value) if value else None
-
-
-def _fmt(value):
-    return _to_date(value).strftime('%d.%m.%Y') if value else ''
-
-
 def _year_before(day):
     try:
         return day.replace(year=day.year - 1)
@@ -216,13 +210,13 @@ class KzGovReportWizard(models.TransientModel):
         return fields.Date.to_string(today.replace(day=1) - datetime.timedelta(days=1))
 
     def _default_date_from(self):
-        return fields.Date.to_string(_to_date(self._default_date_to()).replace(month=1, day=1))
+        return fields.Date.to_string(to_date(self._default_date_to()).replace(month=1, day=1))
 
     def _default_comparative_date_from(self):
-        return fields.Date.to_string(_year_before(_to_date(self._default_date_from())))
+        return fields.Date.to_string(_year_before(to_date(self._default_date_from())))
 
     def _default_comparative_date_to(self):
-        return fields.Date.to_string(_year_before(_to_date(self._default_date_to())))
+        return fields.Date.to_string(_year_before(to_date(self._default_date_to())))
 
     def _default_lang(self):
         lang = self.env.context.get('lang') or self.env.user.lang or ''
@@ -259,9 +253,9 @@ class KzGovReportWizard(models.TransientModel):
     @api.onchange('date_from', 'date_to')
     def _onchange_dates(self):
         if self.date_from:
-            self.comparative_date_from = fields.Date.to_string(_year_before(_to_date(self.date_from)))
+            self.comparative_date_from = fields.Date.to_string(_year_before(to_date(self.date_from)))
         if self.date_to:
-            self.comparative_date_to = fields.Date.to_string(_year_before(_to_date(self.date_to)))
+            self.comparative_date_to = fields.Date.to_string(_year_before(to_date(self.date_to)))
 
     @api.onchange('company_id')
     def _onchange_company_id(self):
@@ -290,14 +284,14 @@ class KzGovReportWizard(models.TransientModel):
     def _check_params(self):
         self.ensure_one()
         if self.date_from > self.date_to:
-            raise UserError(_('The period starts after it ends (%s – %s).') % (_fmt(self.date_from),
-                                                                             _fmt(self.date_to)))
+            raise UserError(_('The period starts after it ends (%s – %s).') % (format_date(self.date_from),
+                                                                             format_date(self.date_to)))
         if self.report in FORM_OF_REPORT and bool(self.comparative_date_from) != bool(self.comparative_date_to):
             raise UserError(_('State both dates of the comparative period, or neither.'))
         if self.comparative_date_from and self.comparative_date_to and \
                 self.comparative_date_from > self.comparative_date_to:
             raise UserError(_('The comparative period starts after it ends (%s – %s).')
-                            % (_fmt(self.comparative_date_from), _fmt(self.comparative_date_to)))
+                            % (format_date(self.comparative_date_from), format_date(self.comparative_date_to)))
         if self.report == 'account_card':
             if not self.account_id:
                 raise UserError(_('Choose the account of the card.'))
@@ -322,7 +316,7 @@ class KzGovReportWizard(models.TransientModel):
     @api.model
     def _unposted_line(self, move):
         label = move.name if move.name and move.name != '/' else (move.ref or '#%d' % move.id)
-        return '%s  %s  %s  %s' % (_fmt(move.date), move.journal_id.code or '', label,
+        return '%s  %s  %s  %s' % (format_date(move.date), move.journal_id.code or '', label,
                                    gr.format_amount(gr.money(str(move.amount)), self.env.lang))
 
     @api.model
@@ -467,10 +461,10 @@ class KzGovReportWizard(models.TransientModel):
         if act:
             title = gr.form_title(act['title'], self.date_to, self.env.lang)
         info = [(_('Organisation'), company.name), (_('BIN'), company.kz_bin or company.vat or ''),
-                (_('Period'), '%s – %s' % (_fmt(self.date_from), _fmt(self.date_to)))]
+                (_('Period'), '%s – %s' % (format_date(self.date_from), format_date(self.date_to)))]
         if form and self._has_comparative() and form != 'FO1':
-            info.append((_('Comparative period'), '%s – %s' % (_fmt(self.comparative_date_from),
-                                                              _fmt(self.comparative_date_to))))
+            info.append((_('Comparative period'), '%s – %s' % (format_date(self.comparative_date_from),
+                                                              format_date(self.comparative_date_to))))
         if self.report in ('turnover', 'account_card') and self.funding_id:
             info.append((_('Funding source'), '%s %s' % (self.funding_id.sudo().code, self.funding_id.sudo().name)))
         unit = self.unit if form else 'tenge'
@@ -521,8 +515,8 @@ class KzGovReportWizard(models.TransientModel):
 
     def _period_head(self, date_from, date_to, balance=False):
         if balance:
-            return _('At %s') % _fmt(date_to)
-        return '%s – %s' % (_fmt(date_from), _fmt(date_to))
+            return _('At %s') % format_date(date_to)
+        return '%s – %s' % (format_date(date_from), format_date(date_to))
 
     def _in_unit(self, value, data):
         return gr.in_unit(value, data['unit']) if isinstance(value, Decimal) else value
@@ -574,8 +568,8 @@ class KzGovReportWizard(models.TransientModel):
             if self._has_comparative():
                 heads[3]['label'] += '\n' + self._period_head(self.comparative_date_from, self.comparative_date_to)
         elif form == 'FO1':
-            heads[2]['label'] += '\n' + _fmt(self.date_from)
-            heads[3]['label'] += '\n' + _fmt(self.date_to)
+            heads[2]['label'] += '\n' + format_date(self.date_from)
+            heads[3]['label'] += '\n' + format_date(self.date_to)
         table_rows = []
         for row in rows:
             values = list(row['values'])
@@ -642,9 +636,9 @@ class KzGovReportWizard(models.TransientModel):
                                                                      'rowspan': 1}]
         head = [[{'label': _('Account'), 'colspan': 1, 'rowspan': 2},
                  {'label': _('Account name'), 'colspan': 1, 'rowspan': 2},
-                 {'label': _('Balance at %s') % _fmt(self.date_from), 'colspan': 2, 'rowspan': 1},
+                 {'label': _('Balance at %s') % format_date(self.date_from), 'colspan': 2, 'rowspan': 1},
                  {'label': _('Turnover for the period'), 'colspan': 2, 'rowspan': 1},
-                 {'label': _('Balance at %s') % _fmt(self.date_to), 'colspan': 2, 'rowspan': 1}],
+                 {'label': _('Balance at %s') % format_date(self.date_to), 'colspan': 2, 'rowspan': 1}],
                 dtct * 3]
         keys = ('open_dt', 'open_ct', 'debit', 'credit', 'close_dt', 'close_ct')
         table_rows = [{'style': 'line', 'cells': [r['code'], r['name']] + [r[k] for k in keys]}
@@ -667,7 +661,8 @@ class KzGovReportWizard(models.TransientModel):
             if kind == 0:
                 opening = gr.money(debit) - gr.money(credit)
             else:
-                items.append({'date': _fmt(date), 'entry': entry or '', 'journal': journal or '', 'label': label or '',
+                items.append({'date': format_date(date), 'entry': entry or '', 'journal': journal or '',
+                              'label': label or '',
                               'counterpart': counterpart or '', 'funding': fcode or '', 'ebk': ecode or '',
                               'debit': debit, 'credit': credit})
         card = gr.account_card(opening, items)
@@ -677,7 +672,7 @@ class KzGovReportWizard(models.TransientModel):
             _('Date'), _('Entry'), _('Journal'), _('Description'), _('Counterpart account'), _('Funding source'),
             _('ЕБК specific'), _('Debit'), _('Credit'), _('Balance, debit'), _('Balance, credit'))]]
         o_dt, o_ct = gr.split_balance(card['opening'])
-        rows = [{'style': 'total', 'cells': [_('Balance at %s') % _fmt(self.date_from)] + [''] * 6 +
+        rows = [{'style': 'total', 'cells': [_('Balance at %s') % format_date(self.date_from)] + [''] * 6 +
                  [None, None, o_dt, o_ct]}]
         for r in card['rows']:
             b_dt, b_ct = gr.split_balance(r['balance'])
@@ -686,7 +681,7 @@ class KzGovReportWizard(models.TransientModel):
         c_dt, c_ct = gr.split_balance(card['closing'])
         rows.append({'style': 'total', 'cells': [_('Turnover for the period')] + [''] * 6 +
                      [card['debit'], card['credit'], None, None]})
-        rows.append({'style': 'total', 'cells': [_('Balance at %s') % _fmt(self.date_to)] + [''] * 6 +
+        rows.append({'style': 'total', 'cells': [_('Balance at %s') % format_date(self.date_to)] + [''] * 6 +
                      [None, None, c_dt, c_ct]})
         data['tables'].append({'caption': '', 'head': head, 'rows': rows, 'split': None})
         data['figures'] = card
@@ -706,7 +701,7 @@ class KzGovReportWizard(models.TransientModel):
                 opening[code] = opening.get(code, gr.ZERO) + gr.money(debit) - gr.money(credit)
             else:
                 turnovers.append((month, journal, code, debit, credit))
-        start, end = _to_date(self.date_from), _to_date(self.date_to)
+        start, end = to_date(self.date_from), to_date(self.date_to)
         months, day = [], start.replace(day=1)
         while day <= end:
             months.append(day.strftime('%Y-%m'))
@@ -723,7 +718,7 @@ class KzGovReportWizard(models.TransientModel):
         for row in book['rows']:
             kind, month = row['kind'], row['month']
             if kind == 'opening':
-                label, style = _('Balance at %s') % _fmt(self.date_from), 'total'
+                label, style = _('Balance at %s') % format_date(self.date_from), 'total'
             elif kind == 'journal':
                 label, style = journal_names.get(row['journal'], ''), 'line'
             elif kind == 'month_total':
@@ -733,7 +728,7 @@ class KzGovReportWizard(models.TransientModel):
             elif kind == 'total':
                 label, style = _('Turnover for the period'), 'total'
             else:
-                label, style = _('Balance at %s') % _fmt(self.date_to), 'total'
+                label, style = _('Balance at %s') % format_date(self.date_to), 'total'
             cells = [label, row['amount']]
             for code in accounts:
                 dt, ct = row['cells'].get(code, (None, None))
@@ -748,7 +743,7 @@ class KzGovReportWizard(models.TransientModel):
                                                   result))
         closing_dt = sum((gr.split_balance(v)[0] for v in book['closing'].values()), gr.ZERO)
         closing_ct = sum((gr.split_balance(v)[1] for v in book['closing'].values()), gr.ZERO)
-        data['checks'].append(self._check_row(_('Balances at %s: debit = credit') % _fmt(self.date_to),
+        data['checks'].append(self._check_row(_('Balances at %s: debit = credit') % format_date(self.date_to),
                                               gr.check(closing_dt, closing_ct)))
         data['figures'] = book
 

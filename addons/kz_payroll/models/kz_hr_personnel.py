@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.kz_edu_base.kz_dates import format_date
 from odoo.addons.kz_edu_base.internal import internal_context, is_internal
 
 REMIND_DAYS_BEFORE = 60
@@ -245,8 +246,8 @@ class KzHrOrder(models.Model):
         self.ensure_one()
         emp, job = self.employee_id.name, self.job_id.name or ''
         rate = ('%.2f' % self.rate).rstrip('0').rstrip('.')
-        d1 = self._fmt(self.date_start)
-        d2 = self._fmt(self.date_end)
+        d1 = format_date(self.date_start)
+        d2 = format_date(self.date_end)
         if self.kind == 'hire':
             return ('%s %s бастап %s лауазымына %s ставкаға қабылдансын.' % (emp, d1, job, rate),
                     'Принять %s с %s на должность %s на %s ставки.' % (emp, d1, job, rate))
@@ -264,10 +265,6 @@ class KzHrOrder(models.Model):
         return ('%s %s бастап жұмыстан босатылсын. Негіз: ҚР Еңбек кодексі (23.11.2015 № 414-V), %s.'
                 % (emp, d2 or d1, ground),
                 'Уволить %s с %s. Основание: Трудовой кодекс РК (23.11.2015 № 414-V), %s.' % (emp, d2 or d1, ground))
-
-    @staticmethod
-    def _fmt(date):
-        return date and fields.Date.from_string(date).strftime('%d.%m.%Y') or ''
 
 
 class KzHrStaffSchedule(models.Model):

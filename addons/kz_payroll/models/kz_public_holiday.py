@@ -14,10 +14,10 @@ import datetime
 import logging
 
 import pytz
-from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
 
+from odoo.addons.kz_edu_base.bulk_sql import insert_rows
 from odoo.addons.kz_edu_base import kz_holidays
 
 _logger = logging.getLogger(__name__)
@@ -97,10 +97,9 @@ class ResourceCalendar(models.Model):
         if rows:
             # one INSERT for every schedule and year: every new company gets a schedule, and through the ORM its
             # ~45 leaves cost about a second (resource.calendar.leaves.create one at a time)
-            execute_values(self.env.cr, """
-                INSERT INTO resource_calendar_leaves (name, calendar_id, company_id, tz, kz_holiday_code, date_from,
-                                                      date_to, create_uid, write_uid, create_date, write_date)
-                VALUES %s""", rows,
+            insert_rows(self.env.cr, 'resource_calendar_leaves', (
+                'name', 'calendar_id', 'company_id', 'tz', 'kz_holiday_code', 'date_from', 'date_to', 'create_uid',
+                'write_uid', 'create_date', 'write_date'), rows,
                 template="(%s, %s, %s, %s, %s, %s, %s, %s, %s, now() at time zone 'UTC', now() at time zone 'UTC')")
             Leave.invalidate_cache()
             written = len(rows)

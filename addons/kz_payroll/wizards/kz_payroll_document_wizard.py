@@ -23,6 +23,7 @@ from odoo.exceptions import AccessError, UserError
 from .. import payroll_documents as pd
 from .. import timesheet_document as ts
 from odoo.addons.kz_edu_base import amount_words
+from odoo.addons.kz_edu_base.kz_dates import format_date
 
 DOCUMENT_KINDS = [
     ('payslip', 'Payslips'),
@@ -244,8 +245,8 @@ class KzPayrollDocumentWizard(models.TransientModel):
             worked = [[w.name or '', w.code or '', pd.money(w.number_of_days), pd.money(w.number_of_hours)]
                       for w in slip.worked_days_line_ids]
             sections.append({
-                'title': _('Payslip for %s – %s') % (fields.Date.from_string(slip.date_from).strftime('%d.%m.%Y'),
-                                                     fields.Date.from_string(slip.date_to).strftime('%d.%m.%Y')),
+                'title': _('Payslip for %s – %s') % (format_date(slip.date_from),
+                                                     format_date(slip.date_to)),
                 'info': [(_('Employee'), row['employee']), (_('IIN'), row['iin']), (_('Position'), row['position'])],
                 'tables': [
                     {'caption': _('Worked time'), 'columns': [_('Kind'), _('Code'), _('Days'), _('Hours')],
@@ -321,16 +322,13 @@ class KzPayrollDocumentWizard(models.TransientModel):
             'caption': '',
             'columns': [_('No.'), _('IIN'), _('Employee'), _('Birth date')] + [income_label] +
                        [self._short_code(c) for c in lst['codes']],
-            'rows': [[i, l['row']['iin'], l['row']['employee'], self._date(l['row']['birth_date']), l['income']] +
+            'rows': [[i, l['row']['iin'], l['row']['employee'], format_date(l['row']['birth_date']), l['income']] +
                      l['values'] for i, l in enumerate(lst['lines'], 1)],
             'total': [_('Total'), '', '', '', lst['income']] + lst['totals'],
         }
         return [{'title': '', 'info': [], 'tables': [table],
                  'notes': [_('Number of employees: %s') % lst['count'],
                            _('Total in words: %s') % self._words(lst['total'])]}]
-
-    def _date(self, value):
-        return fields.Date.from_string(value).strftime('%d.%m.%Y') if value else ''
 
     def _document_pension(self, slips, rows, start, end):
         return self._contribution_list(rows, 'pension')
