@@ -113,3 +113,44 @@ class TestPortal(LearningCase):
         self.assertEqual(summary['marks'], [])                 # no quarter mark computed yet
         values = self.family(self.u_parent).page_values(period_id=self.q2.id)
         self.assertEqual(len([a for a in values['attendance'] if a['attendance'] == 'absent']), 1)
+
+
+class TestPortalHttp(LearningCase):
+    """The journal pages over HTTP (in-process WSGI, kz_edu_base's InProcessClient): the pupil's own page and her
+    mother's page of her, in Kazakh; nobody else's (SEC-06, LMS-01)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestPortalHttp, cls).setUpClass()
+        wed = cls.env['kz.edu.lesson'].search([('load_id', '=', cls.load_math_a.id), ('date', '=', '2026-11-11')])
+        wed.sudo(cls.u_math.id).kz_grid_save({'entries': [{'student_id': cls.kid.id, 'mark': 8},
+                                                          {'student_id': cls.kids[1].id, 'mark': 3}]})
+        for user, password in ((cls.u_student, 'Student-pw-1'), (cls.u_parent, 'Parent-pw-1')):
+            user.write({'password': password, 'lang': 'kk_KZ'})
+
+    def client(self, user, password):
+        from odoo.addons.kz_edu_base.tests.http_client import InProcessClient
+        return InProcessClient(self, user.login, password)
+
+    def marks_on(self, html):
+        import re
+        return re.findall(r'class="o_kz_mark"[^>]*>([^<]*)<', html)
+
+    def test_student_opens_her_own_journal_page_LMS01(self):
+        web = self.client(self.u_student, 'Student-pw-1')
+        response = web.get('/my/learning?period=%d' % self.q2.id)
+        self.assertEqual(response.status_code, 200, response.headers.get('Location'))
+        html = response.get_data(as_text=True)
+        self.assertIn(self.kid.name, html)
+        self.assertIn(self.load_math_a.subject_id.with_context(lang='kk_KZ').name, html)
+        self.assertEqual(self.marks_on(html), ['8'])            # her mark; the classmate's 3 is not on her page
+        # a child's page through the parents' route is not hers to open
+        self.assertEqual(web.get('/my/children/%d/learning' % self.kid.id).status_code, 404)
+
+    def test_mother_opens_her_childs_page_but_not_a_student_page_SEC06(self):
+        web = self.client(self.u_parent, 'Parent-pw-1')
+        response = web.get('/my/children/%d/learning?period=%d' % (self.kid.id, self.q2.id))
+        self.assertEqual(response.status_code, 200, response.headers.get('Location'))
+        self.assertEqual(self.marks_on(response.get_data(as_text=True)), ['8'])
+        self.assertEqual(web.get('/my/learning').status_code, 404)                  # she is not a pupil
+        self.assertEqual(web.get('/my/children/%d/learning' % self.kids[1].id).status_code, 404)
