@@ -188,7 +188,7 @@ def bench_district(env, n_schools, n_students, repeat, out):
         ('attendance today', lambda: board.fig_attendance_today(cids, day)),
         ('attendance in the period', lambda: board.fig_attendance_period(cids, date_from, day, {})),
         ('meals', lambda: board.fig_meals(cids, date_from, day, day)),
-        ('budget (kz_gov_account, per school)', lambda: board.fig_budget(cids, date_from, day)),
+        ('budget (kz_gov_account, all schools)', lambda: board.fig_budget(cids, date_from, day)),
         ('payroll fund', lambda: board.fig_payroll(cids, day)),
         ('teachers', lambda: board.fig_teachers(cids, day)),
         ('documents in draft', lambda: board.fig_drafts(cids)),

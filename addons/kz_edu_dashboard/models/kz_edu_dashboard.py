@@ -9,11 +9,12 @@ record rules, as ``search`` applies them: kz.edu.contingent.report.wizard._rule_
 school only and the district its schools. Going through the ORM (read_group per school and figure) would cost one
 query per school and figure: about 12 x 150 queries for the district.
 
-Two figures are not set-based, on purpose:
+Two figures are not read through the record rules that way, on purpose:
 
-* the budget execution is kz_gov_account's own computation (kz.gov.budget.execution.compute_rows, called per
-  school on an unsaved wizard record): the dashboards show what the bookkeeper's report shows and follow its rules
-  when they change, instead of recomputing plan, obligations and payments here;
+* the budget execution is kz_gov_account's own computation (kz.gov.budget.execution._compute_rows_by_company,
+  the grouped form of the bookkeeper's report, called once for all the schools shown, with the report's access
+  check): the dashboards show what the bookkeeper's report shows and follow its rules when they change, instead of
+  recomputing plan, obligations and payments here;
 * the payroll fund is the total of the confirmed payslips (rule GROSS) of a school and month. The payslip record
   rules let a director or the district read no one's payslip but their own, while their groups entitle them to the
   school's totals («sees everything of it», «reads the data and reports of all the schools»): the total is read in
@@ -327,19 +328,15 @@ class KzEduDashboard(models.AbstractModel):
 
     @api.model
     def fig_budget(self, company_ids, date_from, date_to):
-        """{company: {'rows', 'total', 'summary'}}: kz_gov_account's budget execution of each school for the part of
-        the period in one budget year (see the module docstring: reused, not recomputed)."""
+        """{company: {'rows', 'total', 'summary'}}: kz_gov_account's budget execution of the schools for the part of
+        the period in one budget year (see the module docstring: reused, not recomputed), all schools at once."""
         self._check_figures(full=True)
         start, end = dr.budget_span(date_from, date_to)
-        Execution = self.env['kz.gov.budget.execution']
-        out = {}
-        for company_id in company_ids:
-            wizard = Execution.new({'company_id': company_id, 'date_from': fields.Date.to_string(start),
-                                    'date_to': fields.Date.to_string(end)})
-            rows, total = wizard.compute_rows()
-            out[company_id] = {'rows': rows, 'total': total, 'summary': dr.budget_summary(rows, total),
-                               'date_from': start, 'date_to': end}
-        return out
+        by_company = self.env['kz.gov.budget.execution']._compute_rows_by_company(
+            self.env['res.company'].browse(company_ids), start, end)
+        return {company_id: {'rows': rows, 'total': total, 'summary': dr.budget_summary(rows, total),
+                             'date_from': start, 'date_to': end}
+                for company_id, (rows, total) in by_company.items()}
 
     @api.model
     def fig_payroll(self, company_ids, day):
