@@ -267,16 +267,19 @@ class KzEduDashboard(models.AbstractModel):
         ev_sql, params = self._rows_sql('kz.edu.access.event', [
             ('company_id', 'in', company_ids), ('local_date', '>=', str(date_from)), ('local_date', '<=', str(date_to))],
             ['company_id', 'student_id', 'local_date', 'state', 'direction'])
-        # the distinct student-days in a subquery: count(DISTINCT (student_id, local_date)) sorted row values and
-        # took twice as long
+        # one pass over the events, grouped by school and day: the days with any event, and in each the distinct
+        # students with an accepted entry (a small sort per day). Two passes over the events of a CTE (days, then
+        # the distinct student-days of the whole period sorted at once) took twice as long: 0.8 s instead of 0.4 s
+        # for a month in 150 schools (tests/benchmarks/bench_dashboard.py); count(DISTINCT (student_id,
+        # local_date)) sorted row values and took three times as long
         self.env.cr.execute("""
-            WITH ev AS (SELECT * FROM (%s) rows WHERE EXTRACT(ISODOW FROM local_date) < 6)
-            SELECT d.company_id, d.days, COALESCE(p.present, 0)
-              FROM (SELECT company_id, count(DISTINCT local_date) AS days FROM ev GROUP BY company_id) d
-              LEFT JOIN (SELECT company_id, count(*) AS present
-                           FROM (SELECT DISTINCT company_id, student_id, local_date FROM ev
-                                  WHERE state = 'accepted' AND direction = 'in' AND student_id IS NOT NULL) x
-                          GROUP BY company_id) p ON p.company_id = d.company_id""" % ev_sql, params)
+            SELECT company_id, count(*), sum(present)::bigint
+              FROM (SELECT company_id, local_date,
+                           count(DISTINCT student_id) FILTER (WHERE state = 'accepted' AND direction = 'in') AS present
+                      FROM (%s) ev
+                     WHERE EXTRACT(ISODOW FROM local_date) < 6
+                     GROUP BY company_id, local_date) days
+             GROUP BY company_id""" % ev_sql, params)
         out = {c: {'days': 0, 'present': 0, 'percent': None} for c in company_ids}
         for company, days, present in self.env.cr.fetchall():
             out[company] = {'days': days, 'present': present,
@@ -290,8 +293,12 @@ class KzEduDashboard(models.AbstractModel):
         period, by kind; amounts Decimal."""
         self._check_figures(full=True)
         low, high = min(dr.to_date(date_from), day), max(dr.to_date(date_to), day)
-        sub, params = self._ids_sql('kz.canteen.meal', [('company_id', 'in', company_ids),
-                                                         ('date', '>=', str(low)), ('date', '<=', str(high))])
+        # the rows form (one scan of the meals, see _rows_sql): the ids form read the table twice, 0.45 s instead of
+        # 0.33 s for the 173 000 meals of a week in 150 schools (tests/benchmarks/bench_dashboard.py)
+        rows, params = self._rows_sql('kz.canteen.meal', [
+            ('company_id', 'in', company_ids), ('date', '>=', str(low)), ('date', '<=', str(high))],
+            ['id', 'company_id', 'kind', 'date', 'order_key', 'student_id', 'price', 'qty', 'funding_amount',
+             'child_amount'])
         self.env.cr.execute("""
             SELECT company_id, kind,
                    count(DISTINCT COALESCE(order_key, id::text)) FILTER (WHERE date = %%s),
@@ -301,8 +308,8 @@ class KzEduDashboard(models.AbstractModel):
                    (sum(price * qty) FILTER (WHERE date BETWEEN %%s AND %%s))::text,
                    (sum(funding_amount) FILTER (WHERE date BETWEEN %%s AND %%s))::text,
                    (sum(child_amount) FILTER (WHERE date BETWEEN %%s AND %%s))::text
-              FROM kz_canteen_meal WHERE id IN (%s)
-             GROUP BY company_id, kind""" % sub,
+              FROM (%s) meals
+             GROUP BY company_id, kind""" % rows,
             [str(day), str(day)] + [str(date_from), str(date_to)] * 5 + params)
         empty = {'today': 0, 'today_children': 0, 'meals': 0, 'children': 0, 'amount': dr.ZERO, 'funding': dr.ZERO,
                  'paid': dr.ZERO}
