@@ -100,9 +100,10 @@ def effective_plan(base_rows, amendment_rows=()):
         _check_kind_month(kind, month)
         ensure(ebk, kind)
         plan[(ebk, kind, month)] += money(delta)
-    for (ebk, kind, month) in sorted(plan, key=lambda k: (str(k[0]), k[1], k[2])):
-        if plan[(ebk, kind, month)] < 0:
-            raise NegativePlanError(ebk, kind, month, plan[(ebk, kind, month)])
+    negative = [key for key, value in plan.items() if value < 0]
+    if negative:
+        ebk, kind, month = min(negative, key=lambda k: (str(k[0]), k[1], k[2]))
+        raise NegativePlanError(ebk, kind, month, plan[(ebk, kind, month)])
     return plan
 
 
@@ -172,6 +173,10 @@ def execution_rows(plan, registered, payments, expenses, months):
     without a plan). Rows are sorted by ebk; specifics with nothing at all are left out. total: the same sums
     (ebk None) with the percent of the sums."""
     months = set(months)
+    planned = {}            # {(ebk, kind): plan of the months}, in one pass over the plan
+    for (ebk, kind, month), value in plan.items():
+        if month in months:
+            planned[(ebk, kind)] = planned.get((ebk, kind), ZERO) + value
     ebks = {k[0] for k in plan} | set(registered) | set(payments) | set(expenses)
     keys = ('plan_obligations', 'plan_payments', 'registered', 'payments', 'expenses', 'remaining_obligations',
             'remaining_payments')
@@ -180,10 +185,8 @@ def execution_rows(plan, registered, payments, expenses, months):
     for ebk in sorted(ebks, key=str):
         row = {
             'ebk': ebk,
-            'plan_obligations': sum((v for (e, kind, m), v in plan.items()
-                                     if e == ebk and kind == 'obligations' and m in months), ZERO),
-            'plan_payments': sum((v for (e, kind, m), v in plan.items()
-                                  if e == ebk and kind == 'payments' and m in months), ZERO),
+            'plan_obligations': planned.get((ebk, 'obligations'), ZERO),
+            'plan_payments': planned.get((ebk, 'payments'), ZERO),
             'registered': money(registered.get(ebk)),
             'payments': money(payments.get(ebk)),
             'expenses': money(expenses.get(ebk)),

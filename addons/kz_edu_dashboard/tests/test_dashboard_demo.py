@@ -144,6 +144,31 @@ class TestDemoDistrict(DemoDashboardCase):
                     self.assertFalse(Model.check_access_rights(operation, raise_exception=False),
                                      '%s: %s' % (figure, operation))
 
+    def test_district_budget_is_each_schools_budget_execution_in_one_computation_ACC17(self):
+        """The district's budget figures, computed once for all its schools, are each school's budget execution as
+        its own report gives it (rows, totals, overspent specifics); the director cannot get another school's
+        budget through the figure family."""
+        day = self.env['kz.edu.demo'].demo_today()
+        board = self.board(self.district, kz_dashboard_today=str(day))
+        data = board.district_data('year', 'budget_percent')
+        rows = {r['company_id']: r for r in data['rows']}
+        budget = board.fig_budget(self.schools.ids, day.replace(month=1, day=1), day)
+        self.assertEqual(set(budget), set(self.schools.ids))
+        for school in self.schools:
+            fig = budget[school.id]
+            wizard = self.env['kz.gov.budget.execution'].sudo(self.district).create({
+                'company_id': school.id, 'date_from': str(fig['date_from']), 'date_to': str(fig['date_to'])})
+            self.assertEqual((fig['rows'], fig['total']), wizard.compute_rows(), school.name)
+            self.assertEqual(fig['summary']['overspent'], [r['ebk'] for r in fig['rows'] if dr.overspent(r)])
+            self.assertEqual((rows[school.id]['budget_paid'], rows[school.id]['budget_percent'],
+                              rows[school.id]['overspent']),
+                             (fig['summary']['paid'], fig['summary']['percent'], len(fig['summary']['overspent'])),
+                             school.name)
+        self.assertTrue(any(budget[s]['rows'] for s in self.schools.ids))
+        for other in self.schools - self.school:
+            with self.assertRaises(AccessError):
+                self.board(self.director).fig_budget([other.id], day.replace(month=1, day=1), day)
+
     def test_xlsx_export_is_the_districts_and_no_one_elses(self):
         action = self.board(self.district).district_export('quarter', 'budget_percent')
         self.assertEqual(action['report_name'], 'kz_edu_dashboard.district_xlsx')

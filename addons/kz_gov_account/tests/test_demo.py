@@ -172,6 +172,25 @@ class TestKzGovDemo(common.SavepointCase):
         for row in rows:
             self.assertLessEqual(row['payments'], row['plan_payments'], row['ebk'])
 
+    def test_grouped_execution_of_the_demo_district_is_each_schools_own_ACC17(self):
+        """The grouped computation the district's dashboard calls once gives each demo school, and the department,
+        the rows of its own execution report over the demo's ledgers: in the plan year (the sources with an
+        approved plan) and in the year before (no plan: all sources), with and without a funding source."""
+        companies = self.school1 | self.school2 | self.school1.parent_id
+        Execution = self.env['kz.gov.budget.execution']
+        local = self.env.ref('kz_gov_account.funding_LOC')
+        periods = (('%d-01-01' % self.plan_year, self.end),
+                   ('%d-01-01' % self.first_year, '%d-12-31' % self.first_year))
+        for date_from, date_to in periods:
+            for funding in (None, local):
+                grouped = Execution._compute_rows_by_company(companies, date_from, date_to, funding)
+                for company in companies:
+                    own = Execution.create({'company_id': company.id, 'date_from': date_from, 'date_to': date_to,
+                                            'funding_id': funding.id if funding else False}).compute_rows()
+                    self.assertEqual(grouped[company.id], own, (company.name, date_from, funding))
+                self.assertTrue(grouped[self.school2.id][1]['payments'], (date_from, funding))
+                self.assertNotEqual(grouped[self.school1.id][1]['payments'], grouped[self.school2.id][1]['payments'])
+
     def test_fo1_of_each_school_balances_and_agrees_with_the_turnover_sheet_ACC13(self):
         """ФО-1 of the form of order No. 230 at the end of the demo: assets = liabilities + net assets at both dates,
         every account on a line, and each line equals the closing balances of its accounts in the turnover sheet

@@ -396,6 +396,80 @@ class TestFinplan(SavepointCase):
         # a source without an approved plan for the year is not held here
         self._post_payment(1000, '%s-03-25' % (YEAR + 1))
 
+    def test_grouped_execution_of_several_schools_is_each_schools_own_ACC17(self):
+        """The grouped computation the district's dashboard calls once for all its schools gives every school the
+        rows of its own execution report (amounts, percents, the specifics spent beyond their plan), with and
+        without a funding source: school No. 1 with an obligation beyond the plan (the chief bookkeeper's
+        override) and a payment, school No. 2 with a plan of another funding source and an obligation of its own,
+        the department without any plan (all its sources)."""
+        school2 = self.env.ref('kz_edu_base.company_school2_demo')
+        department = self.district.company_id
+        self.obligation(1150000).action_register()
+        over = self.obligation(80000, name='Д-2', user=self.chief)
+        over.write({'kz_plan_override': True, 'kz_override_reason': 'Решение акимата'})
+        over.sudo(self.bookkeeper).action_register()
+        self._post_payment(100000, '%s-03-20' % YEAR)
+        plan2 = self.env['kz.gov.finplan'].create({
+            'company_id': school2.id, 'year': YEAR, 'funding_id': self.republican.id,
+            'line_ids': [(0, 0, {'ebk_id': self.ebk151.id, 'kind': 'obligations', 'm01': 70000, 'm02': 70000}),
+                         (0, 0, {'ebk_id': self.ebk151.id, 'kind': 'payments', 'm02': 50000})]})
+        plan2.action_approve()
+        supplier2 = self.env['res.partner'].create({'name': 'ЖШС «Жылу»', 'supplier': True, 'is_company': True})
+        self.env['kz.gov.obligation'].create({
+            'name': 'Д-7', 'date': '%s-02-03' % YEAR, 'partner_id': supplier2.id, 'company_id': school2.id,
+            'funding_id': self.republican.id, 'ebk_id': self.ebk151.id, 'amount': 65000,
+            'subject': 'Жылу'}).action_register()
+        companies = self.school | school2 | department
+        Execution = self.env['kz.gov.budget.execution'].sudo(self.district)
+
+        def overspent(rows):
+            return [r['ebk'] for r in rows if r['remaining_obligations'] < 0 or r['remaining_payments'] < 0]
+
+        for funding in (None, self.local, self.republican):
+            grouped = Execution._compute_rows_by_company(companies, '%s-01-01' % YEAR, '%s-03-31' % YEAR, funding)
+            self.assertEqual(set(grouped), set(companies.ids))
+            for company in companies:
+                own = Execution.create({'company_id': company.id, 'funding_id': funding.id if funding else False,
+                                        'date_from': '%s-01-01' % YEAR, 'date_to': '%s-03-31' % YEAR})
+                self.assertEqual(grouped[company.id], own.compute_rows(), (company.name, funding))
+        grouped = Execution._compute_rows_by_company(companies, '%s-01-01' % YEAR, '%s-03-31' % YEAR)
+        rows1, total1 = grouped[self.school.id]
+        row149 = [r for r in rows1 if r['ebk'] == '149'][0]
+        self.assertEqual((row149['registered'], row149['remaining_obligations'], row149['payments']),
+                         (D('1230000.00'), D('-30000.00'), D('100000.00')))
+        self.assertEqual(overspent(rows1), ['149'])
+        rows2, total2 = grouped[school2.id]
+        self.assertEqual([(r['ebk'], r['plan_obligations'], r['registered'], r['plan_payments']) for r in rows2],
+                         [('151', D('140000.00'), D('65000.00'), D('50000.00'))])
+        self.assertEqual(overspent(rows2), [])
+        self.assertEqual(total2['registered'], D('65000.00'))
+        # the department has no plan and no documents of the year
+        self.assertEqual(grouped[department.id][0], [])
+
+    def test_grouped_execution_refuses_another_schools_figures_SEC05(self):
+        """A school's bookkeeper, director or a teacher cannot get another school's budget execution through the
+        grouped computation either, alone or among her own school's; the district gets every school's."""
+        school2 = self.env.ref('kz_edu_base.company_school2_demo')
+        Execution = self.env['kz.gov.budget.execution']
+        period = ('%s-01-01' % YEAR, '%s-03-31' % YEAR)
+        for user in (self.bookkeeper, self.director):
+            self.assertNotIn(school2, user.company_ids)
+            for companies in (school2, self.school | school2):
+                with self.assertRaises(AccessError, msg=user.login):
+                    Execution.sudo(user)._compute_rows_by_company(companies, *period)
+            own = Execution.sudo(user)._compute_rows_by_company(self.school, *period)
+            self.assertEqual(list(own), [self.school.id])
+            wizard = Execution.sudo(user).create({'company_id': school2.id, 'date_from': period[0],
+                                                  'date_to': period[1]})
+            with self.assertRaises(AccessError, msg=user.login):
+                wizard.compute_rows()
+        teacher = self.env['res.users'].search([('login', '=', 'teacher')])
+        if teacher:
+            with self.assertRaises(AccessError):
+                Execution.sudo(teacher)._compute_rows_by_company(self.school, *period)
+        both = Execution.sudo(self.district)._compute_rows_by_company(self.school | school2, *period)
+        self.assertEqual(set(both), {self.school.id, school2.id})
+
     def test_execution_period_within_one_year_ACC17(self):
         with self.assertRaises(ValidationError):
             self.execution(date_from='%s-12-01' % (YEAR - 1), date_to='%s-01-31' % YEAR)
