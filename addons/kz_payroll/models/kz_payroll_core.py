@@ -15,6 +15,7 @@ from psycopg2.extras import execute_values
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.modules.module import get_module_resource
+from odoo.tools import frozendict
 
 from odoo.addons.kz_edu_base import demo_calendar
 from odoo.addons.kz_edu_base.internal import internal_context, is_internal
@@ -41,9 +42,10 @@ KZ_ALL_CODES = set(KZ_CODES) | set(KZ_ACCRUAL_CODES)
 #: A monthly wage above this in a state school is a typing error (50 МЗП of 2026 is 4.25 million ₸).
 MAX_MONTHLY_WAGE = Decimal('50000000')
 
-#: Amounts computed for the payslips being computed, keyed by (database, payslip id); filled by compute_sheet and
-#: read by the salary rules (``kz_rule_amount``) when the stock rule loop runs, emptied when compute_sheet ends.
-_RULE_CACHE = {}
+#: Context key under which compute_sheet hands the engine's amounts to the salary rules when the stock rule loop
+#: runs: {payslip id: {line code: Decimal}} (frozen). The rules reach it through ``payslip.env``, the environment
+#: of their own evaluation, so the amounts live as long as that call and no other transaction or thread sees them.
+RULE_AMOUNTS_KEY = 'kz_rule_amounts'
 
 
 def _date(value):
@@ -494,10 +496,11 @@ class HrPayslip(models.Model):
     @api.multi
     def kz_rule_amount(self, code):
         """Amount of line ``code`` for this payslip; what the Kazakh salary rules call
-        (``result = payslip.env['hr.payslip'].browse(payslip.id).kz_rule_amount('OPV')``)."""
+        (``result = payslip.env['hr.payslip'].browse(payslip.id).kz_rule_amount('OPV')``). Inside compute_sheet the
+        amounts come with the rule evaluation's environment (``RULE_AMOUNTS_KEY`` of its context); a rule evaluated
+        elsewhere computes them."""
         self.ensure_one()
-        key = (self.env.cr.dbname, self.id)
-        amounts = _RULE_CACHE.get(key)
+        amounts = (self.env.context.get(RULE_AMOUNTS_KEY) or {}).get(self.id)
         if amounts is None:
             amounts = self._kz_compute_amounts()[self.id]
         return float(amounts[code])
@@ -522,13 +525,10 @@ class HrPayslip(models.Model):
             lambda s: known[(s.struct_id or amounts[s.id]['_contract'].struct_id).id])
         slow = kz - fast
         if slow:
-            keys = [(self.env.cr.dbname, slip_id) for slip_id in slow.ids]
-            _RULE_CACHE.update((k, amounts[k[1]]) for k in keys)
-            try:
-                super(HrPayslip, slow).compute_sheet()
-            finally:
-                for k in keys:
-                    _RULE_CACHE.pop(k, None)
+            # the stock rule loop evaluates each rule with ``payslip.env`` = this environment: the amounts go with it
+            rule_amounts = frozendict((slip_id, frozendict((code, amounts[slip_id][code]) for code in KZ_ALL_CODES))
+                                      for slip_id in slow.ids)
+            super(HrPayslip, slow.with_context(**{RULE_AMOUNTS_KEY: rule_amounts})).compute_sheet()
             for slip in slow:
                 slip.kz_ipn_base = float(amounts[slip.id]['IPN_BASE'])
         if fast:
