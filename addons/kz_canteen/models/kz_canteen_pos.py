@@ -128,10 +128,26 @@ class PosOrder(models.Model):
 
     @api.model
     def create_from_ui(self, orders):
+        # records read only the fields asked for: an order touches a few fields of its till, session, products,
+        # partner, company and pricelist, and the prefetch of all their fields was most of a sale's time
+        self = self.with_context(prefetch_fields=False)
         order_ids = super(PosOrder, self).create_from_ui(orders)
         if order_ids:
             self.browse(order_ids)._kz_record_meals()
         return order_ids
+
+    def create_picking(self):
+        """Only the orders with a stockable or consumable product get Odoo's picking (one query finds them):
+        canteen dishes are services, and Odoo's loop read every field of every product of every order to learn
+        that."""
+        if not self.ids:
+            return super(PosOrder, self).create_picking()
+        self.env.cr.execute("""SELECT DISTINCT l.order_id FROM pos_order_line l
+                                 JOIN product_product p ON p.id = l.product_id
+                                 JOIN product_template t ON t.id = p.product_tmpl_id
+                                WHERE l.order_id IN %s AND t.type IN ('product', 'consu')""", (tuple(self.ids),))
+        goods = {row[0] for row in self.env.cr.fetchall()}
+        return super(PosOrder, self.browse([order_id for order_id in self.ids if order_id in goods])).create_picking()
 
     # ------------------------------------------------------------------ payments from the prepaid balance
     @api.model
@@ -399,15 +415,41 @@ class KzCanteenPos(models.AbstractModel):
     @api.model
     def _kz_menu(self, company, day, group):
         """The approved menus of the day for the age group, merged: {id, school_id, date, state, lines} and
-        {dish_id: menu_id}. No approved menu → state 'draft' (refused as menu_not_approved)."""
-        menus = self.env['kz.canteen.menu'].sudo().kz_menu_of(company.id, fields.Date.to_string(day), group)
-        lines, menu_of = {}, {}
-        for menu in menus.sorted(lambda m: ({'breakfast': 0, 'lunch': 1, 'snack': 2}[m.meal], m.id)):
-            for dish_id, item in menu._kz_rules_menu()['lines'].items():
-                if dish_id not in lines:
-                    lines[dish_id], menu_of[dish_id] = item, menu.id
-        return ({'id': menus[:1].id or None, 'school_id': company.id, 'date': day,
-                 'state': 'approved' if menus else 'draft', 'lines': lines}, menu_of)
+        {dish_id: menu_id}. No approved menu → state 'draft' (refused as menu_not_approved). Each line is
+        kz.canteen.menu._kz_rules_menu's, the first of a dish winning (breakfast, lunch, snack; the line order of
+        each menu); read in one query (the till asks it at every tap: through the ORM it read the menus, their
+        lines, the dishes' products and templates and their allergens field by field)."""
+        cr = self.env.cr
+        lang = self.env.lang
+        translated = bool(lang and lang != 'en_US')
+        cr.execute("""
+            SELECT m.id, m.meal, l.product_id, l.price, l.is_free_set, %s,
+                   ARRAY(SELECT a.code FROM kz_canteen_dish_allergen_rel r
+                           JOIN kz_edu_allergen a ON a.id = r.allergen_id
+                          WHERE r.product_tmpl_id = t.id ORDER BY a.sequence, a.id)
+              FROM kz_canteen_menu m
+              LEFT JOIN kz_canteen_menu_line l ON l.menu_id = m.id
+              LEFT JOIN product_product p ON p.id = l.product_id
+              LEFT JOIN product_template t ON t.id = p.product_tmpl_id
+              %s
+             WHERE m.company_id = %%s AND m.date = %%s AND m.state = 'approved' AND m.age_group = %%s
+             ORDER BY CASE m.meal WHEN 'breakfast' THEN 0 WHEN 'lunch' THEN 1 ELSE 2 END, m.id, l.sequence, l.id
+        """ % (('COALESCE(tr.value, t.name)', """LEFT JOIN ir_translation tr ON tr.res_id = t.id AND tr.type = 'model'
+                   AND tr.name = 'product.template,name' AND tr.lang = %s AND tr.value != ''""")
+               if translated else ('t.name', '')),
+                   ((lang,) if translated else ()) + (company.id, fields.Date.to_string(day), group))
+        lines, menu_of, meals = {}, {}, {}
+        for menu_id, meal, dish_id, price, is_free_set, name, allergens in cr.fetchall():
+            meals[menu_id] = meal
+            if dish_id is None or dish_id in lines:
+                continue
+            lines[dish_id] = {'name': name, 'price': price, 'is_free_set': bool(is_free_set),
+                              'allergens': list(allergens), 'meal': meal}
+            menu_of[dish_id] = menu_id
+        # the first menu in kz.canteen.menu's order (date desc, meal, age group)
+        first = min(meals, key=lambda m: (meals[m], m)) if meals else None
+        return ({'id': first, 'school_id': company.id, 'date': day,
+                 'state': 'approved' if meals else 'draft', 'lines': lines}, menu_of)
 
     @api.model
     def _kz_context(self, company, student_id, day, card=None):
@@ -447,7 +489,10 @@ class KzCanteenPos(models.AbstractModel):
 
     @api.model
     def _kz_config(self, config_id):
-        config = self.env['pos.config'].browse(int(config_id))
+        """The till, checked readable by the user. Its records read only the fields asked for: a till's call
+        needs its school and three of the school's settings, the prefetch of every field of pos.config and
+        res.company cost more than the rest of the call."""
+        config = self.env['pos.config'].with_context(prefetch_fields=False).browse(int(config_id))
         config.check_access_rights('read')
         config.check_access_rule('read')
         return config
@@ -462,18 +507,24 @@ class KzCanteenPos(models.AbstractModel):
     @api.model
     def _kz_summary(self, ctx):
         child = ctx['child']
-        student = self.env['kz.edu.student'].sudo().browse(child['id'])
+        # the child's name is her partner's (kz.edu.student inherits res.partner): one query, not the prefetch of
+        # every field of the student and the partner
+        self.env.cr.execute('SELECT p.id, p.name FROM kz_edu_student s JOIN res_partner p ON p.id = s.partner_id '
+                            'WHERE s.id = %s', (child['id'],))
+        partner_id, name = self.env.cr.fetchone()
         summary = canteen_rules.pos_summary(child, ctx['day'], ctx['meals_today'], ctx['balance'], ctx['params'])
         kinds = {'free': _('Free meal'), 'subsidised': _('Subsidised meal'), 'paid': _('Paid meal')}
-        category = self.env['kz.edu.social.category'].sudo().search([('code', '=', summary['category'])], limit=1)
+        Category = self.env['kz.edu.social.category'].sudo().with_context(prefetch_fields=False)
+        category = Category.search([('code', '=', summary['category'])], limit=1) if summary['category'] \
+            else Category
         return {
-            'ok': True, 'student_id': child['id'], 'partner_id': student.partner_id.id, 'name': student.name,
+            'ok': True, 'student_id': child['id'], 'partner_id': partner_id, 'name': name,
             'class_name': child['class_name'], 'kind': summary['kind'], 'kind_label': kinds[summary['kind']],
             'category': summary['category'] or '',
             'category_label': category.name or (_('Grades 1-4') if summary['category'] == 'PRIMARY' else ''),
             'free_meals_left': summary['free_meals_left'], 'balance': float(summary['balance']),
             'restrictions': self._kz_allergen_names(ctx['restrictions']) if ctx['restrictions'] else [],
-            'photo_url': '/web/image/res.partner/%d/image_medium' % student.partner_id.id,
+            'photo_url': '/web/image/res.partner/%d/image_medium' % partner_id,
             'menu_approved': ctx['menu']['state'] == 'approved',
         }
 
@@ -485,7 +536,7 @@ class KzCanteenPos(models.AbstractModel):
         student's own) and the free/subsidised set meals already recorded today — no other personal data. A few
         queries for the whole school, whatever its size."""
         config = self._kz_config(config_id)
-        company = config.company_id
+        company = config.company_id.sudo()   # the school's settings, read without record rules
         day = self._kz_local_date(company)
         cr = self.env.cr
         cr.execute("""SELECT s.id, s.partner_id, p.name, c.name,
@@ -536,7 +587,7 @@ class KzCanteenPos(models.AbstractModel):
         refuses its sales as the server would). The refusals are the server's, in the cashier's language
         ('allergen_restricted' with two %s: the dish, the allergens)."""
         config = self._kz_config(config_id)
-        company = config.company_id
+        company = config.company_id.sudo()   # the school's settings, read without record rules
         day = self._kz_local_date(company)
         params = self._kz_params(company, day)
         menus = {}
@@ -564,7 +615,7 @@ class KzCanteenPos(models.AbstractModel):
         """A card tapped (``code``) or a child chosen by name (``partner_id``): the summary the till shows, or a
         refusal (unknown card, blocked card, card of another school, not a student)."""
         config = self._kz_config(config_id)
-        company = config.company_id
+        company = config.company_id.sudo()   # the school's settings, read without record rules
         day = self._kz_local_date(company)
         try:
             if code:
@@ -593,7 +644,7 @@ class KzCanteenPos(models.AbstractModel):
         qty, unit_price (what the child pays a unit), free_qty, funding_amount, kind}], 'child_total',
         'funding_total', 'balance_after'} or a refusal {'ok': False, 'code', 'message'}."""
         config = self._kz_config(config_id)
-        company = config.company_id
+        company = config.company_id.sudo()   # the school's settings, read without record rules
         day = self._kz_local_date(company)
         try:
             student_id = self._kz_student_of_partner(partner_id, company) if partner_id else None
