@@ -11,12 +11,14 @@
 """
 import datetime
 import logging
+import math
 from decimal import Decimal
 
 import pytz
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import float_round
 
 from odoo.addons import decimal_precision as dp
 
@@ -191,15 +193,64 @@ class PosOrder(models.Model):
                                       + canteen_rules.to_money(order.kz_balance_paid))
 
     def test_paid(self):
-        """A canteen order paid from the prepaid balance is paid when that payment (and any other) covers its
-        total; Odoo's test wants a statement line, which such an order no longer has."""
-        balance = self.filtered('kz_balance_paid')
-        for order in balance:
-            if order.lines and not order.amount_total:
-                continue
-            if not order.lines or abs(order.amount_total - order.amount_paid) > 0.00001:
+        """A canteen order is paid when what it took from the prepaid balance and its statement lines cover its
+        total (Odoo's test wants a statement line, which such an order no longer has). For orders whose lines carry
+        no tax, the total is read in one query, as amount_total computes it (``_kz_untaxed_subtotals``); through the
+        ORM it read the order's lines, their products, taxes, pricelist and currency field by field. Other orders
+        are tested by Odoo."""
+        self.env.cr.execute("""SELECT o.id, o.kz_balance_paid FROM pos_order o
+                                 JOIN pos_session s ON s.id = o.session_id JOIN pos_config c ON c.id = s.config_id
+                                WHERE o.id IN %s AND c.kz_is_canteen""", (tuple(self.ids) or (0,),))
+        canteen = dict(self.env.cr.fetchall())
+        subtotals = self.browse(list(canteen))._kz_untaxed_subtotals()
+        if subtotals is None:
+            return super(PosOrder, self).test_paid()
+        self.env.cr.execute('SELECT pos_statement_id, SUM(amount) FROM account_bank_statement_line '
+                            'WHERE pos_statement_id IN %s GROUP BY pos_statement_id', (tuple(canteen) or (0,),))
+        paid = dict(self.env.cr.fetchall())
+        for order_id, balance_paid in canteen.items():
+            if order_id not in subtotals:
                 return False
-        return super(PosOrder, self - balance).test_paid()
+            order = subtotals[order_id]
+            # amount_total: the currency's rounding of the sum of the subtotals (no tax)
+            total = float_round(sum(amount for _product, _qty, amount in order['lines']),
+                                precision_rounding=order['rounding'])
+            if not total:
+                continue
+            if abs(total - ((balance_paid or 0.0) + (paid.get(order_id) or 0.0))) > 0.00001:
+                return False
+        return super(PosOrder, self - self.browse(list(canteen))).test_paid()
+
+    def _kz_untaxed_subtotals(self):
+        """{order id: {'rounding': its currency's rounding, 'lines': [(product id, qty, subtotal)]}} of these orders'
+        lines, each subtotal as Odoo's price_subtotal
+        computes it without taxes (``compute_all``: price × (1 − discount / 100) × quantity rounded to the
+        currency's decimals, five more when the company rounds globally), in one query; None when a line carries a
+        tax (then Odoo's computation is the one to use)."""
+        result = {}
+        if not self.ids:
+            return result
+        taxes = self.env['pos.order.line']._fields['tax_ids']
+        cr = self.env.cr
+        cr.execute('SELECT 1 FROM pos_order_line l JOIN "%s" t ON t."%s" = l.id WHERE l.order_id IN %%s LIMIT 1'
+                   % (taxes.relation, taxes.column1), (tuple(self.ids),))
+        if cr.fetchone():
+            return None
+        cr.execute("""SELECT l.order_id, l.product_id, l.qty, l.price_unit, l.discount, cur.rounding,
+                             co.tax_calculation_rounding_method
+                        FROM pos_order_line l JOIN pos_order o ON o.id = l.order_id
+                        JOIN product_pricelist pl ON pl.id = o.pricelist_id
+                        JOIN res_currency cur ON cur.id = pl.currency_id
+                        JOIN res_company co ON co.id = o.company_id
+                       WHERE l.order_id IN %s ORDER BY l.order_id, l.id""", (tuple(self.ids),))
+        for order_id, product_id, qty, price_unit, discount, rounding, method in cr.fetchall():
+            # res.currency's decimal_places, computed from its rounding as Odoo computes it
+            decimals = int(math.ceil(math.log10(1 / rounding))) if 0 < (rounding or 0) < 1 else 0
+            precision = decimals + (5 if method == 'round_globally' else 0)
+            price = (price_unit or 0.0) * (1 - (discount or 0.0) / 100.0)
+            order = result.setdefault(order_id, {'rounding': rounding, 'lines': []})
+            order['lines'].append((product_id, qty or 0.0, round(price * (qty or 0.0), precision)))
+        return result
 
     # ------------------------------------------------------------------ the session's sale entry
     def _create_account_move_line(self, session=None, move=None):
@@ -233,18 +284,11 @@ class PosOrder(models.Model):
         if not order_ids:
             return True
         company = session.config_id.company_id
-        currency = session.config_id.pricelist_id.currency_id or company.currency_id
-        precision = currency.decimal_places
-        if company.tax_calculation_rounding_method == 'round_globally':
-            precision += 5
-        cr.execute('SELECT product_id, qty, price_unit, discount FROM pos_order_line WHERE order_id IN %s '
-                   'ORDER BY order_id, id', (tuple(order_ids),))
         by_product = {}
-        for product_id, qty, price_unit, discount in cr.fetchall():
-            price = (price_unit or 0.0) * (1 - (discount or 0.0) / 100.0)
-            subtotal = canteen_rules.to_money(round(price * (qty or 0.0), precision))
-            quantity, amount = by_product.get(product_id, (0.0, Decimal('0.00')))
-            by_product[product_id] = (quantity + (qty or 0.0), amount + subtotal)
+        for order in self.browse(order_ids)._kz_untaxed_subtotals().values():
+            for product_id, qty, subtotal in order['lines']:
+                quantity, amount = by_product.get(product_id, (0.0, Decimal('0.00')))
+                by_product[product_id] = (quantity + qty, amount + canteen_rules.to_money(subtotal))
         items, total = [], Decimal('0.00')
         for product in self.env['product.product'].browse(sorted(p for p, (q, a) in by_product.items() if a)):
             quantity, amount = by_product[product.id]
