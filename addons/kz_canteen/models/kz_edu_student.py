@@ -42,21 +42,18 @@ class KzEduStudent(models.Model):
     @api.model
     def kz_rules_children(self, student_ids, on_date):
         """{student_id: {'id', 'grade', 'class_name', 'categories': [(code, date_from, date_to)], 'school_id'}} for
-        canteen_rules, in two queries."""
+        canteen_rules, in two queries (the class name is the stored one)."""
         if not student_ids:
             return {}
         cr = self.env.cr
-        cr.execute("""SELECT s.id, g.sequence, c.id, s.company_id, s.state
+        cr.execute("""SELECT s.id, g.sequence, c.id, s.company_id, s.state, c.name
                         FROM kz_edu_student s
                         LEFT JOIN kz_edu_class c ON c.id = s.class_id
                         LEFT JOIN kz_edu_grade g ON g.id = c.grade_id
                        WHERE s.id IN %s""", (tuple(student_ids),))
-        rows = cr.fetchall()
-        classes = {c.id: c.name for c in self.env['kz.edu.class'].sudo().browse(
-            [r[2] for r in rows if r[2]])}
         out = {sid: {'id': sid, 'grade': grade if grade is not None else -1, 'class_id': class_id,
-                     'class_name': classes.get(class_id, ''), 'school_id': company, 'state': state, 'categories': []}
-               for sid, grade, class_id, company, state in rows}
+                     'class_name': class_name or '', 'school_id': company, 'state': state, 'categories': []}
+               for sid, grade, class_id, company, state, class_name in cr.fetchall()}
         cr.execute("""SELECT ss.student_id, cat.code, ss.date_from, ss.date_to
                         FROM kz_edu_student_social ss JOIN kz_edu_social_category cat ON cat.id = ss.category_id
                        WHERE ss.student_id IN %s AND ss.date_from <= %s AND (ss.date_to IS NULL OR ss.date_to >= %s)""",

@@ -28,21 +28,24 @@ class HrPayslip(models.Model):
         return result
 
     def _kz_accruals(self, slip, wage, kinds, history, parameters):
+        """``slip`` is the payslip's SlipFacts (its worked-days lines with their contract); the contracts are read
+        only for a payslip whose lines name two of them."""
         result = super(HrPayslip, self)._kz_accruals(slip, wage, kinds, history, parameters)
-        contracts = slip.worked_days_line_ids.mapped('contract_id').sorted('date_start')
-        if len(contracts) < 2:
+        contract_ids = {line.contract_id for line in slip.worked_days if line.contract_id}
+        if len(contract_ids) < 2:
             return result
+        contracts = self.env['hr.contract'].browse(sorted(contract_ids)).sorted('date_start')
         for before, after in zip(contracts, contracts[1:]):
             if not before.date_end or before.date_end >= after.date_start:
                 return result   # concurrent contracts (two posts at once): not a change of wage, left as it was
         norm = Decimal(0)
         worked = {contract.id: Decimal(0) for contract in contracts}
-        for line in slip.worked_days_line_ids:
+        for line in slip.worked_days:
             days = Decimal(repr(line.number_of_days or 0.0))
             norm += days
             kind = 'work' if line.code == 'WORK100' else kinds.get(line.code)
             if kind not in ('vacation', 'sick', 'unpaid') and line.contract_id:
-                worked[line.contract_id.id] += days
+                worked[line.contract_id] += days
         result['BASIC'] = sum((kz_worktime.pay_for_worked_time(Decimal(repr(contract.wage or 0.0)), norm,
                                                                worked[contract.id]) for contract in contracts),
                               Decimal('0.00'))

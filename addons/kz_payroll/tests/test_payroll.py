@@ -3,6 +3,7 @@
 employee, refusals name what is missing, year-to-date ИПН bracket, access by role, fast path == stock rule loop."""
 import datetime
 from decimal import Decimal
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import common
@@ -259,6 +260,28 @@ class TestKzPayroll(common.SavepointCase):
         self.assertEqual(snapshot(), fast)
         self.assertEqual(len(fast), 42)   # 14 rules a payslip
         self.assertEqual(slips.mapped('number'), numbers)
+
+    def test_stock_rule_loop_takes_the_amounts_from_its_own_environment_issue15(self):
+        """The rules of the stock loop get the engine's amounts with the environment they are evaluated in: the
+        engine runs once for the payslips (a rule finding nothing would run it again for each line), and the module
+        keeps no process-wide store of amounts that another transaction could read."""
+        from odoo.addons.kz_payroll.models import kz_payroll_core
+        slip = self._slip(self._employee(wage=300000), '2026-03-01', '2026-03-31')
+        Slip = type(slip)
+        original, calls = Slip._kz_compute_amounts, []
+
+        def counting(records, *args):
+            calls.append(records.ids)
+            return original(records, *args)
+        with patch.object(Slip, '_kz_compute_amounts', counting):
+            slip.with_context(kz_payroll_stock_compute=True).compute_sheet()
+        self.assertEqual(calls, [slip.ids])
+        self._assert_engine(slip, 300000)
+        self.assertFalse(hasattr(kz_payroll_core, '_RULE_CACHE'))
+        # a rule evaluated with amounts in its context reads them; without, it computes them
+        given = slip.with_context(**{kz_payroll_core.RULE_AMOUNTS_KEY: {slip.id: {'OPV': D('1.23')}}})
+        self.assertEqual(given.kz_rule_amount('OPV'), 1.23)
+        self.assertEqual(D(repr(slip.kz_rule_amount('OPV'))), self._lines(slip)['OPV'])
 
     # ------------------------------------------------------------------------------------------ access
     def test_access_by_role_SEC01(self):

@@ -31,8 +31,15 @@ class HrPayslip(models.Model):
         # companies keeping the books on the chart of state institutions only (a company without it, e.g. a
         # private centre using another ledger, is not posted)
         chart = self.env.ref('kz_gov_account.chart_template_kz_gov', raise_if_not_found=False)
-        slips = self.filtered(lambda s: s.state == 'done' and not s.kz_move_id and chart
-                              and s.company_id.sudo().chart_template_id == chart)
+        if not chart or not self.ids:
+            return True
+        # the payslips to post in one query (a filter on the records would prefetch every field of a whole batch)
+        self.env.cr.execute("""
+            SELECT p.id FROM hr_payslip p JOIN res_company c ON c.id = p.company_id
+             WHERE p.id IN %s AND p.state = 'done' AND p.kz_move_id IS NULL AND c.chart_template_id = %s""",
+                            (tuple(self.ids), chart.id))
+        posting = {row[0] for row in self.env.cr.fetchall()}
+        slips = self.browse([slip_id for slip_id in self.ids if slip_id in posting])
         if not slips:
             return True
         technical = self.env.ref('kz_payroll.hr_payroll_structure_kz_technical', raise_if_not_found=False)
