@@ -12,8 +12,10 @@ students in the school's classes, RFID cards, a prepaid top-up each; creation is
 (a) a break of M meals: for each of M different children, as the demo cashier, the three server calls the till
     makes — ``kz.canteen.pos.kz_identify(config, code=card)``, ``kz_decide(config, partner, lines)`` on the set meal
     of the child's age group (a restricted dish is left out and decided again, as the cashier would) and
-    ``pos.order.create_from_ui([order])`` (the order, its payment from the balance, the picking and the meal rows)
-    — timed together per meal: p50 / p95 / max in ms (target p95 < 300 ms);
+    ``pos.order.create_from_ui([order])`` (the order, its payment from the balance kept on it, the meal rows) — timed
+    together per meal: p50 / p95 / max in ms (target p95 < 150 ms, paid and free alike, issue #21); then the cashier
+    closes the session of the break, timed apart (one statement line for what the orders took from the balances,
+    one sale entry, reconciled);
 (b) the monthly report on free meals for N children × D school days: N × D served rows written with
     ``kz.canteen.meal.kz_bulk_record`` into a month two years back, then ``kz_served_rows`` + ``meal_report
     .monthly_report`` timed (target < 10 s).
@@ -35,7 +37,7 @@ import uuid
 import benchlib  # noqa: E402  (tests/benchmarks/benchlib.py)
 from benchlib import rolled_back_env  # noqa: E402
 
-TARGET_P95_MS = 300
+TARGET_P95_MS = 150   # issue #21: paid and free alike
 TARGET_REPORT_S = 10
 
 
@@ -198,8 +200,13 @@ def run_break(env, data, n_meals, seed=9):
     env.cr.execute("""SELECT count(DISTINCT m.pos_order_id) FROM kz_canteen_meal m JOIN pos_order o
                         ON o.id = m.pos_order_id WHERE o.session_id = %s""", (session.id,))
     recorded = env.cr.fetchone()[0]
+    # (c) the end of the day: the cashier closes the session (its payments from the balances and its sales booked)
+    t0 = time.perf_counter()
+    session.action_pos_session_closing_control()
+    env.cr.execute('SELECT 1')
+    closing = time.perf_counter() - t0
     timings.sort()
-    return {'n': len(kids), 'accepted': accepted, 'refused': refused, 'refusals': refusals, 'recorded': recorded,
+    return {'closing_s': closing, 'closed': session.state == 'closed', 'n': len(kids), 'accepted': accepted, 'refused': refused, 'refusals': refusals, 'recorded': recorded,
             'p50': _percentile(timings, 0.50), 'p95': _percentile(timings, 0.95), 'max': timings[-1] if timings else 0,
             'phases': {k: statistics.median(v) if v else 0 for k, v in phases.items()},
             'by_kind': {k: (len(v), _percentile(sorted(v), 0.50), _percentile(sorted(v), 0.95))
@@ -264,19 +271,23 @@ def run(env, n_children=2000, n_meals=1200, n_days=22):
     print('  (a) break of %d meals (identify + decide + create_from_ui, one order each, as the cashier): '
           'p50 %.0f ms, p95 %.0f ms, max %.0f ms  [target p95 < %d ms: %s]'
           % (brk['n'], brk['p50'], brk['p95'], brk['max'], TARGET_P95_MS,
-             'met' if brk['p95'] < TARGET_P95_MS else 'NOT met'))
+             'met' if brk['p95'] < TARGET_P95_MS and all(v[2] < TARGET_P95_MS for v in brk['by_kind'].values())
+             else 'NOT met'))
     print('      medians: identify %.1f ms, decide %.1f ms, create_from_ui %.1f ms; %d sold, %d refused %s, '
           '%d orders recorded as meals'
           % (brk['phases']['identify'], brk['phases']['decide'], brk['phases']['order'], brk['accepted'],
              brk['refused'], brk['refusals'] or '', brk['recorded']))
     print('      by entitlement: %s' % ', '.join('%s %d meals p50 %.0f ms p95 %.0f ms' % ((k,) + v)
                                                 for k, v in sorted(brk['by_kind'].items())))
+    print('      the cashier closes the session of the break (one statement line for the balances, one sale entry, '
+          'reconciled): %.2f s, %s' % (brk['closing_s'], 'closed' if brk['closed'] else 'NOT closed'))
     print('  (b) monthly report, %d children x %d school days = %d served rows: %.2f s (fetch %.2f s, report '
           '%.2f s; %d meals, %d students, %d lines)  [target < %d s: %s]'
           % (len(data['children']), rep['days'], rep['rows'], rep['seconds'], rep['fetch_s'], rep['report_s'],
              rep['meals'], rep['students'], rep['lines'], TARGET_REPORT_S,
              'met' if rep['seconds'] < TARGET_REPORT_S else 'NOT met'))
-    return {'break': dict(brk, ok=brk['recorded'] == brk['accepted'] and brk['accepted'] > 0), 'report': rep}
+    return {'break': dict(brk, ok=brk['recorded'] == brk['accepted'] and brk['accepted'] > 0 and brk['closed']),
+            'report': rep}
 
 
 def main(argv=None):
