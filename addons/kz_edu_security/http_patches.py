@@ -94,10 +94,26 @@ def get_response(self, httprequest, result, explicit_session):
     return response
 
 
+GC_CLOCK = '.kz_gc_clock'
+
+
+def filesystem_now(directory):
+    """The time of the clock the file system stamps files with, read by writing a marker file the way a session
+    file is written. A session's age is its file's time against this, not against the process's clock: the two
+    differ on a network file system with its own clock and when the server runs with a set date (libfaketime fakes
+    the process's clock, not the file system's), where every session would look months old."""
+    marker = os.path.join(directory, GC_CLOCK)
+    with open(marker, 'w') as f:
+        f.write('%f' % time.time())
+    return os.path.getmtime(marker)
+
+
 def session_gc(session_store):
     if random.random() < 0.001:
-        oldest = time.time() - session_rules.cookie_max_age(idle_minutes())
+        oldest = filesystem_now(session_store.path) - session_rules.cookie_max_age(idle_minutes())
         for fname in os.listdir(session_store.path):
+            if fname == GC_CLOCK:
+                continue
             path = os.path.join(session_store.path, fname)
             try:
                 if os.path.getmtime(path) < oldest:

@@ -4,19 +4,15 @@
 //   STEPS_JSON: {"wait": selector, "read": {name: selector}, "count": {name: selector}, "select": [selector, value],
 //                "click": selector, "after_click": selector, "read_after": {name: selector}}
 // Prints one JSON line {"values": {...}, "counts": {...}, "after": {...}, "errors": [...], "url": ...}.
-const { chromium } = require('playwright-core');
+const { launch, newContext } = require('./kzlaunch');
 (async () => {
   const [base, login, password, out, stepsJson] = process.argv.slice(2);
   const steps = JSON.parse(stepsJson || '{}');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const result = { values: {}, counts: {}, after: {}, errors: [] };
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: Number(process.env.HEIGHT || 1000) },
-                                         locale: process.env.LOCALE || 'kk-KZ' });
+    const context = await newContext(browser, { viewport: `1440x${Number(process.env.HEIGHT || 1000)}` });
+    const page = await context.newPage();
     page.setDefaultTimeout(Number(process.env.STEP_TIMEOUT_MS || 120000));
     page.on('pageerror', (e) => result.errors.push('pageerror: ' + String(e)));
     const serverError = async () => {

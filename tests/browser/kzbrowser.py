@@ -1,11 +1,17 @@
 """Python side of kzdriver.js (headless Debian Chromium through playwright-core): a browser session a test drives
 step by step, and the checks every Kazakh screen must pass (no server error dialog, no English or Russian words of
 the watch list, no year printed as «2 026», no ISO date in a title). Used by the browser walk-through per role
-(test_walkthrough_kk.py) and the page benchmark (tests/benchmarks/bench_pages.py)."""
+(test_walkthrough_kk.py), the till, the journal and the page benchmark (tests/benchmarks/bench_pages.py).
+
+``node_env()`` is the environment of every Node/Chromium process of the suite: Chromium does not run under
+libfaketime (it stalls there), so when ``scripts/test --today`` runs everything with a set day the clock is handed
+to the page instead (kzlaunch.js)."""
 import json
 import os
 import re
+import shutil
 import subprocess
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -36,6 +42,18 @@ YEAR_WITH_SPACE = re.compile(r'(?<!\d)(?<!\d\s)2\s0[0-9]{2}(?![\d,.])(?!\s\d{3})
 ISO_DATE = re.compile(r'(?<!\d)20\d\d-[01]\d-[0-3]\d(?!\d)')
 
 
+def node_env(**extra):
+    """The environment of a Node process driving Chromium: playwright-core on NODE_PATH, node on PATH, no
+    libfaketime; the (possibly faked) clock of this process in KZ_CLOCK_MS when the suite runs with a set day."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith('FAKETIME') and k != 'LD_PRELOAD'}
+    if 'faketime' in os.environ.get('LD_PRELOAD', '') or 'FAKETIME' in os.environ:
+        env['KZ_CLOCK_MS'] = str(int(time.time() * 1000))
+    env['NODE_PATH'] = os.path.join(ROOT, '.local', 'node', 'node_modules')
+    env['PATH'] = os.path.join(ROOT, '.local', 'node', 'bin') + os.pathsep + os.environ.get('PATH', '')
+    env.update({k: str(v) for k, v in extra.items()})
+    return env
+
+
 def watch_hits(text, allow=()):
     """The watch-list words found in ``text`` (whole words), minus ``allow``."""
     hits = []
@@ -48,11 +66,15 @@ def watch_hits(text, allow=()):
 
 
 class Browser(object):
-    """kzdriver.js in a subprocess; every failed step fails with the page's errors and a screenshot."""
+    """kzdriver.js in a subprocess; every failed step fails with the page's errors and a screenshot.
 
-    def __init__(self, tmp_path, locale='kk-KZ'):
+    ``viewport`` «WIDTHxHEIGHT» (a phone below 600 px wide); ``docs`` maps a screenshot's name to the file of
+    docs/ it becomes when scripts/screenshots runs the test (KZ_DOCS_SHOTS set)."""
+
+    def __init__(self, tmp_path, locale='kk-KZ', viewport='1366x800', step_timeout_ms=60000, docs=None):
         self.tmp_path = str(tmp_path)
-        env = dict(os.environ, NODE_PATH=os.path.join(ROOT, '.local', 'node', 'node_modules'), LOCALE=locale)
+        self.docs = docs or {}
+        env = node_env(LOCALE=locale, VIEWPORT=viewport, STEP_TIMEOUT_MS=step_timeout_ms)
         self.proc = subprocess.Popen(['node', os.path.join(HERE, 'kzdriver.js')], env=env, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True,
                                      bufsize=1)
@@ -74,12 +96,16 @@ class Browser(object):
                                  % (op, kw, out['error'], self.page_errors, path))
         return out
 
-    def shot(self, name):
+    def shot(self, name, full=False):
         self.shots += 1
         path = os.path.join(self.tmp_path, '%02d_%s.png' % (self.shots, name))
-        self.proc.stdin.write(json.dumps({'op': 'shot', 'path': path}) + '\n')
+        self.proc.stdin.write(json.dumps({'op': 'shot', 'path': path, 'full': full}) + '\n')
         self.proc.stdin.flush()
         self.proc.stdout.readline()
+        docs = os.environ.get('KZ_DOCS_SHOTS')       # scripts/screenshots: the README's pictures
+        if docs and name in self.docs and os.path.exists(path):
+            target = docs if os.path.isdir(docs) else os.path.join(ROOT, 'docs')
+            shutil.copyfile(path, os.path.join(target, self.docs[name]))
         return path
 
     def value(self, expr):

@@ -3,23 +3,20 @@
 // two steps in the same browser session. Every answer carries the page's JavaScript errors since the last one.
 //   ops: goto {url}, fill {selector, value}, click {selector}, submit {selector} (click and wait for the next page),
 //        type {text}, press {key}, wait {selector, state?}, waitfn {expr}, text {selector}, eval {expr},
-//        sleep {ms}, shot {path}, offline {value}, newpage {} (a fresh context: empty cache and cookies),
+//        sleep {ms}, shot {path, full?}, offline {value}, newpage {} (a fresh context: empty cache and cookies),
 //        timed_goto {url, selector, expr?} (ms from navigation to the selector present and expr true),
-//        timed_keys {text, selector} (ms from the first key to the selector present), quit
-const { chromium } = require('playwright-core');
+//        timed_keys {text, selector} (ms from the first key to the selector present), url {}, quit
+//   env: VIEWPORT (WIDTHxHEIGHT, default 1366x800; a phone below 600 px), LOCALE, STEP_TIMEOUT_MS, KZ_CLOCK_MS
 const readline = require('readline');
+const { launch, newContext } = require('./kzlaunch');
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   let errors = [];
   let context = null;
   let page = null;
   async function newPage() {
     if (context) await context.close();
-    context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: process.env.LOCALE || 'kk-KZ' });
+    context = await newContext(browser);
     page = await context.newPage();
     page.setDefaultTimeout(Number(process.env.STEP_TIMEOUT_MS || 60000));
     page.on('pageerror', (e) => errors.push('pageerror: ' + String(e)));
@@ -42,7 +39,7 @@ const readline = require('readline');
       else if (cmd.op === 'text') out.text = await page.innerText(cmd.selector);
       else if (cmd.op === 'eval') out.value = await page.evaluate(cmd.expr);
       else if (cmd.op === 'sleep') await page.waitForTimeout(cmd.ms);
-      else if (cmd.op === 'shot') await page.screenshot({ path: cmd.path });
+      else if (cmd.op === 'shot') await page.screenshot({ path: cmd.path, fullPage: !!cmd.full });
       else if (cmd.op === 'offline') await context.setOffline(!!cmd.value);
       else if (cmd.op === 'newpage') await newPage();
       else if (cmd.op === 'url') out.value = page.url();

@@ -1,17 +1,13 @@
 // Log in to Odoo as a user and save a screenshot of a page (headless Debian Chromium via playwright-core).
 // usage: node shot.js BASE_URL LOGIN PASSWORD PATH_AFTER_LOGIN OUT.png [WIDTHxHEIGHT]
 // Prints a JSON line {"title": ..., "url": ..., "text": first 2000 chars of the page text} for assertions.
-const { chromium } = require('playwright-core');
+const { launch, newContext } = require('./kzlaunch');
 (async () => {
   const [base, login, password, path, out, size] = process.argv.slice(2);
   const [width, height] = (size || '1366x800').split('x').map(Number);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   try {
-    const page = await browser.newPage({ viewport: { width, height }, locale: process.env.LOCALE || 'kk-KZ' });
+    const page = await (await newContext(browser, { viewport: `${width}x${height}` })).newPage();
     page.setDefaultTimeout(120000);
     await page.goto(base + '/web/login', { waitUntil: 'networkidle' });
     if (login) {

@@ -20,14 +20,14 @@ order. Screenshots go to the test's tmp_path."""
 import datetime
 import json
 import os
-import shutil
-import subprocess
 import time
 import uuid
 import xmlrpc.client
 
 import pytest
 import pytz
+
+import kzbrowser
 
 URL = os.environ.get('KZ_TEST_URL')
 DOCS_SHOTS = {'child': 'pos-child-kk.png', 'allergen': 'pos-allergen-kk.png'}
@@ -38,106 +38,9 @@ pytestmark = pytest.mark.skipif(not URL, reason='needs a running Odoo (scripts/t
 
 SET_CODE, EGGS_CODE = 'KZ-POS-TEST-SET', 'KZ-POS-TEST-EGGS'
 
-# A small Chromium driver: one JSON command a line on stdin, one JSON answer a line on stdout, so the test can
-# check the server between two steps in the same browser session.
-DRIVER_JS = r"""
-const { chromium } = require('playwright-core');
-const readline = require('readline');
-(async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: process.env.LOCALE || 'kk-KZ' });
-  page.setDefaultTimeout(Number(process.env.STEP_TIMEOUT_MS || 60000));
-  let errors = [];
-  page.on('pageerror', (e) => errors.push('pageerror: ' + String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
-  const rl = readline.createInterface({ input: process.stdin });
-  for await (const line of rl) {
-    const cmd = JSON.parse(line);
-    let out = { ok: true };
-    try {
-      if (cmd.op === 'goto') await page.goto(cmd.url, { waitUntil: 'load' });
-      else if (cmd.op === 'fill') await page.fill(cmd.selector, cmd.value);
-      else if (cmd.op === 'click') await page.click(cmd.selector);
-      else if (cmd.op === 'submit') await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(cmd.selector)]);
-      else if (cmd.op === 'type') await page.keyboard.type(cmd.text);
-      else if (cmd.op === 'press') await page.keyboard.press(cmd.key);
-      else if (cmd.op === 'wait') await page.waitForSelector(cmd.selector, { state: cmd.state || 'visible' });
-      else if (cmd.op === 'waitfn') await page.waitForFunction(cmd.expr);
-      else if (cmd.op === 'text') out.text = await page.innerText(cmd.selector);
-      else if (cmd.op === 'eval') out.value = await page.evaluate(cmd.expr);
-      else if (cmd.op === 'sleep') await page.waitForTimeout(cmd.ms);
-      else if (cmd.op === 'shot') await page.screenshot({ path: cmd.path });
-      else if (cmd.op === 'offline') await page.context().setOffline(!!cmd.value);
-      else if (cmd.op !== 'quit') throw new Error('unknown op ' + cmd.op);
-    } catch (e) {
-      out = { ok: false, error: String(e) };
-    }
-    out.errors = errors;
-    errors = [];
-    process.stdout.write(JSON.stringify(out) + '\n');
-    if (cmd.op === 'quit') break;
-  }
-  rl.close();
-  await browser.close();
-  process.exit(0);
-})().catch((e) => { console.error(e); process.exit(1); });
-"""
-
-
-class Browser(object):
-    """The driver above; every step fails the test with the page's errors and a screenshot."""
-
-    def __init__(self, tmp_path):
-        self.tmp_path = tmp_path
-        script = tmp_path / 'pos_driver.js'
-        script.write_text(DRIVER_JS)
-        env = dict(os.environ, NODE_PATH=os.path.join(ROOT, '.local', 'node', 'node_modules'))
-        self.proc = subprocess.Popen(['node', str(script)], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, universal_newlines=True, bufsize=1)
-        self.page_errors = []
-        self.shots = 0
-
-    def __call__(self, op, **kw):
-        kw['op'] = op
-        self.proc.stdin.write(json.dumps(kw) + '\n')
-        self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
-        if not line:
-            raise AssertionError('the browser driver stopped: %s' % self.proc.stderr.read()[-2000:])
-        out = json.loads(line)
-        self.page_errors.extend(out.get('errors') or [])
-        if not out['ok']:
-            self.shot('failed')
-            raise AssertionError('%s %s failed: %s\npage errors: %s' % (op, kw, out['error'], self.page_errors))
-        return out
-
-    def shot(self, name):
-        self.shots += 1
-        path = str(self.tmp_path / ('%02d_%s.png' % (self.shots, name)))
-        self.proc.stdin.write(json.dumps({'op': 'shot', 'path': path}) + '\n')
-        self.proc.stdin.flush()
-        self.proc.stdout.readline()
-        docs = os.environ.get('KZ_DOCS_SHOTS')       # scripts/screenshots: the README's pictures of the till
-        if docs and name in DOCS_SHOTS and os.path.exists(path):
-            shutil.copyfile(path, os.path.join(docs, DOCS_SHOTS[name]))
-        return path
-
-    def value(self, expr):
-        return self('eval', expr=expr)['value']
-
-    def close(self):
-        try:
-            if self.proc.poll() is None:
-                self('quit')
-            self.proc.stdin.close()
-            self.proc.wait(timeout=30)
-        except Exception:
-            self.proc.kill()
-            self.proc.wait()
+def Browser(tmp_path):
+    """The suite's Chromium driver (kzbrowser.py); the child's panel and the refusal become the README's pictures."""
+    return kzbrowser.Browser(tmp_path, docs=DOCS_SHOTS)
 
 
 # ------------------------------------------------------------------------------------------------ XML-RPC

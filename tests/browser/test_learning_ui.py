@@ -11,13 +11,13 @@ serves the demo database and sets it). Screenshots go to the test's tmp_path; wi
 docs/learning-*.png."""
 import json
 import os
-import shutil
-import subprocess
 import time
 import urllib.request
 import xmlrpc.client
 
 import pytest
+
+import kzbrowser
 
 URL = os.environ.get('KZ_TEST_URL')
 DB = os.environ.get('KZ_TEST_DB', 'kz_edu_test')
@@ -26,103 +26,21 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 pytestmark = pytest.mark.skipif(not URL, reason='needs a running Odoo (scripts/test sets KZ_TEST_URL)')
 ERROR_TEXT = 'Қате орын алды'         # Odoo's "An error occurred" dialog, in Kazakh
 
-DRIVER_JS = r"""
-const { chromium } = require('playwright-core');
-const readline = require('readline');
-(async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
-  });
-  const [w, h] = (process.env.VIEWPORT || '1366x800').split('x').map(Number);
-  const page = await browser.newPage({ viewport: { width: w, height: h }, locale: 'kk-KZ',
-                                       isMobile: w < 600, hasTouch: w < 600 });
-  page.setDefaultTimeout(Number(process.env.STEP_TIMEOUT_MS || 90000));
-  let errors = [];
-  page.on('pageerror', (e) => errors.push('pageerror: ' + String(e)));
-  const rl = readline.createInterface({ input: process.stdin });
-  for await (const line of rl) {
-    const cmd = JSON.parse(line);
-    let out = { ok: true };
-    try {
-      if (cmd.op === 'goto') await page.goto(cmd.url, { waitUntil: 'load' });
-      else if (cmd.op === 'fill') await page.fill(cmd.selector, cmd.value);
-      else if (cmd.op === 'click') await page.click(cmd.selector);
-      else if (cmd.op === 'submit') await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(cmd.selector)]);
-      else if (cmd.op === 'wait') await page.waitForSelector(cmd.selector, { state: cmd.state || 'visible' });
-      else if (cmd.op === 'waitfn') await page.waitForFunction(cmd.expr);
-      else if (cmd.op === 'text') out.text = await page.innerText(cmd.selector);
-      else if (cmd.op === 'eval') out.value = await page.evaluate(cmd.expr);
-      else if (cmd.op === 'sleep') await page.waitForTimeout(cmd.ms);
-      else if (cmd.op === 'shot') await page.screenshot({ path: cmd.path, fullPage: !!cmd.full });
-      else if (cmd.op !== 'quit') throw new Error('unknown op ' + cmd.op);
-    } catch (e) {
-      out = { ok: false, error: String(e) };
-    }
-    out.errors = errors;
-    errors = [];
-    process.stdout.write(JSON.stringify(out) + '\n');
-    if (cmd.op === 'quit') break;
-  }
-  rl.close();
-  await browser.close();
-  process.exit(0);
-})().catch((e) => { console.error(e); process.exit(1); });
-"""
+class Browser(kzbrowser.Browser):
+    """The suite's Chromium driver (kzbrowser.py) at a phone's or a desk's size, logged in by the demo's password."""
 
-
-class Browser(object):
     def __init__(self, tmp_path, viewport):
-        self.tmp_path = tmp_path
-        script = tmp_path / 'learning_driver.js'
-        script.write_text(DRIVER_JS)
-        env = dict(os.environ, NODE_PATH=os.path.join(ROOT, '.local', 'node', 'node_modules'), VIEWPORT=viewport)
-        self.proc = subprocess.Popen(['node', str(script)], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, universal_newlines=True, bufsize=1)
-        self.page_errors = []
-
-    def __call__(self, op, **kw):
-        kw['op'] = op
-        self.proc.stdin.write(json.dumps(kw) + '\n')
-        self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
-        if not line:
-            raise AssertionError('the browser driver stopped: %s' % self.proc.stderr.read()[-2000:])
-        out = json.loads(line)
-        self.page_errors.extend(out.get('errors') or [])
-        if not out['ok']:
-            self.shot('failed')
-            raise AssertionError('%s %s failed: %s\npage errors: %s' % (op, kw, out['error'], self.page_errors))
-        return out
-
-    def shot(self, name, docs=None, full=False):
-        path = str(self.tmp_path / ('%s.png' % name))
-        self.proc.stdin.write(json.dumps({'op': 'shot', 'path': path, 'full': full}) + '\n')
-        self.proc.stdin.flush()
-        self.proc.stdout.readline()
-        if docs and os.environ.get('KZ_DOCS_SHOTS'):
-            shutil.copy(path, os.path.join(ROOT, 'docs', docs))
-        return path
+        super(Browser, self).__init__(tmp_path, viewport=viewport, step_timeout_ms=90000, docs={
+            'learning_grid_phone': 'learning-grid-phone-kk.png', 'learning_parent': 'learning-parent-kk.png'})
 
     def login(self, login):
-        self('goto', url=URL + '/web/login')
-        self('fill', selector='input[name=login]', value=login)
-        self('fill', selector='input[name=password]', value=login)
-        self('submit', selector='button[type=submit]')
+        super(Browser, self).login(URL, login)
 
     def no_error(self):
-        text = self('text', selector='body')['text']
+        text = self.text()
         assert ERROR_TEXT not in text, text[:1500]
         assert not [e for e in self.page_errors if 'pageerror' in e], self.page_errors
         return text
-
-    def close(self):
-        try:
-            self('quit')
-        except AssertionError:
-            pass
-        self.proc.wait(timeout=30)
 
 
 @pytest.fixture
@@ -191,7 +109,7 @@ def test_teacher_fills_a_lesson_on_a_phone_in_kazakh_LMS12(browser_factory):
     elapsed = time.time() - started
     text = b.no_error()
     assert 'Сақталды' in text                                # «Saved.», in Kazakh
-    b.shot('learning_grid_phone', docs='learning-grid-phone-kk.png')
+    b.shot('learning_grid_phone')
     print('\nteacher filled a lesson of %d pupils on a 390x844 screen in %.1f s (7 taps, one field)'
           % (len(pupils), elapsed))
     after = rpc('admin', 'kz.edu.lesson', 'kz_grid_data', [lesson_id])
@@ -255,7 +173,7 @@ def test_parent_sees_her_childs_marks_page_in_kazakh_SEC06(browser_factory, olde
     marks = b('eval', expr="document.querySelectorAll('.o_kz_marks .o_kz_mark').length")['value']
     subjects = b('eval', expr="document.querySelectorAll('.o_kz_subject_row').length")['value']
     assert subjects > 0 and marks > 0
-    b.shot('learning_parent', docs='learning-parent-kk.png', full=True)
+    b.shot('learning_parent', full=True)
     # another family's child: not found
     others = rpc('admin', 'kz.edu.student', 'search', [['id', 'not in', mine],
                                                        ['class_id', '!=', False]], limit=1)

@@ -7,15 +7,16 @@ import xmlrpc.client
 
 import pytest
 
+import kzbrowser
+
 URL = os.environ.get('KZ_TEST_URL')
 DB = os.environ.get('KZ_TEST_DB', 'kz_edu_test')
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
 pytestmark = pytest.mark.skipif(not URL, reason='needs a running Odoo (scripts/test sets KZ_TEST_URL)')
 
 
 def shot(tmp_path, login='', password='', path='', locale='kk-KZ', click=None, wait_for=None):
-    env = dict(os.environ, NODE_PATH=os.path.join(ROOT, '.local', 'node', 'node_modules'), LOCALE=locale)
+    env = kzbrowser.node_env(LOCALE=locale)
     if wait_for:
         env['WAIT_FOR'] = wait_for
     if click:

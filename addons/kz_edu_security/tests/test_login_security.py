@@ -185,14 +185,19 @@ class TestSessions(LoginCase):
         store.save(recent)
         self.addCleanup(store.delete, old)
         self.addCleanup(store.delete, recent)
-        # both times set from this process's clock: the file system stamps files with the machine's own clock,
-        # which is not this process's when the suite runs with a set date (scripts/test --today)
-        now, aged = time.time(), time.time() - 8 * 3600 - 60
+        # the file system's clock, not this process's: they differ when the suite runs with a set date
+        # (scripts/test --today: libfaketime fakes the process's clock only) — the files just saved carry it
+        saved = os.path.getmtime(store.get_session_filename(recent.sid))
+        aged = saved - 8 * 3600 - 60
         os.utime(store.get_session_filename(old.sid), (aged, aged))
-        os.utime(store.get_session_filename(recent.sid), (now, now))
         with mock.patch('random.random', return_value=0.0):
             http.session_gc(store)
         self.assertFalse(os.path.exists(store.get_session_filename(old.sid)))
+        self.assertTrue(os.path.exists(store.get_session_filename(recent.sid)))
+        # the process's clock months away from the file system's (a set date) removes nothing recent
+        with mock.patch('random.random', return_value=0.0), \
+                mock.patch.object(time, 'time', return_value=saved + 270 * 86400):
+            http.session_gc(store)
         self.assertTrue(os.path.exists(store.get_session_filename(recent.sid)))
 
 
