@@ -94,6 +94,7 @@ def populate(env, n_children, seed=5):
                          'academic_year_id': year, 'grade_id': grade, 'instruction_lang': lang,
                          'admission_date': today, 'student_number': 'BENCH-%05d' % i})
         student_ids = Demo.bulk_insert('kz.edu.student', rows)
+        env['res.partner']._kz_mark_family(partner_ids)
         Demo.bulk_insert('kz.edu.card', [{'uid': 'BE%06X%04d' % (rnd.getrandbits(24), i), 'kind': 'rfid',
                                           'student_id': sid, 'state': 'active', 'issue_date': today,
                                           'company_id': school.id} for i, sid in enumerate(student_ids)])

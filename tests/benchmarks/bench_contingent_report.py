@@ -138,6 +138,7 @@ def populate(env, n_schools=150, n_students=100000, seed=7):
                                     instruction_lang, admission_date, student_number,
                                     create_uid, write_uid, create_date, write_date) VALUES %s RETURNING id""",
         rows, page_size=5000, fetch=True)]
+    env['res.partner']._kz_mark_family(partner_ids)      # what create() of a student sets on the person
 
     # --- orders (one admission order per school for 1 September, one order per later movement) and lines
     order_keys, order_rows = [], []

@@ -96,6 +96,7 @@ class KzEduContingentDemo(models.AbstractModel):
                                   'is_legal_representative': True, 'notify_by': 'mail', 'sequence': 10 + n,
                                   'company_id': company.id})
         Demo.bulk_insert('kz.edu.guardian', guardians)
+        self.env['res.partner']._kz_mark_family([r['partner_id'] for r in rows], [g['partner_id'] for g in guardians])
         # social categories (about 8 %) and allergies (about 5 %)
         cats = self.env['kz.edu.social.category'].search([])
         allergens = self.env['kz.edu.allergen'].search([])

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.kz_edu_base.internal import internal_context, is_internal
 
@@ -206,3 +206,36 @@ class ResPartner(models.Model):
                                             groups='kz_edu_base.group_class_teacher,kz_edu_base.group_district,'
                                                    'kz_edu_base.group_parent')
     kz_student_ids = fields.One2many('kz.edu.student', 'partner_id', string='Student records')
+    # Who the person is to the school, stored and indexed for the record rules (SEC-01): "not a student and not a
+    # parent" as two indexed columns, not as a list of every student's partner that a one2many "= False" becomes
+    # (issue #18: 105 000 ids in every staff query of a district). The bulk paths (demo, import) set them with
+    # _kz_mark_family.
+    kz_is_student = fields.Boolean(string='Is a student', compute='_compute_kz_family', store=True, index=True,
+                                   compute_sudo=True)
+    kz_is_parent = fields.Boolean(string='Is a parent or representative', compute='_compute_kz_family', store=True,
+                                  index=True, compute_sudo=True)
+
+    @api.depends('kz_student_ids', 'kz_child_guardian_ids')
+    def _compute_kz_family(self):
+        for partner in self:
+            partner.kz_is_student = bool(partner.kz_student_ids)
+            partner.kz_is_parent = bool(partner.kz_child_guardian_ids)
+
+    @api.multi
+    def write(self, vals):
+        # the flags follow the student and guardian records; nobody sets them by hand (a person hidden from the
+        # staff as a parent stays hidden)
+        if {'kz_is_student', 'kz_is_parent'} & set(vals):
+            raise AccessError(_('Whether a person is a student or a parent follows from the student records; '
+                                'it cannot be set by hand.'))
+        return super(ResPartner, self).write(vals)
+
+    @api.model
+    def _kz_mark_family(self, student_partner_ids=(), parent_partner_ids=()):
+        """Set the flags of partners made students or parents by a bulk insert (which create() did not see)."""
+        cr = self.env.cr
+        if student_partner_ids:
+            cr.execute('UPDATE res_partner SET kz_is_student = TRUE WHERE id IN %s', (tuple(student_partner_ids),))
+        if parent_partner_ids:
+            cr.execute('UPDATE res_partner SET kz_is_parent = TRUE WHERE id IN %s', (tuple(parent_partner_ids),))
+        self.invalidate_cache(['kz_is_student', 'kz_is_parent'])

@@ -127,6 +127,29 @@ class TestContingentAccess(ContingentCase):
         self.assertEqual(self.card.sudo(self.teacher_user).read(['uid'])[0]['uid'], 'A1B2C3D4')
         self.assertEqual(self.kids[0].partner_id.sudo(self.cashier).read(['name'])[0]['name'], self.kids[0].name)
 
+    def test_a_person_stops_being_hidden_only_when_no_longer_a_parent_SEC01(self):
+        """The staff rule reads two indexed flags (issue #18); they follow the student and guardian records."""
+        hr = self.make_user('p_hr2', ['kz_edu_base.group_hr_officer'], self.school_a)
+        Partner = self.env['res.partner'].sudo(hr)
+        aunt = self.env['res.partner'].create({'name': 'Апай', 'company_id': self.school_a.id})
+        self.assertEqual(Partner.search([('id', '=', aunt.id)]), aunt)        # a contact of the school
+        guardian = self.env['kz.edu.guardian'].create({'student_id': self.kids[1].id, 'partner_id': aunt.id,
+                                                       'relation': 'other'})
+        self.assertTrue(aunt.kz_is_parent)
+        self.assertFalse(Partner.search([('id', '=', aunt.id)]))              # now a parent: hidden from HR
+        self.assertFalse(Partner.name_search('Апай'))
+        self.assertFalse(Partner.read_group([('id', '=', aunt.id)], ['name'], ['name']))
+        # nobody clears the flag by hand, not even the administrator
+        for user in (hr, self.teacher_user, self.env.user):
+            with self.assertRaises(AccessError, msg=user.login):
+                aunt.sudo(user).write({'kz_is_parent': False})
+        guardian.unlink()
+        self.assertFalse(aunt.kz_is_parent)
+        self.assertEqual(Partner.search([('id', '=', aunt.id)]), aunt)
+        # a student's person is flagged at creation (through the student) and stays hidden from HR
+        self.assertTrue(all(self.kids.mapped('partner_id.kz_is_student')))
+        self.assertFalse(Partner.search([('id', 'in', self.kids.mapped('partner_id').ids)]))
+
     def test_teacher_opens_her_students_list_without_error_13_6(self):
         emp = self.env['hr.employee'].create({'name': 'Teacher of 5 B', 'company_id': self.school_a.id})
         teacher = self.make_user('p_plain_teacher', ['kz_edu_base.group_teacher'], self.school_a)

@@ -138,6 +138,11 @@ class TestStudentImport(KzEduCase):
         self.assertEqual(s5.guardian_ids.partner_id, self.mother_a)
         self.assertEqual(s5.guardian_ids.relation, 'guardian')
         self.assertEqual(self.env['res.partner'].search_count([('kz_iin', 'in', (self.mother, self.father))]), 2)
+        # the people imported are flagged as create() would flag them, so HR does not see them (SEC-01)
+        self.env['res.partner'].invalidate_cache()
+        self.assertTrue(all(students.mapped('partner_id.kz_is_student')))
+        self.assertTrue(all(guardians.mapped('partner_id.kz_is_parent')))
+        self.assertFalse(any(guardians.mapped('partner_id.kz_is_student')))
         # social categories from the admission date, allergies
         social = self.env['kz.edu.student.social'].search([('student_id', 'in', students.ids)])
         self.assertEqual(len(social), 2)

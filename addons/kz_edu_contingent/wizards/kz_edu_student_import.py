@@ -290,6 +290,8 @@ class KzEduStudentImport(models.TransientModel):
                                     'date_from': rec['admission_date'], 'company_id': company.id})
             allergen_rows += [(sid, ref['allergens'][code]) for code in rec['allergen_codes']]
         insert_records(self.env['kz.edu.guardian'], guardian_rows)
+        self.env['res.partner']._kz_mark_family([r['partner_id'] for r in student_rows],
+                                                [r['partner_id'] for r in guardian_rows])
         insert_records(self.env['kz.edu.student.social'], social_rows)
         if allergen_rows:
             field = env['kz.edu.student']._fields['allergen_ids']
