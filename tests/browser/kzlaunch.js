@@ -30,4 +30,10 @@ async function newContext(browser, options) {
   return context;
 }
 
-module.exports = { launch, newContext };
+// The web client has drawn an action and has no request pending (its «Loading» puts oe_wait on .o_web_client); true
+// on a page that is not the web client. kzbrowser.WEB_CLIENT_IDLE is the same test for the Python driver.
+const WEB_CLIENT_IDLE = "!document.querySelector('.o_web_client') || "
+  + "(!!document.querySelector('.o_content > *, .modal .o_form_view') && "
+  + "!document.querySelector('.o_web_client.oe_wait') && !document.querySelector('.blockUI'))";
+
+module.exports = { launch, newContext, WEB_CLIENT_IDLE };

@@ -1,7 +1,7 @@
 // Log in to Odoo as a user and save a screenshot of a page (headless Debian Chromium via playwright-core).
 // usage: node shot.js BASE_URL LOGIN PASSWORD PATH_AFTER_LOGIN OUT.png [WIDTHxHEIGHT]
 // Prints a JSON line {"title": ..., "url": ..., "text": first 2000 chars of the page text} for assertions.
-const { launch, newContext } = require('./kzlaunch');
+const { launch, newContext, WEB_CLIENT_IDLE } = require('./kzlaunch');
 (async () => {
   const [base, login, password, path, out, size] = process.argv.slice(2);
   const [width, height] = (size || '1366x800').split('x').map(Number);
@@ -20,7 +20,10 @@ const { launch, newContext } = require('./kzlaunch');
         await page.reload({ waitUntil: 'load' });   // a hash-only change would not reload the client
       }
       await page.waitForSelector(process.env.WAIT_FOR || '.o_web_client, #wrapwrap, .o_portal, main', { state: 'attached' });
-      await page.waitForTimeout(Number(process.env.SETTLE_MS || 2500));
+      // the action drawn and nothing loading, however slow the machine (a user without a home action gets the
+      // apps menu and no action: after 30 s the page is taken as it is); then a moment for the last paint
+      if (!process.env.WAIT_FOR) await page.waitForFunction(WEB_CLIENT_IDLE, null, { timeout: 30000 }).catch(() => {});
+      await page.waitForTimeout(Number(process.env.SETTLE_MS || 1000));
     }
     if (process.env.CLICK) {
       await page.click(process.env.CLICK);
