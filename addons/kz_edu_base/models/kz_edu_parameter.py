@@ -76,7 +76,8 @@ class KzEduParameter(models.Model):
     def write(self, vals):
         """A confirmed row without an end date may be closed (``date_to`` set once, when its successor is
         entered); anything else of its value and period stays as it is (kz.edu.lock.mixin)."""
-        if set(vals) - set(self._kz_lock_free_fields) == {'date_to'} and vals['date_to'] and not self._kz_lock_internal():
+        closing = set(vals) - set(self._kz_lock_free_fields) == {'date_to'} and vals['date_to']
+        if closing and not self._kz_lock_internal():
             closed = self._kz_closed()
             if closed and not closed.filtered('date_to'):
                 self.check_access_rights('write')
@@ -109,13 +110,12 @@ class KzEduParameter(models.Model):
         rows = kz_parameters.read_csv(get_module_resource(module, *path.split('/')))
         codes = {row['code'] for row in rows}
         Store = self.sudo().with_context(**internal_context(kz_lock_internal=True))
-        existing = [r for r in Store.engine_rows(codes=sorted(codes))
-                    if not r['company_id']]
+        existing = [r for r in Store.engine_rows(codes=sorted(codes)) if not r['company_id']]
         foreign = Store.search([('code', 'in', sorted(codes)), ('domain', '!=', domain)], limit=1)
         if foreign:
             raise UserError(_('Parameter %s belongs to %s, not to %s: a code is defined in one place.')
                             % (foreign.code, foreign.domain, domain))
-        langs = {lang for lang in self.env['res.lang'].search([]).mapped('code')}
+        langs = set(self.env['res.lang'].search([]).mapped('code'))
         for row in rows:
             if any(kz_parameters.overlap(row, other) for other in existing if other['code'] == row['code']):
                 # the same row, or a value entered in the screen for that period: the store keeps what it has
