@@ -13,6 +13,7 @@
         'security/kz_canteen_security.xml',
         'security/ir.model.access.csv',
         'data/kz_canteen_data.xml',
+        'data/kz_canteen_parameter_data.xml',
         'views/product_views.xml',
         'views/kz_canteen_menu_views.xml',
         'views/kz_canteen_meal_views.xml',

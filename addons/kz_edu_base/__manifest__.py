@@ -21,9 +21,11 @@
         'views/hr_employee_views.xml',
         'views/kz_edu_consent_views.xml',
         'views/menus.xml',
+        'views/kz_edu_parameter_views.xml',
         'views/webclient_templates.xml',
         'views/assets.xml',
         'data/ir_config_parameter_data.xml',
+        'data/kz_edu_parameter_data.xml',
         'report/kz_edu_consent_report.xml',
     ],
     'demo': [

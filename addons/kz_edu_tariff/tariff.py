@@ -58,9 +58,10 @@ from decimal import Decimal
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     import dated_rows
+    import kz_parameters
     from kz_money import round_money, to_number
 except ImportError:  # inside Odoo
-    from odoo.addons.kz_edu_base import dated_rows
+    from odoo.addons.kz_edu_base import dated_rows, kz_parameters
     from odoo.addons.kz_edu_base.kz_money import round_money, to_number
 
 __all__ = [
@@ -182,12 +183,16 @@ def load_parameters(path=None):
     """Dated parameter rows from ``path`` (default ``data/kz_tariff_parameters.csv`` beside this module).
 
     Columns ``code,date_from,date_to,value,unit,source,status``; returns a list of dicts with ``date_from``/``date_to``
-    as dates (``date_to`` None = open) and ``value`` as Decimal. Overlapping rows of one code are refused.
+    as dates (``date_to`` None = open) and ``value`` as Decimal. Overlapping rows of one code are refused. Without a
+    path the country-wide МРП rows of kz_edu_base (entered once for the whole suite) are added.
     """
+    shipped = path is None
     path = path or PARAMETERS_CSV
     with open(path, encoding='utf-8', newline='') as handle:
         rows = [_normalise_parameter(row, '%s line %d' % (os.path.basename(path), number))
                 for number, row in enumerate(csv.DictReader(handle), start=2)]
+    if shipped:
+        rows += [_normalise_parameter(row, 'kz_edu_parameters.csv') for row in kz_parameters.shared_rows(('MRP',))]
     _check_overlaps(rows, lambda r: r['code'], 'parameter')
     return rows
 

@@ -7,7 +7,8 @@ records only have to call :func:`compute_payroll`. Domain notes: /work/shared/do
 Parameters
 ----------
 Every rate, cap, МРП and МЗП is a dated row ``(code, date_from, date_to, value, unit, source)``; the rows shipped
-with the addon are in ``data/kz_payroll_parameters.csv`` (:func:`load_parameters`). The Odoo layer may pass its own
+with the addon are in ``data/kz_payroll_parameters.csv``, the country-wide МРП and МЗП (entered once for the suite)
+in ``kz_edu_base/data/kz_edu_parameters.csv`` (:func:`load_parameters` reads both). The Odoo layer may pass its own
 rows (dicts or tuples in the same column order) through ``parameters=``. For a period the engine takes, per code, the
 row with the latest ``date_from <= period_end`` whose ``date_to`` is empty or ``>= period_end``. МРП and МЗП rows are
 closed at the end of their budget year, so a period in a year without a budget-law row is refused
@@ -68,9 +69,10 @@ from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     import dated_rows
+    import kz_parameters
     from kz_money import money
 except ImportError:  # inside Odoo
-    from odoo.addons.kz_edu_base import dated_rows
+    from odoo.addons.kz_edu_base import dated_rows, kz_parameters
     from odoo.addons.kz_edu_base.kz_money import money
 
 __all__ = ['PayrollError', 'load_parameters', 'compute_payroll', 'MAX_MONTHLY_GROSS', 'PARAMETERS_CSV']
@@ -143,12 +145,17 @@ def load_parameters(path=None):
     """Read the dated parameter rows (default: ``data/kz_payroll_parameters.csv`` beside this module).
 
     Returns a list of dicts ``{code, date_from, date_to, value (Decimal), unit, source}``; the same shape (or plain
-    tuples in that column order) is accepted by ``compute_payroll(parameters=...)``.
+    tuples in that column order) is accepted by ``compute_payroll(parameters=...)``. Without a path the country-wide
+    МРП and МЗП rows of kz_edu_base (entered once for the whole suite) are added.
     """
+    shipped = path is None
     path = path or PARAMETERS_CSV
     with open(path, encoding='utf-8', newline='') as handle:
-        return [_normalise_row(row, '%s line %d' % (os.path.basename(path), number))
+        rows = [_normalise_row(row, '%s line %d' % (os.path.basename(path), number))
                 for number, row in enumerate(csv.DictReader(handle), start=2)]
+    if shipped:
+        rows += [_normalise_row(row, 'kz_edu_parameters.csv') for row in kz_parameters.shared_rows(('MRP', 'MZP'))]
+    return rows
 
 
 _DEFAULT_ROWS = None

@@ -7,6 +7,7 @@ from . import kz_canteen_topup
 from . import kz_canteen_parent
 from . import kz_edu_student
 from . import kz_canteen_pos
+from . import kz_edu_parameter
 from . import pos_session
 from . import kz_canteen_notify
 from . import kz_canteen_demo

@@ -24,6 +24,9 @@ from odoo.addons import decimal_precision as dp
 
 from .. import canteen_rules
 
+#: the domains of the dated-parameter store (kz.edu.parameter) the canteen reads
+CANTEEN_DOMAINS = ('canteen',)
+
 _logger = logging.getLogger(__name__)
 
 AGE_GROUP_OF_GRADE = [(1, 4, '7-10'), (5, 12, '11-18')]
@@ -451,7 +454,10 @@ class KzCanteenPos(models.AbstractModel):
 
     @api.model
     def _kz_params(self, company, day):
-        params = dict(canteen_rules.resolve_parameters(day))
+        """The canteen's parameters in force on ``day`` for the school: the rows of the suite's dated-parameter store
+        (kz.edu.parameter, domain canteen; one query), the school's meals-a-day setting over them."""
+        rows = self.env['kz.edu.parameter'].sudo().rows_for(CANTEEN_DOMAINS, company)
+        params = dict(canteen_rules.resolve_parameters(day, rows))
         if company.kz_canteen_free_meals_per_day:
             params['FREE_MEALS_PER_DAY'] = company.kz_canteen_free_meals_per_day
         return params

@@ -42,7 +42,8 @@ class KzCanteenTopup(models.Model):
         Pos = self.env['kz.canteen.pos']
         for t in self.sudo():     # integrity checks: the record rules are checked after them (create) or before
             try:
-                canteen_rules.check_topup(t.amount, t.date, Pos._kz_local_date(t.company_id))
+                canteen_rules.check_topup(t.amount, t.date, Pos._kz_local_date(t.company_id),
+                                          params=Pos._kz_params(t.company_id, t.date))
             except canteen_rules.CanteenError as exc:
                 raise ValidationError(self._kz_topup_message(exc))
 

@@ -66,9 +66,15 @@ class KzEduStudent(models.Model):
     def _compute_kz_canteen_kind(self):
         today = fields.Date.context_today(self)
         children = self.kz_rules_children(self.ids, today)
+        Pos = self.env['kz.canteen.pos']
+        params = {}     # school id -> its canteen parameters today (one query a school)
         for s in self:
             child = children.get(s.id)
             try:
-                s.kz_canteen_kind = canteen_rules.entitlement(child, today)['kind'] if child else False
+                if child and child['school_id'] not in params:
+                    params[child['school_id']] = Pos._kz_params(self.env['res.company'].browse(child['school_id']),
+                                                                today)
+                s.kz_canteen_kind = (canteen_rules.entitlement(child, today, params[child['school_id']])['kind']
+                                     if child else False)
             except canteen_rules.CanteenError:
                 s.kz_canteen_kind = 'paid'

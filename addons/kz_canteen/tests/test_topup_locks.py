@@ -69,6 +69,19 @@ class TestTopupLocks(CanteenCase):
         self.assertEqual(draft.amount, 200000)
         self.assertFalse(self.Topup.search([('student_id', '=', self.paid5.id), ('amount', '!=', 200000)]))
 
+    def test_topup_limit_is_the_schools_row_of_the_parameter_store(self):
+        """TOPUP_MAX is a row of the suite's one dated-parameter store: a school's own confirmed row lowers the limit
+        for that school only, from its date."""
+        today = self.env['kz.canteen.pos']._kz_local_date(self.school_a)
+        self.env['kz.edu.parameter'].create({
+            'code': 'TOPUP_MAX', 'name': 'Largest top-up', 'date_from': str(today), 'value': '5000', 'unit': 'money',
+            'domain': 'canteen', 'company_id': self.school_a.id, 'source': 'School order (test only)'}).action_confirm()
+        with self.assertRaises(ValidationError) as exc, self.cr.savepoint():
+            self._draft(6000, date=str(today))
+        self.assertIn('5', str(exc.exception))
+        self.assertEqual(self._draft(5000, date=str(today)).amount, 5000)
+        self.assertEqual(self.env['kz.canteen.pos']._kz_params(self.school_b, today)['TOPUP_MAX'], Decimal('200000'))
+
     def test_only_a_bookkeeper_cancels_a_posted_topup_and_it_is_traced_SEC01(self):
         topup = self._draft(700)
         topup.action_post()

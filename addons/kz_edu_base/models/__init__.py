@@ -5,6 +5,7 @@ from . import res_partner
 from . import hr_employee
 from . import kz_edu_consent
 from . import kz_edu_lock
+from . import kz_edu_parameter
 from . import res_currency
 from . import res_users
 from . import mail

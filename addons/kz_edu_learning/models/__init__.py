@@ -1,6 +1,6 @@
 from . import (
     res_company,
-    kz_edu_assessment_parameter,
+    kz_edu_parameter,
     kz_edu_bell,
     kz_edu_timetable_slot,
     kz_edu_teaching_load,

@@ -135,7 +135,8 @@ class KzEduAssessmentResult(models.Model):
             work = result.assessment_id
             if result.absent:
                 continue
-            params = self.env['kz.edu.assessment.parameter'].params_on(work.period_id.date_start)
+            params = self.env['kz.edu.parameter'].kz_assessment_params(work.period_id.date_start,
+                                                                           work.company_id)
             try:
                 assessment_rules.check_points(result.points, work.max_points, work.class_id.grade_sequence, params)
             except assessment_rules.AssessmentError as exc:

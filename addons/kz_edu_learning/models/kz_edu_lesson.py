@@ -217,7 +217,8 @@ class KzEduLesson(models.Model):
     def kz_params(self):
         """The assessment parameters of this lesson's quarter (its first day decides)."""
         self.ensure_one()
-        return self.env['kz.edu.assessment.parameter'].params_on(self.period_id.date_start or self.date)
+        return self.env['kz.edu.parameter'].kz_assessment_params(self.period_id.date_start or self.date,
+                                                                  self.company_id)
 
     def kz_can_edit(self):
         """Whether the current user may fill this lesson in: its teacher (the substitute if there is one)."""

@@ -67,7 +67,7 @@ class KzEduPeriodMark(models.Model):
     def kz_compute_quarter(self, company, period, class_ids=None, subject_ids=None):
         """Compute (draft) the quarter marks of ``company`` for ``period`` — all classes and subjects, or some.
         Confirmed marks are kept. Returns the number of marks written."""
-        params = self.env['kz.edu.assessment.parameter'].params_on(period.date_start)
+        params = self.env['kz.edu.parameter'].kz_assessment_params(period.date_start, company)
         year = period.year_id
         cr = self.env.cr
         flt = {'company': company.id, 'period': period.id, 'year': year.id, 'start': period.date_start,
@@ -190,7 +190,7 @@ class KzEduPeriodMark(models.Model):
     @api.model
     def kz_compute_year(self, company, year, class_ids=None):
         """Compute (draft) the year marks from the quarter marks (the rounded mean, assessment_rules.year_mark)."""
-        params = self.env['kz.edu.assessment.parameter'].params_on(year.date_end)
+        params = self.env['kz.edu.parameter'].kz_assessment_params(year.date_end, company)
         self.env.cr.execute("""
             SELECT m.student_id, m.subject_id, (ARRAY_AGG(m.class_id ORDER BY p.sequence DESC))[1],
                    (ARRAY_AGG(m.load_id ORDER BY p.sequence DESC))[1], ARRAY_AGG(m.mark),

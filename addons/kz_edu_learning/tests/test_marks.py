@@ -1,6 +1,9 @@
 """Summative works and quarter and year marks (LMS-08, LMS-12): computed from the journal by the typical rules of
 assessment (assessment_rules.py on the dated parameter rows), confirmed then locked, a policy change as a data row,
 and who may compute, confirm and read them."""
+import datetime
+
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import LearningCase
@@ -107,10 +110,14 @@ class TestMarks(LearningCase):
     def test_policy_change_is_a_data_row_LMS08(self):
         """The 2026 debate: without СОр/СОч from the third quarter (three rows), the second keeps 25/25/50."""
         self.published_example()
-        Param = self.env['kz.edu.assessment.parameter']
+        # the deputy director closes the rows in force and enters the new ones in the suite's parameter store
+        Param = self.env['kz.edu.parameter'].sudo(self.u_deputy.id)
+        day_before = fields.Date.to_string(fields.Date.from_string(self.q3.date_start) - datetime.timedelta(days=1))
         for code, value in (('FORMATIVE_WEIGHT', 100), ('SOR_WEIGHT', 0), ('SOCH_WEIGHT', 0)):
-            Param.create({'code': code, 'date_from': self.q3.date_start, 'value': value, 'source': 'test',
-                          'status': 'UNCONFIRMED'})
+            Param.search([('code', '=', code), ('state', '=', 'confirmed'), ('date_to', '=', False)]).write(
+                {'date_to': day_before})
+            Param.create({'code': code, 'date_from': self.q3.date_start, 'value': str(value), 'unit': '%',
+                          'domain': 'assessment', 'source': 'test', 'source_status': 'UNCONFIRMED'}).action_confirm()
         Mark = self.env['kz.edu.period.mark'].sudo()
         Mark.kz_compute_quarter(self.school_a, self.q2, [self.c5a.id])
         self.assertEqual(self.mark(self.kid, self.q2).percent, 74.0)

@@ -12,6 +12,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.kz_edu_base.models.res_company import INSTRUCTION_LANGS
 
 from .. import load_check, tariff
+from .kz_edu_tariff import TARIFF_DOMAINS
 
 PROBLEM_KINDS = [
     (load_check.UNCOVERED, 'Uncovered'),
@@ -416,7 +417,7 @@ class KzEduTeachingLoad(models.Model):
         """MAX_WEEKLY_HOURS on a date from the parameters in the database (an UNCONFIRMED placeholder of 24 h)."""
         try:
             return tariff.parameter('MAX_WEEKLY_HOURS', on_date,
-                                    self.env['kz.edu.tariff.parameter'].sudo().engine_rows())
+                                    self.env['kz.edu.parameter'].sudo().rows_for(TARIFF_DOMAINS))
         except tariff.TariffError as exc:
             raise ValidationError(_('The weekly maximum of a teacher is not set: %s. Add the parameter '
                                     'MAX_WEEKLY_HOURS under Tariffication, Configuration.') % exc)

@@ -1,7 +1,9 @@
 # -*- coding: utf-8 -*-
-"""Tariffication parameters in the database: dated rows with their legal source and status, loaded once from
-``data/kz_tariff_parameters.csv`` and ``data/kz_tariff_coefficients.csv`` and kept by the chief bookkeeper (a new
-БДО or МРП is a new row, not a release). ``engine_rows()`` hands them to the pure rules of ``tariff.py``."""
+"""Tariffication parameters in the database: dated rows with their legal source and status, kept by the chief
+bookkeeper (a new БДО or МРП is a new row, not a release). The parameters (``data/kz_tariff_parameters.csv``) are
+rows of the suite's one store, kz.edu.parameter (domain tariff), read with the country-wide МРП through
+``rows_for(TARIFF_DOMAINS, company)``; the coefficient grid (``data/kz_tariff_coefficients.csv``) is this addon's
+own table. ``engine_rows()`` hands it to the pure rules of ``tariff.py``."""
 from decimal import Decimal
 
 from odoo import _, api, fields, models
@@ -10,6 +12,8 @@ from odoo.exceptions import ValidationError
 from .. import tariff
 
 STATUSES = [('CONFIRMED', 'Confirmed'), ('UNCONFIRMED', 'Unconfirmed')]
+#: the domains of kz.edu.parameter tariff.py reads: the country-wide МРП and the tariffication parameters
+TARIFF_DOMAINS = ('general', 'tariff')
 
 
 def _clean(number):
@@ -26,60 +30,12 @@ def _date_str(value):
     return fields.Date.to_string(value) if value else False
 
 
-class KzEduTariffParameter(models.Model):
-    _name = 'kz.edu.tariff.parameter'
-    _description = 'Tariffication parameter (dated)'
-    _order = 'code, date_from desc'
+class KzEduParameter(models.Model):
+    """The tariffication rows of the suite's one dated-parameter store; tariff.py reads them with the country-wide
+    МРП (``TARIFF_DOMAINS``)."""
+    _inherit = 'kz.edu.parameter'
 
-    code = fields.Char(required=True, index=True, help='e.g. BDO, NORM_WEEKLY_HOURS, CATEGORY_MODERATOR_RATE')
-    date_from = fields.Date(string='Valid from', required=True)
-    date_to = fields.Date(string='Valid to', help='Empty: still in force.')
-    value = fields.Float(required=True, digits=(16, 4))
-    unit = fields.Char()
-    source = fields.Text(required=True, help='The legal act or publication the value comes from.')
-    status = fields.Selection(STATUSES, required=True, default='UNCONFIRMED',
-                              help='Confirmed: stated by the act, the Ministry or an official clarification. '
-                                   'Unconfirmed: a calculator, ambiguous press or an inference; lists that use it '
-                                   'show its code.')
-
-    _sql_constraints = [
-        ('code_date_unique', 'unique(code, date_from)', 'A parameter has one value per start date.'),
-    ]
-
-    @api.constrains('code', 'date_from', 'date_to')
-    def _check_periods(self):
-        for row in self:
-            if row.date_to and row.date_to < row.date_from:
-                raise ValidationError(_('Parameter %s ends before it starts.') % row.code)
-            overlap = self.search([('id', '!=', row.id), ('code', '=', row.code),
-                                   ('date_from', '<=', row.date_to or '9999-12-31'),
-                                   '|', ('date_to', '=', False), ('date_to', '>=', row.date_from)], limit=1)
-            if overlap:
-                raise ValidationError(_('Parameter %s: the rows from %s and from %s overlap.')
-                                      % (row.code, overlap.date_from, row.date_from))
-
-    @api.model
-    def load_csv(self):
-        """Create the rows of data/kz_tariff_parameters.csv that do not exist yet (by code and start date); called
-        from data/kz_edu_tariff_parameter_data.xml at install and update. Existing rows are never overwritten."""
-        existing = {(r['code'], r['date_from']) for r in self.search_read([], ['code', 'date_from'])}
-        for row in tariff.load_parameters():
-            key = (row['code'], _date_str(row['date_from']))
-            if key in existing:
-                continue
-            self.create({'code': row['code'], 'date_from': key[1], 'date_to': _date_str(row['date_to']),
-                         'value': float(row['value']), 'unit': row['unit'], 'source': row['source'],
-                         'status': row['status']})
-        return True
-
-    @api.model
-    def engine_rows(self):
-        """Every row as the dicts ``tariff.teacher_pay(parameters=...)`` expects (values as exact Decimals)."""
-        # one query; the numeric column comes back as Decimal, the ORM would give floats
-        self.env.cr.execute('SELECT code, date_from, date_to, value, unit, source, status FROM kz_edu_tariff_parameter')
-        return [{'code': code, 'date_from': d_from, 'date_to': d_to, 'value': _clean(value), 'unit': unit or '',
-                 'source': source or '', 'status': status}
-                for code, d_from, d_to, value, unit, source, status in self.env.cr.fetchall()]
+    domain = fields.Selection(selection_add=[('tariff', 'Tariffication')])
 
 
 class KzEduTariffCoefficient(models.Model):

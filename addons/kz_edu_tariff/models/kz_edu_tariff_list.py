@@ -19,6 +19,7 @@ from odoo.addons.kz_edu_base.kz_dates import format_date, to_date
 from odoo.addons.kz_edu_base.kz_money import money, to_number
 
 from .. import tariff
+from .kz_edu_tariff import TARIFF_DOMAINS
 from .hr_employee import EDUCATION_RANK, default_block, format_service
 from odoo.addons.kz_payroll.models.kz_hr_personnel import QUALIFICATION_CATEGORIES
 
@@ -376,7 +377,7 @@ class KzEduTariffList(models.Model):
                             % (self.company_id.name, self.academic_year_id.name, self.date))
         employees = self.env['hr.employee'].browse(list(summary))
         data = self._teacher_data(employees)
-        params = self.env['kz.edu.tariff.parameter'].sudo().engine_rows()
+        params = self.env['kz.edu.parameter'].sudo().rows_for(TARIFF_DOMAINS, self.company_id)
         grid = self.env['kz.edu.tariff.coefficient'].sudo().engine_rows()
         try:
             base = {code: tariff.parameter_row(code, on_date, params)

@@ -1,4 +1,5 @@
 # core payroll
+from . import kz_edu_parameter
 from . import kz_payroll_core
 # personnel records and teacher profile
 from . import kz_hr_personnel

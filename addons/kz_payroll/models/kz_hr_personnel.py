@@ -58,29 +58,6 @@ def reminder_due(target, today, days_before=REMIND_DAYS_BEFORE):
     return bool(target) and target - datetime.timedelta(days=days_before) <= today
 
 
-class KzHrPersonnelParameter(models.Model):
-    """Terms of the personnel rules as data with a validity date and a source (style.md: rates are data)."""
-    _name = 'kz.hr.personnel.parameter'
-    _description = 'Personnel rule parameter'
-    _order = 'code, date_from desc'
-
-    code = fields.Selection([
-        ('attestation_validity_years', 'Qualification category valid (years)'),
-        ('training_period_years', 'Professional development period (years)'),
-    ], required=True)
-    value = fields.Integer(required=True)
-    date_from = fields.Date(required=True, default='2016-01-01')
-    source = fields.Text(required=True, help='The legal act (name, date, number, article) the value comes from.')
-
-    @api.model
-    def get_value(self, code, date=None):
-        date = date or fields.Date.today()
-        param = self.sudo().search([('code', '=', code), ('date_from', '<=', date)], order='date_from desc', limit=1)
-        if not param:
-            raise UserError(_('No personnel parameter %s valid on %s.') % (code, date))
-        return param.value
-
-
 class KzHrOrder(models.Model):
     _name = 'kz.hr.order'
     _description = 'Personnel order'
@@ -393,10 +370,10 @@ class KzHrQualification(models.Model):
 
     @api.depends('attestation_date', 'category')
     def _compute_expiry_date(self):
-        Param = self.env['kz.hr.personnel.parameter']
+        Param = self.env['kz.edu.parameter'].sudo()
         for item in self:
             if item.attestation_date and item.category not in ('none', False):
-                years = Param.get_value('attestation_validity_years', item.attestation_date)
+                years = int(Param.get('ATTESTATION_VALIDITY_YEARS', item.attestation_date, item.employee_id.company_id))
                 item.expiry_date = add_years(fields.Date.from_string(item.attestation_date), years)
             else:
                 item.expiry_date = False
@@ -440,10 +417,10 @@ class KzHrTraining(models.Model):
 
     @api.depends('date')
     def _compute_next_due_date(self):
-        Param = self.env['kz.hr.personnel.parameter']
+        Param = self.env['kz.edu.parameter'].sudo()
         for item in self:
             if item.date:
-                years = Param.get_value('training_period_years', item.date)
+                years = int(Param.get('TRAINING_PERIOD_YEARS', item.date, item.employee_id.company_id))
                 item.next_due_date = add_years(fields.Date.from_string(item.date), years)
             else:
                 item.next_due_date = False

@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
-"""ORM binding of the pure engine ``kz_tax``: dated parameters, the employee's payroll facts, the Kazakh salary
-structures and a set-based batch computation of payslips.
+"""ORM binding of the pure engine ``kz_tax``: the employee's payroll facts, the Kazakh salary structures and a
+set-based batch computation of payslips, with the dated parameters of the suite's one store (kz.edu.parameter).
 
 The business rules live in ``kz_tax.compute_payroll``; this module only gathers its inputs (gross, period, options
 derived from the employee, year-to-date ИПН base, parameter rows) and writes its results as ``hr.payslip.line``
@@ -15,10 +15,9 @@ from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.modules.module import get_module_resource
 from odoo.tools import frozendict
 
-from odoo.addons.kz_edu_base import dated_rows, demo_calendar
+from odoo.addons.kz_edu_base import dated_rows, demo_calendar, kz_parameters
 from odoo.addons.kz_edu_base.internal import internal_context, is_internal
 
 from .. import kz_tax, kz_worktime
@@ -42,6 +41,9 @@ KZ_ALL_CODES = set(KZ_CODES) | set(KZ_ACCRUAL_CODES)
 
 #: A monthly wage above this in a state school is a typing error (50 МЗП of 2026 is 4.25 million ₸).
 MAX_MONTHLY_WAGE = Decimal('50000000')
+
+#: The domains of the dated-parameter store (kz.edu.parameter) the engine reads: МРП and МЗП are country-wide.
+PARAMETER_DOMAINS = ('general', 'payroll')
 
 #: Context key under which compute_sheet hands the engine's amounts to the salary rules when the stock rule loop
 #: runs: {payslip id: {line code: Decimal}} (frozen). The rules reach it through ``payslip.env``, the environment
@@ -111,58 +113,6 @@ class SlipFacts(object):
     def __init__(self, **values):
         for name in self.__slots__:
             setattr(self, name, values.get(name))
-
-
-class KzPayrollParameter(models.Model):
-    _name = 'kz.payroll.parameter'
-    _description = 'Kazakh payroll parameter (dated)'
-    _order = 'code, date_from desc'
-
-    code = fields.Char(required=True, index=True)
-    date_from = fields.Date(string='Valid from', required=True)
-    date_to = fields.Date(string='Valid to')
-    value = fields.Char(required=True, help='Decimal value as text (converted to Decimal by the engine).')
-    unit = fields.Char()
-    source = fields.Text(help='Legal act or publication the value comes from.')
-
-    _sql_constraints = [
-        ('code_date_unique', 'unique(code, date_from)', 'A parameter has one value per start date.'),
-    ]
-
-    @api.constrains('value', 'date_from', 'date_to')
-    def _check_value(self):
-        for row in self:
-            try:
-                Decimal(row.value.strip())
-            except Exception:
-                raise ValidationError(_('The value of parameter %s must be a number, got "%s".')
-                                      % (row.code, row.value))
-            if row.date_to and row.date_to < row.date_from:
-                raise ValidationError(_('Parameter %s ends before it starts.') % row.code)
-
-    @api.model
-    def load_csv(self):
-        """Create the rows of ``data/kz_payroll_parameters.csv`` that do not exist yet (by code and start date);
-        called once at install from data/kz_payroll_parameter_data.xml. Existing rows are never overwritten."""
-        path = get_module_resource('kz_payroll', 'data', 'kz_payroll_parameters.csv')
-        existing = {(r.code, r.date_from) for r in self.search([])}
-        for row in kz_tax.load_parameters(path):
-            key = (row['code'], fields.Date.to_string(row['date_from']))
-            if key in existing:
-                continue
-            self.create({
-                'code': row['code'], 'date_from': key[1],
-                'date_to': row['date_to'] and fields.Date.to_string(row['date_to']) or False,
-                'value': str(row['value']), 'unit': row['unit'], 'source': row['source'],
-            })
-        return True
-
-    @api.model
-    def engine_rows(self):
-        """All rows as dicts in the shape ``kz_tax.compute_payroll(parameters=...)`` expects."""
-        self.env.cr.execute('SELECT code, date_from, date_to, value, unit, source FROM kz_payroll_parameter')
-        return [kz_tax._normalise_row(dict(zip(kz_tax._COLUMNS, row)), 'kz.payroll.parameter')
-                for row in self.env.cr.fetchall()]
 
 
 class KzPayrollDeductionApplication(models.Model):
@@ -584,11 +534,12 @@ class HrPayslip(models.Model):
         self._kz_check_not_paid(facts)
         contracts = self._kz_contracts(facts)
         ytd = self._kz_ytd_income(facts)
-        rows = self.env['kz.payroll.parameter'].sudo().engine_rows()
+        rows = self.env['kz.edu.parameter'].sudo().engine_rows(domains=PARAMETER_DOMAINS)   # one query a batch
+        by_company = {}   # school -> its rows (its own values over the country's), as kz_tax reads them
         employees = self._kz_employees(facts)
         kinds = self._kz_leave_kinds()
         history = self._kz_earnings_history(facts)
-        in_force = {}   # period end -> the parameter rows in force then (what compute_payroll would pick of all)
+        in_force = {}   # (school, period end) -> the rows in force then (what compute_payroll would pick of all)
         result = {}
         for slip_id in self.ids:
             slip = facts[slip_id]
@@ -610,9 +561,15 @@ class HrPayslip(models.Model):
             options['partial_month'] = bool(contract['date_start'] > slip.date_from
                                             or (contract['date_end'] and contract['date_end'] < slip.date_to))
             try:
-                if slip.date_to not in in_force:
-                    in_force[slip.date_to] = list(dated_rows.in_force(rows, _date(slip.date_to)).values())
-                parameters = in_force[slip.date_to]
+                company_rows = by_company.get(slip.company_id)
+                if company_rows is None:
+                    company_rows = by_company[slip.company_id] = [
+                        kz_tax._normalise_row(row, 'kz.edu.parameter')
+                        for row in kz_parameters.company_view(rows, slip.company_id)]
+                key = (slip.company_id, slip.date_to)
+                if key not in in_force:
+                    in_force[key] = list(dated_rows.in_force(company_rows, _date(slip.date_to)).values())
+                parameters = in_force[key]
                 accruals = self._kz_accruals(slip, wage, kinds, history, parameters)
                 gross = sum(accruals.values(), Decimal('0.00'))
                 res = kz_tax.compute_payroll(gross, slip.date_to, ytd_income=ytd.get(slip_id, 0),
@@ -904,7 +861,8 @@ class KzPayrollDemo(models.AbstractModel):
     def demo_payroll_month(self):
         """(year, month) of the demo's payroll batch by the one demo calendar: the month before the demo's today,
         at most the last month for which the МРП is known (a later month cannot be computed)."""
-        mrp = self.env['kz.payroll.parameter'].search([('code', '=', 'MRP')], order='date_from desc', limit=1)
+        mrp = self.env['kz.edu.parameter'].search([('code', '=', 'MRP'), ('state', '=', 'confirmed')],
+                                                  order='date_from desc', limit=1)
         last = fields.Date.from_string(mrp.date_to or mrp.date_from)
         return demo_calendar.payroll_month(self.env['kz.edu.demo'].demo_today(), last.year)
 

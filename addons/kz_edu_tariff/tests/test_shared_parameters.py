@@ -1,0 +1,85 @@
+"""МРП and МЗП are entered once, in the suite's one dated-parameter store, and payroll and tariffication both read
+that row (issue #15); each capability's screen shows the store filtered to its domain."""
+from decimal import Decimal
+
+from odoo.exceptions import AccessError
+from odoo.tests import common
+from odoo.tools.safe_eval import safe_eval
+
+from odoo.addons.kz_edu_tariff import tariff
+from odoo.addons.kz_edu_tariff.models.kz_edu_tariff import TARIFF_DOMAINS
+from odoo.addons.kz_payroll import kz_tax
+from odoo.addons.kz_payroll.models.kz_payroll_core import PARAMETER_DOMAINS
+
+
+class TestSharedParameters(common.SavepointCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestSharedParameters, cls).setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tracking_disable=True, no_reset_password=True))
+        cls.Param = cls.env['kz.edu.parameter']
+        cls.school = cls.env['res.company'].create({'name': 'Shared parameters school', 'kz_org_type': 'school'})
+
+        def user(login, group):
+            return cls.env['res.users'].create({
+                'name': login, 'login': login, 'company_id': cls.school.id, 'company_ids': [(6, 0, cls.school.ids)],
+                'groups_id': [(6, 0, [cls.env.ref(group).id])]})
+        cls.chief = user('kzshared_chief', 'kz_edu_base.group_chief_bookkeeper')
+        cls.hr_officer = user('kzshared_hr', 'kz_edu_base.group_hr_officer')
+        cls.teacher = user('kzshared_teacher', 'kz_edu_base.group_teacher')
+
+    def _enter(self, user, code, value, domain='general', date_from='2031-01-01', date_to='2031-12-31', unit='KZT'):
+        row = self.Param.sudo(user).create({
+            'code': code, 'name': code, 'date_from': date_from, 'date_to': date_to, 'value': value, 'unit': unit,
+            'domain': domain, 'source': 'Hypothetical budget law for 2031 (test only)'})
+        row.action_confirm()
+        return row
+
+    def test_one_mrp_entered_once_is_read_by_payroll_and_tariffication(self):
+        self._enter(self.chief, 'MRP', '5000')
+        self._enter(self.chief, 'MZP', '90000')
+        # payroll: the rows the batch reads (kz_payroll_core: one query a batch), the 30 МРП basic deduction
+        payroll_rows = self.Param.rows_for(PARAMETER_DOMAINS, self.school)
+        pay = kz_tax.compute_payroll(300000, '2031-01-31', parameters=payroll_rows)
+        self.assertEqual(pay['parameters']['MRP'], Decimal('5000'))
+        self.assertEqual(pay['deduction'], Decimal('150000.00'))
+        # tariffication: the rows the list reads (kz_edu_tariff_list), the master's degree supplement of 10 МРП
+        tariff_rows = self.Param.rows_for(TARIFF_DOMAINS, self.school)
+        self.assertEqual(tariff.parameter('MRP', '2031-01-31', tariff_rows), Decimal('5000'))
+        line = tariff.teacher_pay(Decimal('17697'), Decimal('1'), Decimal('2'), 16, 16, None, on_date='2031-01-31',
+                                  parameters=tariff_rows, master_degree=True)
+        self.assertEqual(line['master_degree_supplement'], Decimal('50000.00'))
+        # and МРП is one row: neither capability has a copy of it
+        self.assertEqual(set(self.Param.search([('code', '=', 'MRP')]).mapped('domain')), {'general'})
+
+    def test_each_screen_shows_the_store_filtered_to_its_domain(self):
+        def codes(xmlid):
+            action = self.env.ref(xmlid)
+            return set(self.Param.search(safe_eval(action.domain)).mapped('code'))
+        hr = codes('kz_payroll.kz_payroll_parameter_action')
+        self.assertTrue({'MRP', 'MZP', 'OPV_RATE', 'ATTESTATION_VALIDITY_YEARS'} <= hr)
+        self.assertNotIn('BDO', hr)
+        self.assertEqual(codes('kz_payroll.kz_hr_personnel_parameter_action'),
+                         {'ATTESTATION_VALIDITY_YEARS', 'TRAINING_PERIOD_YEARS'})
+        tariffication = codes('kz_edu_tariff.action_kz_edu_tariff_parameter')
+        self.assertTrue({'MRP', 'BDO', 'NORM_WEEKLY_HOURS'} <= tariffication)
+        self.assertNotIn('OPV_RATE', tariffication)
+
+    def test_hr_officer_keeps_the_personnel_terms_not_the_payroll_rates(self):
+        # a new term: the HR officer closes the row in force, then enters and confirms the new one
+        current = self.Param.search([('code', '=', 'ATTESTATION_VALIDITY_YEARS'), ('state', '=', 'confirmed'),
+                                     ('date_to', '=', False)])
+        current.sudo(self.hr_officer).write({'date_to': '2039-12-31'})
+        row = self._enter(self.hr_officer, 'ATTESTATION_VALIDITY_YEARS', '4', domain='personnel',
+                          date_from='2040-01-01', date_to=False, unit='years')
+        self.assertEqual(self.Param.sudo(self.hr_officer).get('ATTESTATION_VALIDITY_YEARS', '2040-02-01'),
+                         Decimal('4'))
+        self.assertEqual(row.state, 'confirmed')
+        for user in (self.hr_officer, self.teacher):
+            with self.assertRaises(AccessError):
+                self._enter(user, 'OPV_RATE', '0.11', domain='payroll', date_from='2040-01-01', date_to=False,
+                            unit='rate')
+        with self.assertRaises(AccessError):
+            self._enter(self.chief, 'TRAINING_PERIOD_YEARS', '2', domain='personnel', date_from='2040-01-01',
+                        date_to=False, unit='years')
