@@ -44,9 +44,11 @@ from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     import dated_rows
     from kz_money import TIYN, ZERO, money, to_decimal
+    from kz_errors import KzError, _
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base import dated_rows
     from odoo.addons.kz_edu_base.kz_money import TIYN, ZERO, money, to_decimal
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
 __all__ = [
     'CanteenError', 'SaleRefused', 'load_parameters', 'resolve_parameters', 'entitlement', 'identify',
@@ -74,17 +76,8 @@ REQUIRED_CODES = {
 }
 
 
-class CanteenError(ValueError):
+class CanteenError(KzError, ValueError):
     """A canteen input, rule or parameter problem: ``code`` is stable, the message is English."""
-
-    def __init__(self, code, message, **details):
-        super(CanteenError, self).__init__(message)
-        self.code = code
-        self.message = message
-        self.details = details
-
-    def __repr__(self):
-        return '%s(%r, %r)' % (type(self).__name__, self.code, self.message)
 
 
 class SaleRefused(CanteenError):

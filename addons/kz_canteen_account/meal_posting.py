@@ -25,8 +25,10 @@ from decimal import Decimal, InvalidOperation
 
 try:  # the pure tests and tools: every addon folder is on sys.path (conftest.py)
     import gov_entries
+    from kz_errors import KzError, _
 except ImportError:  # inside Odoo
     from odoo.addons.kz_gov_account import gov_entries
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
 __all__ = ['MODES', 'FUNDING_MAP', 'POSTED_KINDS', 'PostingError', 'ledger_funding', 'amounts_by_funding',
            'entry_lines', 'ebk_code', 'account_codes', 'payable_account']
@@ -52,14 +54,9 @@ TIYN = Decimal('0.01')
 ZERO = Decimal('0.00')
 
 
-class PostingError(ValueError):
+class PostingError(KzError, ValueError):
     """A stable ``code`` (``bad_amount``, ``no_funding``, ``bad_mode``) and an English message; the ORM layer
     translates."""
-
-    def __init__(self, code, message, **details):
-        super(PostingError, self).__init__(message)
-        self.code = code
-        self.details = details
 
 
 def ledger_funding(code):

@@ -37,9 +37,11 @@ from decimal import Decimal, ROUND_HALF_UP
 try:  # pure tests: every addon folder is on sys.path (conftest.py)
     import dated_rows
     from kz_money import to_number
+    from kz_errors import KzError, _
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base import dated_rows
     from odoo.addons.kz_edu_base.kz_money import to_number
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
 __all__ = [
     'AssessmentError', 'PARAMETERS_CSV', 'CODES', 'load_parameters', 'parameters_on', 'check_formative_mark',
@@ -56,13 +58,8 @@ HUNDRED = Decimal(100)
 _COLUMNS = ('code', 'date_from', 'date_to', 'value', 'unit', 'source', 'status')
 
 
-class AssessmentError(ValueError):
+class AssessmentError(KzError, ValueError):
     """A refusal of the rules: ``code`` names it, ``params`` fill the translated message of the ORM layer."""
-
-    def __init__(self, code, message, **params):
-        super(AssessmentError, self).__init__(message % params if params else message)
-        self.code = code
-        self.params = params
 
 
 def _decimal(value, what):

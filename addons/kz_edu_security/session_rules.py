@@ -18,8 +18,13 @@ USER_FACING_TYPES = ('user_error', 'warning', 'access_error', 'missing_error', '
                      'except_orm')
 INTERNAL_MESSAGE = 'Internal server error'
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_errors import KzError, _
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
-class SessionRuleError(ValueError):
+
+class SessionRuleError(KzError, ValueError):
     """A setting of the session policy that cannot be used."""
 
 

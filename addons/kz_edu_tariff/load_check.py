@@ -51,6 +51,11 @@ import collections
 import datetime
 from decimal import Decimal, InvalidOperation
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_errors import KzError, _
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
+
 try:  # inside Odoo: the addon package; in the pure tests: the top-level module beside this one
     from .tariff import TariffError, grade_band
 except ImportError:  # pragma: no cover
@@ -71,7 +76,7 @@ NOT_IN_CURRICULUM, UNKNOWN_GROUP, UNKNOWN_CLASS, ABOVE_MAXIMUM = (
 KINDS = (UNCOVERED, PARTLY, OVER, DOUBLE, NOT_IN_CURRICULUM, UNKNOWN_GROUP, UNKNOWN_CLASS, ABOVE_MAXIMUM)
 
 
-class LoadError(ValueError):
+class LoadError(KzError, ValueError):
     """Input the check cannot read (the English message names the row)."""
 
 

@@ -59,9 +59,11 @@ from decimal import Decimal
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     import dated_rows
     from kz_money import round_money, to_number
+    from kz_errors import KzError, _
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base import dated_rows
     from odoo.addons.kz_edu_base.kz_money import round_money, to_number
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
 __all__ = [
     'TariffError', 'ServiceLength', 'PARAMETERS_CSV', 'COEFFICIENTS_CSV', 'CATEGORIES',
@@ -113,7 +115,7 @@ _OPTIONS = frozenset((
 ))
 
 
-class TariffError(ValueError):
+class TariffError(KzError, ValueError):
     """A tariffication input or parameter problem; the English message names what is missing or wrong."""
 
 

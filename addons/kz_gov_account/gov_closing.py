@@ -30,6 +30,11 @@ the balances include them: the turnover sheet of the next year opens with no bal
 import collections
 from decimal import Decimal
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_errors import KzError, _
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
+
 try:  # inside Odoo: the addon package; in the pure tests: the top-level module beside this one
     from . import gov_entries
 except ImportError:  # pragma: no cover
@@ -42,7 +47,7 @@ except ImportError:  # inside Odoo
 ZERO = Decimal('0.00')
 
 
-class ClosingError(ValueError):
+class ClosingError(KzError, ValueError):
     """A date that is not the end of a reporting period (order 230, rules item 8: 30 June, 31 December)."""
 
 

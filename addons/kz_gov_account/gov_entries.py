@@ -26,8 +26,10 @@ import os
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     from kz_dates import to_date
+    from kz_errors import KzError, _
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_dates import to_date
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.join(HERE, 'data', 'src', 'standard_entries.csv')
@@ -35,7 +37,7 @@ SOURCE = os.path.join(HERE, 'data', 'src', 'standard_entries.csv')
 Posting = collections.namedtuple('Posting', 'key entry row debit credit ebk note')
 
 
-class EntryError(LookupError):
+class EntryError(KzError, LookupError):
     """No standard entry for an operation (on that date, for that funding source)."""
 
 

@@ -69,9 +69,11 @@ from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     import dated_rows
     from kz_money import money
+    from kz_errors import KzError, _
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base import dated_rows
     from odoo.addons.kz_edu_base.kz_money import money
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
 __all__ = ['PayrollError', 'load_parameters', 'compute_payroll', 'MAX_MONTHLY_GROSS', 'PARAMETERS_CSV']
 
@@ -108,7 +110,7 @@ _OPTIONS = frozenset((
 ))
 
 
-class PayrollError(ValueError):
+class PayrollError(KzError, ValueError):
     """A payroll input or parameter problem; the English message names what is missing or wrong."""
 
 
