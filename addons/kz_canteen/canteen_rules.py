@@ -179,8 +179,8 @@ def resolve_parameters(on_date, rows=None):
     found = dated_rows.in_force(source, on_date)
     missing = [c for c in REQUIRED_CODES if c not in found]
     if missing:
-        raise CanteenError('parameter_missing', 'no canteen parameter %s for %s'
-                           % (', '.join(missing), on_date.isoformat()), codes=missing)
+        raise CanteenError('parameter_missing', _('no canteen parameter %(codes)s for %(date)s'), codes=missing,
+                           date=on_date)
     result = {code: row['value'] for code, row in found.items()}
     result['_unconfirmed'] = tuple(sorted(c for c, r in found.items() if r['status'] == 'UNCONFIRMED'))
     if rows is None:
@@ -211,17 +211,19 @@ def check_topup(amount, on_date, today, params=None):
     date: a payment is recorded when it is received), ``bad_input`` (not a number)."""
     value = to_decimal(amount, 'the top-up', _bad_input)
     if value <= 0:
-        raise CanteenError('topup_not_positive', 'a top-up must be above zero, got %s' % value, amount=value)
+        raise CanteenError('topup_not_positive', _('A top-up must be a positive amount.'), amount=value)
     if value != value.quantize(TIYN):
-        raise CanteenError('topup_fraction', 'a top-up is a whole number of tiyn, got %s' % value, amount=value)
+        raise CanteenError('topup_fraction', _('A top-up is a whole number of tiyn (two decimals at most): '
+                                               '%(amount)s ₸ is not.'), amount=str(value))
     on_date, today = to_date(on_date, 'date of the top-up'), to_date(today, 'today')
     maximum = _params(params, on_date).get('TOPUP_MAX')
     if maximum is not None and value > maximum:
-        raise CanteenError('topup_too_large', 'a top-up of %s is above the maximum %s' % (value, maximum),
+        raise CanteenError('topup_too_large', _('A top-up of %(amount)s ₸ is above the maximum of %(maximum)s ₸ for '
+                                                'one payment: check the amount (an extra zero?).'),
                            amount=value, maximum=maximum)
     if on_date > today:
-        raise CanteenError('topup_future', 'a top-up dated %s is in the future (today is %s)' % (on_date, today),
-                           date=on_date)
+        raise CanteenError('topup_future', _('A top-up is recorded on the day the money is received, not in the '
+                                             'future (%(date)s).'), date=on_date)
     return value
 
 

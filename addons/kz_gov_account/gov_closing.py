@@ -58,7 +58,8 @@ def period_end_kind(day):
         return 'year'
     if (day.month, day.day) == (6, 30):
         return 'half_year'
-    raise ClosingError('%s is not the end of a reporting period (30 June or 31 December)' % day.isoformat())
+    raise ClosingError('not_period_end', _('%(date)s is not the end of a reporting period: close on 30 June '
+                                           '(half-year) or on 31 December (year).'), date=day)
 
 
 def _line(account, debit=ZERO, credit=ZERO, ebk=None, funding=None, std=''):

@@ -173,7 +173,8 @@ def resolve_parameters(period_end, rows=None):
     found = dated_rows.in_force(rows, period_end)
     missing = [code for code in REQUIRED_CODES if code not in found]
     if missing:
-        raise PayrollError('no parameter %s for %s' % (', '.join(missing), period_end.isoformat()))
+        raise PayrollError('missing_parameter', _('no parameter %(codes)s for %(date)s'), codes=missing,
+                           date=period_end)
     return found
 
 
@@ -206,9 +207,10 @@ def compute_payroll(gross, period_end, **options):
     period_end = _to_date(period_end, 'period_end')
     gross = _money(gross, 'gross')
     if gross < 0:
-        raise PayrollError('gross must not be negative, got %s' % gross)
+        raise PayrollError('negative_gross', _('gross must not be negative, got %(gross)s'), gross=gross)
     if gross > MAX_MONTHLY_GROSS:
-        raise PayrollError('gross %s exceeds the plausible monthly maximum %s' % (gross, MAX_MONTHLY_GROSS))
+        raise PayrollError('gross_too_large', _('gross %(gross)s exceeds the plausible monthly maximum %(maximum)s'),
+                           gross=gross, maximum=MAX_MONTHLY_GROSS)
     if not options.get('resident', True):
         raise PayrollError('non-resident payroll is not supported (resident=False)')
     rounding = options.get('rounding', 'tiyn')
@@ -224,7 +226,8 @@ def compute_payroll(gross, period_end, **options):
         raise PayrollError('disability_group must be 1, 2, 3 or None, got %r' % (group,))
     ytd_income = _money(options.get('ytd_income') or 0, 'ytd_income')
     if ytd_income < 0:
-        raise PayrollError('ytd_income must not be negative, got %s' % ytd_income)
+        raise PayrollError('negative_income', _('the income of the earlier months must not be negative, got '
+                                                '%(income)s'), income=ytd_income)
     birth_date = options.get('birth_date')
     if birth_date is not None:
         birth_date = _to_date(birth_date, 'birth_date')

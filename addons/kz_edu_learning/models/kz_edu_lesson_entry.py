@@ -6,6 +6,9 @@ three are absent and five get a mark has eight rows, so the journal of a school 
 The parents hear of an absence and of a mark below the school's threshold through the notification queue
 (kz.edu.notification); this addon uses the queue in one place only, ``_kz_notify_parents``."""
 from odoo import _, api, fields, models
+
+from odoo.addons.kz_edu_base.user_errors import translate
+
 from .kz_edu_lesson import ABSENCE_REASONS, ATTENDANCE
 
 
@@ -66,7 +69,7 @@ class KzEduLessonEntry(models.Model):
         }
         if exc.code in messages:
             return messages[exc.code] % args[exc.code]()
-        return _('the assessment rules refuse this value: %s') % exc
+        return _('the assessment rules refuse this value: %s') % translate(self.env, exc)
 
     @api.model
     def _kz_apply(self, lesson, changes):
