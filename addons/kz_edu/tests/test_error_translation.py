@@ -32,13 +32,14 @@ class TestErrorTranslation(common.SavepointCase):
         return env(context=env['res.users'].context_get())
 
     def test_missing_mrp_of_tariffication_in_kazakh_and_russian(self):
-        for lang, expected in (('kk_KZ', '01.09.2027 күнге MRP параметрі жоқ'),
-                               ('ru_RU', 'нет параметра MRP на 01.09.2027'),
-                               ('en_US', 'no parameter MRP for 01.09.2027')):
-            env = self._as('bookkeeper', lang)
-            with self.assertRaises(UserError) as caught, user_errors(env):
+        def read_mrp(env):
+            with user_errors(env):
                 tariff.parameter('MRP', '2027-09-01')
-            self.assertEqual(caught.exception.name, expected)
+        self._assert_refused('bookkeeper', UserError, read_mrp, {
+            'kk_KZ': '01.09.2027 күнге MRP параметрі жоқ',
+            'ru_RU': 'нет параметра MRP на 01.09.2027',
+            'en_US': 'no parameter MRP for 01.09.2027',
+        })
 
     def test_missing_mrp_of_payroll_in_kazakh_and_russian(self):
         try:
@@ -50,32 +51,29 @@ class TestErrorTranslation(common.SavepointCase):
         self.assertEqual(translate(self._as('bookkeeper', 'kk_KZ'), error), '30.09.2027 күнге MRP, MZP параметрі жоқ')
         self.assertEqual(translate(self._as('bookkeeper', 'ru_RU'), error), 'нет параметра MRP, MZP на 30.09.2027')
 
+    def _assert_refused(self, login, error_class, action, expected):
+        """``action(env)`` as ``login`` raises ``error_class`` with ``expected[lang]`` for each language."""
+        for lang, text in expected.items():
+            with self.assertRaises(error_class) as caught:
+                action(self._as(login, lang))
+            self.assertEqual(caught.exception.name, text)
+
     def test_canteen_refuses_a_too_large_top_up_in_kazakh_and_russian(self):
         student = self.env['kz.edu.student'].search([('company_id', '=', self.school.id),
                                                      ('state', '=', 'enrolled')], limit=1)
-        expected = {
-            'kk_KZ': '250{0}000,00 ₸ толықтыру бір төлемнің ең жоғары шегінен (200{0}000,00 ₸) асады: соманы '
-                     'тексеріңіз (артық нөл жоқ па?).',
-            'ru_RU': 'Пополнение на 250{0}000,00 ₸ больше предела в 200{0}000,00 ₸ за один платёж: проверьте сумму '
-                     '(лишний ноль?).',
-        }
-        for lang, text in expected.items():
-            env = self._as('cashier', lang)
-            with self.assertRaises(ValidationError) as caught:
-                env['kz.canteen.topup'].create({'company_id': self.school.id, 'student_id': student.id,
-                                                'amount': 250000.0, 'method': 'cash'})
-            self.assertEqual(caught.exception.name, text.format(NBSP))
+        self._assert_refused('cashier', ValidationError, lambda env: env['kz.canteen.topup'].create(
+            {'company_id': self.school.id, 'student_id': student.id, 'amount': 250000.0, 'method': 'cash'}), {
+            'kk_KZ': '250 000,00 ₸ толықтыру бір төлемнің ең жоғары шегінен (200 000,00 ₸) асады: соманы тексеріңіз '
+                     '(артық нөл жоқ па?).'.replace(' 000', NBSP + '000'),
+            'ru_RU': 'Пополнение на 250 000,00 ₸ больше предела в 200 000,00 ₸ за один платёж: проверьте сумму '
+                     '(лишний ноль?).'.replace(' 000', NBSP + '000'),
+        })
 
     def test_ledger_refuses_to_close_on_a_day_that_ends_no_period_in_kazakh_and_russian(self):
-        expected = {
+        self._assert_refused('bookkeeper', UserError, lambda env: env['kz.gov.closing'].create(
+            {'company_id': self.school.id, 'date': '2026-10-31'}).closing_entries(), {
             'kk_KZ': '31.10.2026 есепті кезеңнің соңы емес: 30 маусымда (жарты жыл) немесе 31 желтоқсанда (жыл) '
                      'жабыңыз.',
             'ru_RU': '31.10.2026 — не конец отчетного периода: закрывайте на 30 июня (полугодие) или на 31 декабря '
                      '(год).',
-        }
-        for lang, text in expected.items():
-            env = self._as('bookkeeper', lang)
-            wizard = env['kz.gov.closing'].create({'company_id': self.school.id, 'date': '2026-10-31'})
-            with self.assertRaises(UserError) as caught:
-                wizard.closing_entries()
-            self.assertEqual(caught.exception.name, text)
+        })
