@@ -80,12 +80,12 @@ def make_error(error, code, template, **params):
 
 
 def format_param(value, lang=None):
-    """A parameter as written in a message: with a language (``kk_KZ``, ``ru_RU``, ``en_US``) an amount (a
-    ``Decimal``) in its separators (kz_money.format_amount) and a date as 01.09.2027 (kz_dates.format_date);
-    without one (the English text of ``str``) as Python writes them. Other values as ``str``; a list of values
-    joined with commas."""
+    """A parameter as a message writes it: with a language (``kk_KZ``, ``ru_RU``, ``en_US``) an amount (a
+    ``Decimal``) in its separators (kz_money.format_amount) and a date as 01.09.2027 (kz_dates.format_date); a list
+    of values joined with commas; any other value as it is (a template may use ``%(n)d`` or ``%(value)r``), so
+    without a language (the English text of ``str``) a date is 2027-09-01 and an amount 1200.50."""
     if isinstance(value, (list, tuple)):
-        return ', '.join(format_param(v, lang) for v in value)
+        return ', '.join(str(format_param(v, lang)) for v in value)
     if lang:
         # imported here: kz_money and kz_dates raise KzError themselves
         try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
@@ -98,9 +98,7 @@ def format_param(value, lang=None):
             return format_amount(value, lang)
         if isinstance(value, datetime.date):
             return format_date(value)
-    elif isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value.isoformat()
-    return str(value)
+    return value
 
 
 def render(template, params, lang=None):

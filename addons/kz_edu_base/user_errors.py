@@ -37,7 +37,7 @@ def translate(env, err):
         return render(template, err.params, lang)
     except (KeyError, ValueError, TypeError):   # a translation whose placeholders do not match: say it in English
         _logger.warning('The %s translation of %r does not fit its parameters %r', lang, err.template, err.params)
-        return render(err.template, err.params, lang)
+        return str(err)
 
 
 def user_error(env, err, error_class=UserError):

@@ -54,6 +54,7 @@ def test_rendered_for_a_language_dates_and_amounts_as_the_user_reads_them():
     assert render(template, params, 'en_US') == '250,000.00 ₸ on 01.09.2027, 24.5 h, 3'
     assert render(template, params) == '250000 ₸ on 2027-09-01, 24.5 h, 3'
     assert format_param(datetime.datetime(2027, 9, 1, 8, 15), 'ru_RU') == '01.09.2027'
+    assert str(KzError('bad_mark', '%(n)d marks, got %(mark)r', n=5, mark='x')) == "5 marks, got 'x'"
 
 
 def test_make_error_gives_a_coded_error_to_a_class_and_the_text_to_any_other_callable():
