@@ -58,7 +58,11 @@ class KzError(Exception):
         self.code = code
         self.template = template
         self.params = params
-        super(KzError, self).__init__(render(template, params))
+        try:
+            text = render(template, params)
+        except (KeyError, ValueError, TypeError):   # an old-style text already formatted, with a % of its own
+            text = template
+        super(KzError, self).__init__(text)
         self.message = str(self)    # the English text, under the name the callers have always used
 
     @property

@@ -47,6 +47,11 @@ def test_without_parameters_a_percent_sign_is_not_a_placeholder():
     assert str(KzError('rate', _('the rate is above 100 %'))) == 'the rate is above 100 %'
 
 
+def test_an_old_style_text_with_details_and_a_percent_sign_is_kept_as_it_is():
+    err = KzError('invalid_menu', 'dish Milk 3.2% on menu 4 has price 0.00', dish=7)
+    assert (str(err), err.params) == ('dish Milk 3.2% on menu 4 has price 0.00', {'dish': 7})
+
+
 def test_rendered_for_a_language_dates_and_amounts_as_the_user_reads_them():
     params = {'amount': Decimal('250000'), 'date': datetime.date(2027, 9, 1), 'hours': '24.5', 'n': 3}
     template = '%(amount)s ₸ on %(date)s, %(hours)s h, %(n)s'
