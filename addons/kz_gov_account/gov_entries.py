@@ -41,6 +41,15 @@ class EntryError(KzError, LookupError):
     """No standard entry for an operation (on that date, for that funding source)."""
 
 
+#: the refusal of postings(), by (a funding source given, a date given)
+_NO_ENTRY = {
+    (False, False): _('no standard entry %(operation)s'),
+    (True, False): _('no standard entry %(operation)s for %(funding)s'),
+    (False, True): _('no standard entry %(operation)s on %(date)s'),
+    (True, True): _('no standard entry %(operation)s for %(funding)s on %(date)s'),
+}
+
+
 _CACHE = {}
 
 
@@ -68,8 +77,8 @@ def postings(key, on_date=None, funding=None, path=None):
     own = [r for r in selected if funding and r['funding'] == funding]
     chosen = own or [r for r in selected if not r['funding']]
     if not chosen:
-        raise EntryError('no standard entry %r%s%s' % (key, ' for %s' % funding if funding else '',
-                                                       ' on %s' % day if day else ''))
+        raise EntryError('no_standard_entry', _NO_ENTRY[bool(funding), bool(day)], operation=repr(key),
+                         funding=funding, date=day)
     return [Posting(r['key'], r['entry'], r['row'], r['debit'], r['credit'], r['ebk'], r['note']) for r in chosen]
 
 
