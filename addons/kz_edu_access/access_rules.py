@@ -9,9 +9,9 @@ import datetime
 import json
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
-    from kz_errors import KzError, _
+    from kz_errors import KzError
 except ImportError:  # inside Odoo
-    from odoo.addons.kz_edu_base.kz_errors import KzError, _
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 MAX_ID_LENGTH = 64
 MAX_CARD_LENGTH = 64

@@ -31,10 +31,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 try:  # the contingent's pure module: plain name in the pure tests, the addon package inside Odoo
     from movement_report import to_date
-    from kz_errors import KzError, _
+    from kz_errors import KzError
 except ImportError:  # pragma: no cover
     from odoo.addons.kz_edu_contingent.movement_report import to_date
-    from odoo.addons.kz_edu_base.kz_errors import KzError, _
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 ONE_DAY = datetime.timedelta(days=1)
 PERIODS = ('month', 'last_month', 'quarter', 'year')

@@ -20,10 +20,10 @@ import random
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     from kz_dates import to_date
-    from kz_errors import KzError, _
+    from kz_errors import KzError
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_dates import to_date
-    from odoo.addons.kz_edu_base.kz_errors import KzError, _
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 __all__ = ['TimetableError', 'time_index', 'lesson_dates', 'build_timetable']
 

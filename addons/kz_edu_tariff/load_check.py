@@ -51,19 +51,16 @@ import collections
 import datetime
 from decimal import Decimal, InvalidOperation
 
-try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
-    from kz_errors import KzError, _
-except ImportError:  # inside Odoo
-    from odoo.addons.kz_edu_base.kz_errors import KzError, _
-
 try:  # inside Odoo: the addon package; in the pure tests: the top-level module beside this one
     from .tariff import TariffError, grade_band
 except ImportError:  # pragma: no cover
     from tariff import TariffError, grade_band
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     from kz_dates import to_date
+    from kz_errors import KzError
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_dates import to_date
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 __all__ = ['LoadError', 'KINDS', 'BANDS', 'check_load', 'summarize_load', 'teacher_hours', 'coverage']
 

@@ -31,9 +31,9 @@ import os
 import re
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
-    from kz_errors import KzError, _
+    from kz_errors import KzError
 except ImportError:  # inside Odoo
-    from odoo.addons.kz_edu_base.kz_errors import KzError, _
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ACTS_DIR = os.path.join(HERE, 'data', 'src', 'acts')

@@ -30,19 +30,16 @@ the balances include them: the turnover sheet of the next year opens with no bal
 import collections
 from decimal import Decimal
 
-try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
-    from kz_errors import KzError, _
-except ImportError:  # inside Odoo
-    from odoo.addons.kz_edu_base.kz_errors import KzError, _
-
 try:  # inside Odoo: the addon package; in the pure tests: the top-level module beside this one
     from . import gov_entries
 except ImportError:  # pragma: no cover
     import gov_entries
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     from kz_dates import to_date
+    from kz_errors import KzError, _
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_dates import to_date
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
 ZERO = Decimal('0.00')
 

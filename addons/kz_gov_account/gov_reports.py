@@ -54,11 +54,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     from kz_money import CENT, SEPARATORS, ZERO, format_amount, lang_key, money  # noqa: F401 (named for callers)
-    from kz_errors import KzError, _
+    from kz_errors import KzError
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_money import (CENT, SEPARATORS, ZERO, format_amount, lang_key,  # noqa: F401
                                                   money)
-    from odoo.addons.kz_edu_base.kz_errors import KzError, _
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 FORMS = ('FO1', 'FO2', 'FO3', 'FO4')
 FORM_LABELS = {'FO1': 'ФО-1', 'FO2': 'ФО-2', 'FO3': 'ФО-3', 'FO4': 'ФО-4'}

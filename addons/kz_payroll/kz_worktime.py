@@ -31,10 +31,10 @@ from decimal import Decimal
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py); TIYN: named for kz_payroll_core
     from kz_money import TIYN, ZERO, round_money as _round, to_number  # noqa: F401
-    from kz_errors import KzError, _
+    from kz_errors import KzError
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_money import TIYN, ZERO, round_money as _round, to_number  # noqa: F401
-    from odoo.addons.kz_edu_base.kz_errors import KzError, _
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 __all__ = ['WorktimeError', 'pay_for_worked_time', 'average_daily_earnings', 'vacation_pay', 'sick_pay',
            'SICK_CAP_MRP', 'AVG_WORKING_DAYS_PER_MONTH']
