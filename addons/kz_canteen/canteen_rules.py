@@ -78,7 +78,8 @@ REQUIRED_CODES = {
 
 
 class CanteenError(KzError, ValueError):
-    """A canteen input, rule or parameter problem: ``code`` is stable, the message is English."""
+    """A canteen input, rule or parameter problem: ``code`` is stable (callers branch on it), the English template
+    and its parameters (``details``) are translated by the ORM (kz_edu_base kz_errors / user_errors)."""
 
 
 class SaleRefused(CanteenError):

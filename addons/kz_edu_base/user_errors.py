@@ -18,7 +18,7 @@ import logging
 
 from odoo.exceptions import UserError
 
-from .kz_errors import render
+from .kz_errors import is_kz_error_class, render
 
 _logger = logging.getLogger(__name__)
 
@@ -26,11 +26,8 @@ __all__ = ['is_kz_error', 'translate', 'user_error', 'user_errors']
 
 
 def is_kz_error(err):
-    """True for a :class:`~kz_errors.KzError`, whichever way its module was imported: inside Odoo a rule module
-    imports ``odoo.addons.kz_edu_base.kz_errors``, but where the addon folders are on ``sys.path`` (the Odoo tests
-    run by pytest, conftest.py) it imports the same file as the top-level ``kz_errors``: two classes of one name."""
-    return any(cls.__name__ == 'KzError' and cls.__module__.rpartition('.')[2] == 'kz_errors'
-               for cls in type(err).__mro__)
+    """True for a :class:`~kz_errors.KzError` (of either import path, see ``kz_errors.is_kz_error_class``)."""
+    return is_kz_error_class(type(err))
 
 
 def translate(env, err):

@@ -3,6 +3,7 @@ rule module declares translated in kk and ru (issue #15)."""
 import datetime
 import doctest
 import glob
+import importlib.util
 import io
 import os
 import re
@@ -75,6 +76,22 @@ def test_make_error_gives_a_coded_error_to_a_class_and_the_text_to_any_other_cal
     assert isinstance(err, StockError) and err.code == 'not_a_date' and err.params['what'] == 'date'
     plain = make_error(ValueError, 'not_a_date', '%(what)s is wrong', what='date')
     assert type(plain) is ValueError and str(plain) == 'date is wrong'
+
+
+def test_a_kz_error_of_the_other_import_path_is_recognised():
+    """Inside Odoo the file is odoo.addons.kz_edu_base.kz_errors; where the addon folders are on sys.path a rule
+    module imports it as kz_errors: both classes are KzError for make_error and the ORM's user_errors."""
+    spec = importlib.util.spec_from_file_location('odoo.addons.kz_edu_base.kz_errors', kz_errors.__file__)
+    other = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(other)
+
+    class OtherError(other.KzError, ValueError):
+        pass
+
+    assert kz_errors.is_kz_error_class(OtherError) and other.is_kz_error_class(StockError)
+    assert not kz_errors.is_kz_error_class(ValueError) and not kz_errors.is_kz_error_class(len)
+    err = make_error(OtherError, 'not_a_date', '%(what)s is wrong', what='date')
+    assert type(err) is OtherError and err.code == 'not_a_date'
 
 
 def test_the_base_helpers_raise_the_callers_coded_error():
