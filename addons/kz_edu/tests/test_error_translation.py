@@ -17,16 +17,12 @@ NBSP = '\u00a0'
 @common.post_install(True)
 class TestErrorTranslation(common.SavepointCase):
 
-    @classmethod
-    def setUpClass(cls):
-        super(TestErrorTranslation, cls).setUpClass()
-        cls.school = cls.env.ref('kz_edu_base.company_school1_demo')
-        cls.users = {u.login: u for u in cls.env['res.users'].search([('login', 'in', ['bookkeeper', 'cashier'])])}
+    SCHOOL = 'kz_edu_base.company_school1_demo'
 
     def _as(self, login, lang):
         """The environment of the demo user ``login`` whose language is ``lang``, with the context the web client
         sends for them (res.users.context_get)."""
-        user = self.users[login]
+        user = self.env['res.users'].search([('login', '=', login)])
         user.lang = lang
         env = self.env(user=user.id)
         return env(context=env['res.users'].context_get())
@@ -59,10 +55,11 @@ class TestErrorTranslation(common.SavepointCase):
             self.assertEqual(caught.exception.name, text)
 
     def test_canteen_refuses_a_too_large_top_up_in_kazakh_and_russian(self):
-        student = self.env['kz.edu.student'].search([('company_id', '=', self.school.id),
-                                                     ('state', '=', 'enrolled')], limit=1)
+        school = self.env.ref(self.SCHOOL)
+        student = self.env['kz.edu.student'].search([('company_id', '=', school.id), ('state', '=', 'enrolled')],
+                                                    limit=1)
         self._assert_refused('cashier', ValidationError, lambda env: env['kz.canteen.topup'].create(
-            {'company_id': self.school.id, 'student_id': student.id, 'amount': 250000.0, 'method': 'cash'}), {
+            {'company_id': school.id, 'student_id': student.id, 'amount': 250000.0, 'method': 'cash'}), {
             'kk_KZ': '250 000,00 ₸ толықтыру бір төлемнің ең жоғары шегінен (200 000,00 ₸) асады: соманы тексеріңіз '
                      '(артық нөл жоқ па?).'.replace(' 000', NBSP + '000'),
             'ru_RU': 'Пополнение на 250 000,00 ₸ больше предела в 200 000,00 ₸ за один платёж: проверьте сумму '
@@ -71,7 +68,7 @@ class TestErrorTranslation(common.SavepointCase):
 
     def test_ledger_refuses_to_close_on_a_day_that_ends_no_period_in_kazakh_and_russian(self):
         self._assert_refused('bookkeeper', UserError, lambda env: env['kz.gov.closing'].create(
-            {'company_id': self.school.id, 'date': '2026-10-31'}).closing_entries(), {
+            {'company_id': self.env.ref(self.SCHOOL).id, 'date': '2026-10-31'}).closing_entries(), {
             'kk_KZ': '31.10.2026 есепті кезеңнің соңы емес: 30 маусымда (жарты жыл) немесе 31 желтоқсанда (жыл) '
                      'жабыңыз.',
             'ru_RU': '31.10.2026 — не конец отчетного периода: закрывайте на 30 июня (полугодие) или на 31 декабря '
