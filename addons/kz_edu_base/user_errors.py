@@ -12,7 +12,8 @@ here (issue #15). A model, wizard or controller calls a pure module and, at its 
 
 The template of the error is looked up by its text in ``ir.translation`` (types code and sql_constraint: what
 Odoo's ``_()`` does, so a template extracted from any installed addon is found) in ``env.lang``, and formatted with
-the parameters written for that language (dates 01.09.2027, amounts «1 200,50»)."""
+the parameters written for that language (dates 01.09.2027, amounts «1 200,50»). A user in English gets the
+English text of ``str(err)``."""
 import contextlib
 import logging
 
@@ -35,9 +36,9 @@ def translate(env, err):
     if not is_kz_error(err):
         return str(err)
     lang = env.lang or 'en_US'
-    template = err.template
-    if lang != 'en_US':
-        template = env['ir.translation']._get_source(None, ('code', 'sql_constraint'), lang, err.template)
+    if lang.startswith('en'):   # the English text, as the logs have it (dates 2027-09-01)
+        return str(err)
+    template = env['ir.translation']._get_source(None, ('code', 'sql_constraint'), lang, err.template)
     try:
         return render(template, err.params, lang)
     except (KeyError, ValueError, TypeError):   # a translation whose placeholders do not match: say it in English

@@ -34,7 +34,7 @@ class TestErrorTranslation(common.SavepointCase):
         self._assert_refused('bookkeeper', UserError, read_mrp, {
             'kk_KZ': '01.09.2027 күнге MRP параметрі жоқ',
             'ru_RU': 'нет параметра MRP на 01.09.2027',
-            'en_US': 'no parameter MRP for 01.09.2027',
+            'en_US': 'no parameter MRP for 2027-09-01',     # English: the text of the logs
         })
 
     def test_missing_mrp_of_payroll_in_kazakh_and_russian(self):
