@@ -44,14 +44,17 @@ from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     import dated_rows
     from kz_money import TIYN, ZERO, money, to_decimal
+    from kz_errors import KzError, _
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base import dated_rows
     from odoo.addons.kz_edu_base.kz_money import TIYN, ZERO, money, to_decimal
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
 __all__ = [
     'CanteenError', 'SaleRefused', 'load_parameters', 'resolve_parameters', 'entitlement', 'identify',
     'decide_sale', 'free_sets', 'pos_summary', 'order_key', 'merge_synced', 'over_free_limit', 'validate_menu',
-    'approve_menu', 'check_menu_change', 'check_topup', 'benchmark_decisions', 'PARAMETERS_CSV',
+    'approve_menu', 'check_menu_change', 'check_topup', 'benchmark_decisions', 'PARAMETERS_CSV', 'REFUSALS',
+    'sale_refused',
 ]
 
 PARAMETERS_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'kz_canteen_parameters.csv')
@@ -74,21 +77,40 @@ REQUIRED_CODES = {
 }
 
 
-class CanteenError(ValueError):
-    """A canteen input, rule or parameter problem: ``code`` is stable, the message is English."""
-
-    def __init__(self, code, message, **details):
-        super(CanteenError, self).__init__(message)
-        self.code = code
-        self.message = message
-        self.details = details
-
-    def __repr__(self):
-        return '%s(%r, %r)' % (type(self).__name__, self.code, self.message)
+class CanteenError(KzError, ValueError):
+    """A canteen input, rule or parameter problem: ``code`` is stable (callers branch on it), the English template
+    and its parameters (``details``) are translated by the ORM (kz_edu_base kz_errors / user_errors)."""
 
 
 class SaleRefused(CanteenError):
-    """The POS refuses the order; the message is shown to the cashier."""
+    """The POS refuses the order; the message is shown to the cashier (translated by the ORM, kz_edu_base
+    user_errors), and by the till offline from :data:`REFUSALS` with the same parameters."""
+
+
+#: the cashier's text of each refusal of a sale, by code (the till offline shows the same, kz.canteen.pos)
+REFUSALS = {
+    'card_unknown': _('Card %(card)s is not registered. Find the child by name or send them to the secretary.'),
+    'card_blocked': _('Card %(card)s is blocked (lost or replaced). Find the child by name; the parents must order a '
+                      'new card.'),
+    'card_other_school': _('Card %(card)s belongs to another school.'),
+    'menu_not_approved': _('There is no menu approved by the commission for today: meals cannot be sold.'),
+    'menu_of_another_day': _('The approved menu is for %(menu_date)s, not for today (%(date)s): meals cannot be '
+                             'sold.'),
+    'dish_not_on_menu': _("This dish is not on today's approved menu."),
+    'allergen_restricted': _('%(dish_name)s contains %(allergens)s: the parents have restricted it. Offer another '
+                             'dish.'),
+    'second_free_meal': _('The child has already received the free meal today (limit %(limit)s a day).'),
+    'insufficient_balance': _('Not enough money on the balance: %(balance)s ₸ left, %(due)s ₸ to pay. The parents '
+                              'can top up the balance.'),
+    'negative_quantity': _('The quantity must be a whole number from 1 to %(maximum)s.'),
+    'empty_order': _('The order has no dishes.'),
+    'not_a_student': _('This customer is not a student of this school.'),
+}
+
+
+def sale_refused(code, template=None, **params):
+    """The SaleRefused ``code`` with its cashier's text (``template`` names another text of the same code)."""
+    return SaleRefused(code, template or REFUSALS[code], **params)
 
 
 # ----------------------------------------------------------------------------------------------- small helpers
@@ -186,8 +208,8 @@ def resolve_parameters(on_date, rows=None):
     found = dated_rows.in_force(source, on_date)
     missing = [c for c in REQUIRED_CODES if c not in found]
     if missing:
-        raise CanteenError('parameter_missing', 'no canteen parameter %s for %s'
-                           % (', '.join(missing), on_date.isoformat()), codes=missing)
+        raise CanteenError('parameter_missing', _('no canteen parameter %(codes)s for %(date)s'), codes=missing,
+                           date=on_date)
     result = {code: row['value'] for code, row in found.items()}
     result['_unconfirmed'] = tuple(sorted(c for c, r in found.items() if r['status'] == 'UNCONFIRMED'))
     if rows is None:
@@ -218,17 +240,19 @@ def check_topup(amount, on_date, today, params=None):
     date: a payment is recorded when it is received), ``bad_input`` (not a number)."""
     value = to_decimal(amount, 'the top-up', _bad_input)
     if value <= 0:
-        raise CanteenError('topup_not_positive', 'a top-up must be above zero, got %s' % value, amount=value)
+        raise CanteenError('topup_not_positive', _('A top-up must be a positive amount.'), amount=value)
     if value != value.quantize(TIYN):
-        raise CanteenError('topup_fraction', 'a top-up is a whole number of tiyn, got %s' % value, amount=value)
+        raise CanteenError('topup_fraction', _('A top-up is a whole number of tiyn (two decimals at most): '
+                                               '%(amount)s ₸ is not.'), amount=str(value))
     on_date, today = to_date(on_date, 'date of the top-up'), to_date(today, 'today')
     maximum = _params(params, on_date).get('TOPUP_MAX')
     if maximum is not None and value > maximum:
-        raise CanteenError('topup_too_large', 'a top-up of %s is above the maximum %s' % (value, maximum),
+        raise CanteenError('topup_too_large', _('A top-up of %(amount)s ₸ is above the maximum of %(maximum)s ₸ for '
+                                                'one payment: check the amount (an extra zero?).'),
                            amount=value, maximum=maximum)
     if on_date > today:
-        raise CanteenError('topup_future', 'a top-up dated %s is in the future (today is %s)' % (on_date, today),
-                           date=on_date)
+        raise CanteenError('topup_future', _('A top-up is recorded on the day the money is received, not in the '
+                                             'future (%(date)s).'), date=on_date)
     return value
 
 
@@ -307,14 +331,13 @@ def identify(card_uid, cards_by_uid, school_id):
 
 def _check_card(card, school_id, uid=None):
     if card is None:
-        raise SaleRefused('card_unknown', 'card %s is not registered' % (uid or '(empty)'), card=uid)
+        raise sale_refused('card_unknown', card=uid or '')
     uid = _get(card, 'uid', uid)
     if _get(card, 'blocked'):
-        raise SaleRefused('card_blocked', 'card %s is blocked' % uid, card=uid)
+        raise sale_refused('card_blocked', card=uid)
     card_school = _get(card, 'school_id')
     if school_id is not None and card_school != school_id:
-        raise SaleRefused('card_other_school', 'card %s belongs to school %s, not to this school %s'
-                          % (uid, card_school, school_id), card=uid, card_school=card_school, school=school_id)
+        raise sale_refused('card_other_school', card=uid, card_school=card_school, school=school_id)
 
 
 # ----------------------------------------------------------------------------------------------- the sale
@@ -333,15 +356,12 @@ def _order_lines(dishes):
             except (InvalidOperation, ValueError):
                 as_dec = None
             if as_dec is None or as_dec != as_dec.to_integral_value():
-                raise SaleRefused('negative_quantity', 'quantity of dish %s must be a whole number, got %r'
-                                  % (dish_id, qty), dish=dish_id)
+                raise sale_refused('negative_quantity', dish=dish_id, qty=repr(qty), maximum=MAX_QUANTITY)
             qty = int(as_dec)
         if qty <= 0:
-            raise SaleRefused('negative_quantity', 'quantity of dish %s must be positive, got %d' % (dish_id, qty),
-                              dish=dish_id, qty=qty)
+            raise sale_refused('negative_quantity', dish=dish_id, qty=qty, maximum=MAX_QUANTITY)
         if qty > MAX_QUANTITY:
-            raise SaleRefused('negative_quantity', 'quantity of dish %s is %d, more than %d'
-                              % (dish_id, qty, MAX_QUANTITY), dish=dish_id, qty=qty)
+            raise sale_refused('negative_quantity', dish=dish_id, qty=qty, maximum=MAX_QUANTITY)
         lines.append((dish_id, qty))
     return lines
 
@@ -389,30 +409,26 @@ def decide_sale(child, card, dishes, on_date, meals_today, balance, restrictions
     school = school_id if school_id is not None else _get(menu, 'school_id')
     _check_card(card, school)
     if child is None or _get(card, 'child_id') != _get(child, 'id'):
-        raise SaleRefused('card_unknown', 'card %s is not linked to a current student' % _get(card, 'uid'),
-                          card=_get(card, 'uid'))
+        raise sale_refused('card_unknown', card=_get(card, 'uid'))
     if menu is None or _get(menu, 'state') != 'approved':
-        raise SaleRefused('menu_not_approved', 'the menu %s is not approved by the commission'
-                          % (_get(menu, 'id') if menu is not None else '(none)'), menu=_get(menu, 'id'))
+        raise sale_refused('menu_not_approved', menu=_get(menu, 'id'))
     if to_date(_get(menu, 'date'), 'menu date') != on_date:
-        raise SaleRefused('menu_not_approved', 'the approved menu %s is for %s, not for %s'
-                          % (_get(menu, 'id'), _get(menu, 'date'), on_date), menu=_get(menu, 'id'))
+        raise sale_refused('menu_not_approved', REFUSALS['menu_of_another_day'], menu=_get(menu, 'id'),
+                      menu_date=to_date(_get(menu, 'date'), 'menu date'), date=on_date)
     lines = _order_lines(dishes)
     if not lines:
-        raise SaleRefused('empty_order', 'the order has no dishes')
+        raise sale_refused('empty_order')
     menu_lines = _get(menu, 'lines') or {}
     forbidden = set(str(a).upper() for a in (restrictions or ()))
     for dish_id, _qty in lines:
         item = menu_lines.get(dish_id)
         if item is None:
-            raise SaleRefused('dish_not_on_menu', 'dish %s is not on the menu of %s' % (dish_id, on_date),
-                              dish=dish_id)
+            raise sale_refused('dish_not_on_menu', dish=dish_id, date=on_date)
         if forbidden:
             hit = sorted(forbidden.intersection(str(a).upper() for a in item.get('allergens') or ()))
             if hit:
-                raise SaleRefused('allergen_restricted', 'dish %s contains %s, restricted by the parent'
-                                  % (item.get('name', dish_id), ', '.join(hit)),
-                                  dish=dish_id, dish_name=item.get('name'), allergens=hit)
+                raise sale_refused('allergen_restricted', dish=dish_id, dish_name=item.get('name', dish_id),
+                              allergens=hit)
 
     p = _params(params, on_date)
     ent = entitlement(child, on_date, p)
@@ -430,9 +446,8 @@ def decide_sale(child, card, dishes, on_date, meals_today, balance, restrictions
             # up to the sets of its meal granted from today's allowance
             free_qty = min(qty, sets.get(item.get('meal'), 0))
             if free_qty < qty and not allow_paid_repeat:
-                raise SaleRefused('second_free_meal', 'the child already had %d free meal(s) today (limit %d)'
-                                  % (int(meals_today or 0) + sum(sets.values()), p['FREE_MEALS_PER_DAY']),
-                                  dish=dish_id, limit=p['FREE_MEALS_PER_DAY'])
+                raise sale_refused('second_free_meal', dish=dish_id, limit=p['FREE_MEALS_PER_DAY'],
+                              had=int(meals_today or 0) + sum(sets.values()))
         funded_unit = (price * share).quantize(TIYN, rounding=ROUND_HALF_UP)
         funding_amount = funded_unit * free_qty
         child_amount = price * qty - funding_amount
@@ -443,8 +458,7 @@ def decide_sale(child, card, dishes, on_date, meals_today, balance, restrictions
         funding_total += funding_amount
     balance = to_money(balance if balance is not None else 0, 'balance')
     if child_total > balance:
-        raise SaleRefused('insufficient_balance', 'balance %s is less than the %s to pay' % (balance, child_total),
-                          balance=balance, due=child_total)
+        raise sale_refused('insufficient_balance', balance=balance, due=child_total)
     return {'child_id': _get(child, 'id'), 'date': on_date, 'entitlement': ent, 'lines': out_lines,
             'child_total': child_total, 'funding_total': funding_total, 'free_meals_used': sum(sets.values()),
             'balance_after': balance - child_total}

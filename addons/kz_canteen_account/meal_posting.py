@@ -25,8 +25,10 @@ from decimal import Decimal, InvalidOperation
 
 try:  # the pure tests and tools: every addon folder is on sys.path (conftest.py)
     import gov_entries
+    from kz_errors import KzError, _
 except ImportError:  # inside Odoo
     from odoo.addons.kz_gov_account import gov_entries
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
 __all__ = ['MODES', 'FUNDING_MAP', 'POSTED_KINDS', 'PostingError', 'ledger_funding', 'amounts_by_funding',
            'entry_lines', 'ebk_code', 'account_codes', 'payable_account']
@@ -52,14 +54,9 @@ TIYN = Decimal('0.01')
 ZERO = Decimal('0.00')
 
 
-class PostingError(ValueError):
+class PostingError(KzError, ValueError):
     """A stable ``code`` (``bad_amount``, ``no_funding``, ``bad_mode``) and an English message; the ORM layer
     translates."""
-
-    def __init__(self, code, message, **details):
-        super(PostingError, self).__init__(message)
-        self.code = code
-        self.details = details
 
 
 def ledger_funding(code):
@@ -70,15 +67,17 @@ def ledger_funding(code):
 
 def _amount(value, funding):
     if isinstance(value, bool) or value is None:
-        raise PostingError('bad_amount', 'funding %s: %r is not an amount' % (funding, value), funding=funding)
+        raise PostingError('bad_amount', _('funding %(funding)s: %(value)s is not an amount'), funding=funding,
+                           value=repr(value))
     try:
         number = value if isinstance(value, Decimal) else Decimal(repr(value) if isinstance(value, float)
                                                                     else str(value))
     except (InvalidOperation, ValueError):
-        raise PostingError('bad_amount', 'funding %s: %r is not an amount' % (funding, value), funding=funding)
+        raise PostingError('bad_amount', _('funding %(funding)s: %(value)s is not an amount'), funding=funding,
+                           value=repr(value))
     if not number.is_finite() or number != number.quantize(TIYN):
-        raise PostingError('bad_amount', 'funding %s: %s is not a whole number of tiyn' % (funding, value),
-                           funding=funding)
+        raise PostingError('bad_amount', _('funding %(funding)s: %(value)s is not a whole number of tiyn'),
+                           funding=funding, value=str(value))
     return number.quantize(TIYN)
 
 
@@ -93,7 +92,7 @@ def amounts_by_funding(rows):
         funding, amount, meals, students = row[0], row[1], row[2], row[3]
         code = (funding or '').strip().upper()
         if not code:
-            raise PostingError('no_funding', 'meals worth %s have no funding source' % amount, amount=amount)
+            raise PostingError('no_funding', _('meals worth %(amount)s ₸ have no funding source'), amount=amount)
         item = out.setdefault(code, {'amount': ZERO, 'meals': 0, 'students': 0})
         item['amount'] += _amount(amount, code)
         item['meals'] += int(meals or 0)
@@ -103,7 +102,8 @@ def amounts_by_funding(rows):
 
 def _postings(mode, on_date=None):
     if mode not in MODES:
-        raise PostingError('bad_mode', 'unknown way of feeding the children %r (catering or cooks)' % (mode,))
+        raise PostingError('bad_mode', _('unknown way of feeding the children %(mode)s (catering or cooks)'),
+                           mode=repr(mode))
     return [p for key in MODES[mode] for p in gov_entries.postings(key, on_date)]
 
 
@@ -117,7 +117,8 @@ def entry_lines(amount, mode='catering', canteen_code='LOC', on_date=None):
     each posting's debit then credit."""
     amount = _amount(amount, '?')
     if amount <= 0:
-        raise PostingError('bad_amount', 'an entry for meals must be a positive amount, got %s' % amount)
+        raise PostingError('bad_amount', _('an entry for meals must be a positive amount, got %(amount)s'),
+                           amount=amount)
     variant = 1 if (canteen_code or '').upper() in FUND_CODES else 0
     lines = []
     for p in _postings(mode, on_date):

@@ -8,6 +8,11 @@ with a stable error code (BodyError), `parse_batch` then refuses single events w
 import datetime
 import json
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_errors import KzError
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_errors import KzError
+
 MAX_ID_LENGTH = 64
 MAX_CARD_LENGTH = 64
 FUTURE_TOLERANCE = datetime.timedelta(minutes=5)    # device clocks drift; a tap 5 min "ahead" is still real
@@ -30,7 +35,7 @@ MAX_BODY = 5 * 1024 * 1024      # 5 MB: about 25 000 events, far above a connect
 MAX_NUMBER_DIGITS = 40          # Python 3.7 turns digits into an int in quadratic time: 5 MB of digits = minutes
 
 
-class BodyError(ValueError):
+class BodyError(KzError, ValueError):
     """A request body refused as a whole: `code` is stable (for programs), `message` is English (for people),
     `status` is the HTTP status (400, or 413 for a body over MAX_BODY)."""
 

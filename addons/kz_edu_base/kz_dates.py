@@ -22,6 +22,11 @@ quarters, and a date as the documents print it. Pure Python (standard library on
 import calendar
 import datetime
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_errors import KzError, _, make_error
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _, make_error
+
 __all__ = ['DateError', 'ONE_DAY', 'FILE_DATE_FORMATS', 'to_date', 'read_date', 'format_date', 'month_bounds',
            'month_end', 'previous_month', 'add_months', 'quarter_bounds']
 
@@ -30,7 +35,7 @@ ONE_DAY = datetime.timedelta(days=1)
 FILE_DATE_FORMATS = ('%Y-%m-%d', '%d.%m.%Y', '%d/%m/%Y', '%d-%m-%Y', '%d.%m.%y')
 
 
-class DateError(ValueError):
+class DateError(KzError, ValueError):
     """A value that is not a date (the default error of :func:`to_date`)."""
 
 
@@ -51,7 +56,8 @@ def to_date(value, what='date', error=DateError, required=True):
                 return datetime.datetime.strptime(text[:10], '%Y-%m-%d').date()
             except ValueError:
                 pass
-    raise error('%s must be a date (YYYY-MM-DD), got %r' % (what, value))
+    raise make_error(error, 'not_a_date', _('%(what)s must be a date (YYYY-MM-DD), got %(value)s'), what=what,
+                     value=repr(value))
 
 
 def read_date(value, formats=FILE_DATE_FORMATS):

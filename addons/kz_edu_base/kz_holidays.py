@@ -30,8 +30,10 @@ import os
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     import dated_rows
+    from kz_errors import KzError
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base import dated_rows
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 __all__ = ['HolidayError', 'HOLIDAYS_CSV', 'load_rows', 'holidays_of_year', 'non_working_days',
            'extra_working_days', 'FIVE_DAY_WEEK', 'SIX_DAY_WEEK']
@@ -45,12 +47,9 @@ SIX_DAY_WEEK = frozenset((6,))
 KINDS = ('holiday', 'religious', 'day_off', 'working_day')
 
 
-class HolidayError(ValueError):
-    """A bad row, or a year the data does not cover; ``code`` is stable (``bad_row``, ``year_not_covered``)."""
-
-    def __init__(self, code, message):
-        super(HolidayError, self).__init__(message)
-        self.code = code
+class HolidayError(KzError, ValueError):
+    """A bad row, or a year the data does not cover; ``code`` is stable (``bad_row``, ``year_not_covered``). Only
+    written to the log (the calendar of a year without data is left empty), so its texts are not translated."""
 
 
 def _error(message):

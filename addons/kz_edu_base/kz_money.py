@@ -36,6 +36,11 @@ True
 """
 from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_errors import KzError, _, make_error
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _, make_error
+
 __all__ = ['TIYN', 'CENT', 'ZERO', 'NBSP', 'DECIMAL_POINT', 'SEPARATORS', 'MoneyError', 'to_decimal', 'to_number',
            'money', 'round_money', 'group_amount', 'format_amount', 'lang_key']
 
@@ -53,15 +58,29 @@ SEPARATORS = {'kk': (NBSP, DECIMAL_POINT), 'ru': (NBSP, DECIMAL_POINT), 'en': ('
 _SPACES = {ord(' '): None, ord(NBSP): None, ord('\u202f'): None}
 
 
-class MoneyError(ValueError):
+class MoneyError(KzError, ValueError):
     """A value that is not an amount in tenge (the default error of :func:`money` and :func:`to_decimal`)."""
 
 
-def _read(value, what, error, noun, finite_noun, comma=False):
+#: the refusals of _read, by (kind, finite): an amount or a number, the value not a number or not finite
+_NOT_A_NUMBER = {
+    ('amount', False): _('%(what)s must be an amount in tenge, got %(value)s'),
+    ('amount', True): _('%(what)s must be a finite amount in tenge, got %(value)s'),
+    ('number', False): _('%(what)s must be a number, got %(value)s'),
+    ('number', True): _('%(what)s must be a finite number, got %(value)s'),
+}
+
+
+def _refuse(error, what, value, kind, finite=False):
+    return make_error(error, 'not_an_' + kind if kind == 'amount' else 'not_a_number',
+                      _NOT_A_NUMBER[kind, finite], what=what, value=repr(value))
+
+
+def _read(value, what, error, kind, comma=False):
     if isinstance(value, Decimal):
         number = value
     elif isinstance(value, bool) or value is None:
-        raise error('%s must be %s, got %r' % (what, noun, value))
+        raise _refuse(error, what, value, kind)
     elif isinstance(value, int):
         number = Decimal(value)
     elif isinstance(value, float):
@@ -71,11 +90,11 @@ def _read(value, what, error, noun, finite_noun, comma=False):
         try:
             number = Decimal(text.replace(',', '.') if comma else text)
         except (InvalidOperation, ValueError):
-            raise error('%s must be %s, got %r' % (what, noun, value))
+            raise _refuse(error, what, value, kind)
     else:
-        raise error('%s must be %s, got %r' % (what, noun, value))
+        raise _refuse(error, what, value, kind)
     if not number.is_finite():
-        raise error('%s must be %s, got %r' % (what, finite_noun, value))
+        raise _refuse(error, what, value, kind, finite=True)
     return number
 
 
@@ -87,7 +106,7 @@ def to_decimal(value, what='amount', error=MoneyError):
     >>> to_decimal(0.1), to_decimal('1 200.505'), to_decimal(7)
     (Decimal('0.1'), Decimal('1200.505'), Decimal('7'))
     """
-    return _read(value, what, error, 'an amount in tenge', 'a finite amount in tenge')
+    return _read(value, what, error, 'amount')
 
 
 def to_number(value, what='value', error=ValueError, comma=False):
@@ -98,7 +117,7 @@ def to_number(value, what='value', error=ValueError, comma=False):
     >>> to_number('4,81', 'coefficient', comma=True), to_number(8.5, 'hours')
     (Decimal('4.81'), Decimal('8.5'))
     """
-    return _read(value, what, error, 'a number', 'a finite number', comma)
+    return _read(value, what, error, 'number', comma)
 
 
 def round_money(number):
@@ -122,7 +141,8 @@ def money(value, what='amount', error=MoneyError, exact=False, required=False):
     number = to_decimal(value, what, error)
     rounded = number.quantize(TIYN, rounding=ROUND_HALF_UP)
     if exact and rounded != number and not (isinstance(value, float) and abs(number - rounded) < _FLOAT_NOISE):
-        raise error('%s is not a whole number of tiyn' % (value,))
+        raise make_error(error, 'fraction_of_tiyn', _('%(value)s is not a whole number of tiyn'),
+                         value=str(value))
     return rounded
 
 

@@ -31,8 +31,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 try:  # the contingent's pure module: plain name in the pure tests, the addon package inside Odoo
     from movement_report import to_date
+    from kz_errors import KzError
 except ImportError:  # pragma: no cover
     from odoo.addons.kz_edu_contingent.movement_report import to_date
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 ONE_DAY = datetime.timedelta(days=1)
 PERIODS = ('month', 'last_month', 'quarter', 'year')
@@ -42,13 +44,8 @@ PCT = Decimal('0.1')
 ZERO = Decimal('0')
 
 
-class DashboardError(ValueError):
+class DashboardError(KzError, ValueError):
     """A bad input to a dashboard rule: ``code`` is stable, the message is English (translated by the ORM)."""
-
-    def __init__(self, code, message, **params):
-        super(DashboardError, self).__init__(message)
-        self.code = code
-        self.params = params
 
 
 # ------------------------------------------------------------------------------------------------ periods

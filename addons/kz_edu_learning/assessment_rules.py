@@ -37,9 +37,11 @@ from decimal import Decimal, ROUND_HALF_UP
 try:  # pure tests: every addon folder is on sys.path (conftest.py)
     import dated_rows
     from kz_money import to_number
+    from kz_errors import KzError, _
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base import dated_rows
     from odoo.addons.kz_edu_base.kz_money import to_number
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
 __all__ = [
     'AssessmentError', 'PARAMETERS_CSV', 'CODES', 'load_parameters', 'parameters_on', 'check_formative_mark',
@@ -56,20 +58,33 @@ HUNDRED = Decimal(100)
 _COLUMNS = ('code', 'date_from', 'date_to', 'value', 'unit', 'source', 'status')
 
 
-class AssessmentError(ValueError):
-    """A refusal of the rules: ``code`` names it, ``params`` fill the translated message of the ORM layer."""
+class AssessmentError(KzError, ValueError):
+    """A refusal of the rules: ``code`` names it, the template of :data:`MESSAGES` says it (kz_errors.KzError)."""
 
-    def __init__(self, code, message, **params):
-        super(AssessmentError, self).__init__(message % params if params else message)
-        self.code = code
-        self.params = params
+
+#: the teacher's text of each refusal, by code
+MESSAGES = {
+    'no_marks_in_grade': _('pupils of grade %(grade)s get no marks (the typical rules of assessment).'),
+    'bad_mark': _('a formative mark is a whole number from 1 to %(max)s.'),
+    'bad_points': _('%(points)s points: a result lies between 0 and the maximum of the work (%(max)s).'),
+    'bad_maximum': _('the maximum of a summative work must be positive.'),
+    'bad_number': _('%(value)s is not a number.'),
+    'missing_parameter': _("no assessment parameter %(codes)s is in force on %(date)s: add it under the journal's "
+                           "configuration."),
+    'bad_weights': _('the weights of ФО, СОр and СОч on %(date)s add up to %(total)s %%, not 100 %%.'),
+    'bad_scale': _('the scale of marks on %(date)s does not increase.'),
+}
+
+
+def _refusal(code, **params):
+    return AssessmentError(code, MESSAGES[code], **params)
 
 
 def _decimal(value, what):
     try:
         return to_number(value, what)
     except ValueError:
-        raise AssessmentError('bad_number', '%(what)s must be a number, got %(value)r', what=what, value=value)
+        raise _refusal('bad_number', what=what, value=value)
 
 
 def _date(value, what):
@@ -102,17 +117,14 @@ def parameters_on(rows, on_date):
     found = dated_rows.in_force(rows, on_date)
     missing = [code for code in CODES if code not in found]
     if missing:
-        raise AssessmentError('missing_parameter', 'no assessment parameter %(codes)s in force on %(date)s',
-                              codes=', '.join(missing), date=on_date.isoformat())
+        raise _refusal('missing_parameter', codes=missing, date=on_date)
     params = {code: _decimal(row['value'], code) for code, row in found.items()}
     weights = params['FORMATIVE_WEIGHT'] + params['SOR_WEIGHT'] + params['SOCH_WEIGHT']
     if weights != HUNDRED:
-        raise AssessmentError('bad_weights', 'the weights of ФО, СОр and СОч on %(date)s add up to %(total)s %%, '
-                                             'not 100 %%', date=on_date.isoformat(), total=weights)
+        raise _refusal('bad_weights', date=on_date, total=str(weights))
     if not (0 < params['SCALE_3_FROM'] < params['SCALE_4_FROM'] < params['SCALE_5_FROM'] <= HUNDRED):
-        raise AssessmentError('bad_scale', 'the scale on %(date)s is not increasing: %(a)s, %(b)s, %(c)s',
-                              date=on_date.isoformat(), a=params['SCALE_3_FROM'], b=params['SCALE_4_FROM'],
-                              c=params['SCALE_5_FROM'])
+        raise _refusal('bad_scale', date=on_date, a=params['SCALE_3_FROM'], b=params['SCALE_4_FROM'],
+                       c=params['SCALE_5_FROM'])
     params['unconfirmed'] = sorted(code for code, row in found.items()
                                    if code in CODES and row.get('status') != 'CONFIRMED')
     return params
@@ -126,30 +138,26 @@ def grade_has_marks(grade, params):
 def check_formative_mark(mark, grade, params):
     """The formative mark as an int, or AssessmentError (out of 1..max, or a grade without marks)."""
     if not grade_has_marks(grade, params):
-        raise AssessmentError('no_marks_in_grade', 'grade %(grade)s gets no marks', grade=grade)
+        raise _refusal('no_marks_in_grade', grade=grade)
     try:
         value = int(mark)
     except (TypeError, ValueError):
-        raise AssessmentError('bad_mark', 'a formative mark is a whole number from 1 to %(max)s, got %(mark)r',
-                              mark=mark, max=int(params['FORMATIVE_MAX']))
+        raise _refusal('bad_mark', mark=mark, max=int(params['FORMATIVE_MAX']))
     if value != _decimal(mark, 'mark') or not 1 <= value <= int(params['FORMATIVE_MAX']):
-        raise AssessmentError('bad_mark', 'a formative mark is a whole number from 1 to %(max)s, got %(mark)r',
-                              mark=mark, max=int(params['FORMATIVE_MAX']))
+        raise _refusal('bad_mark', mark=mark, max=int(params['FORMATIVE_MAX']))
     return value
 
 
 def check_points(points, max_points, grade, params):
     """The points of a summative work as a Decimal, or AssessmentError (negative, above the maximum, grade 1)."""
     if not grade_has_marks(grade, params):
-        raise AssessmentError('no_marks_in_grade', 'grade %(grade)s gets no marks', grade=grade)
+        raise _refusal('no_marks_in_grade', grade=grade)
     maximum = _decimal(max_points, 'the maximum')
     if maximum <= 0:
-        raise AssessmentError('bad_maximum', 'the maximum of a summative work must be positive, got %(max)s',
-                              max=maximum)
+        raise _refusal('bad_maximum', max=str(maximum))
     value = _decimal(points, 'the points')
     if value < 0 or value > maximum:
-        raise AssessmentError('bad_points', '%(points)s points: a result lies between 0 and the maximum %(max)s',
-                              points=value, max=maximum)
+        raise _refusal('bad_points', points=str(value), max=str(maximum))
     return value
 
 
@@ -168,8 +176,7 @@ def summative_percent(works, params):
     if not works:
         return None
     if any(m <= 0 for _p, m in works):
-        raise AssessmentError('bad_maximum', 'the maximum of a summative work must be positive, got %(max)s',
-                              max=min(m for _p, m in works))
+        raise _refusal('bad_maximum', max=str(min(m for _p, m in works)))
     if params['SUMMATIVE_MEAN_OF_PERCENTS']:
         return sum(p / m * HUNDRED for p, m in works) / len(works)
     return sum(p for p, _m in works) / sum(m for _p, m in works) * HUNDRED

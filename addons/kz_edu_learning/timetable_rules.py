@@ -20,17 +20,16 @@ import random
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     from kz_dates import to_date
+    from kz_errors import KzError
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_dates import to_date
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 __all__ = ['TimetableError', 'time_index', 'lesson_dates', 'build_timetable']
 
 
-class TimetableError(ValueError):
-    def __init__(self, code, message, **params):
-        super(TimetableError, self).__init__(message % params if params else message)
-        self.code = code
-        self.params = params
+class TimetableError(KzError, ValueError):
+    """A refusal of the rules: ``code``, English ``template``, ``params`` (kz_errors.KzError)."""
 
 
 def time_index(shift, period, shift_offset=6):

@@ -9,6 +9,11 @@ import: the HTTP glue (http_patches.py) asks these functions and does what they 
   also gets no internal error text (a database error message names tables, columns and values).
 """
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_errors import KzError
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_errors import KzError
+
 DEFAULT_IDLE_MINUTES = 480
 TOUCH_EVERY_SECONDS = 60          # the session file is rewritten at most once a minute per session
 PASSIVE_PATH_PREFIXES = ('/longpolling/',)
@@ -19,7 +24,7 @@ USER_FACING_TYPES = ('user_error', 'warning', 'access_error', 'missing_error', '
 INTERNAL_MESSAGE = 'Internal server error'
 
 
-class SessionRuleError(ValueError):
+class SessionRuleError(KzError, ValueError):
     """A setting of the session policy that cannot be used."""
 
 

@@ -57,8 +57,10 @@ except ImportError:  # pragma: no cover
     from tariff import TariffError, grade_band
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     from kz_dates import to_date
+    from kz_errors import KzError
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_dates import to_date
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 __all__ = ['LoadError', 'KINDS', 'BANDS', 'check_load', 'summarize_load', 'teacher_hours', 'coverage']
 
@@ -71,7 +73,7 @@ NOT_IN_CURRICULUM, UNKNOWN_GROUP, UNKNOWN_CLASS, ABOVE_MAXIMUM = (
 KINDS = (UNCOVERED, PARTLY, OVER, DOUBLE, NOT_IN_CURRICULUM, UNKNOWN_GROUP, UNKNOWN_CLASS, ABOVE_MAXIMUM)
 
 
-class LoadError(ValueError):
+class LoadError(KzError, ValueError):
     """Input the check cannot read (the English message names the row)."""
 
 

@@ -60,9 +60,11 @@ try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     import dated_rows
     import kz_parameters
     from kz_money import round_money, to_number
+    from kz_errors import KzError, _
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base import dated_rows, kz_parameters
     from odoo.addons.kz_edu_base.kz_money import round_money, to_number
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
 __all__ = [
     'TariffError', 'ServiceLength', 'PARAMETERS_CSV', 'COEFFICIENTS_CSV', 'CATEGORIES',
@@ -114,7 +116,7 @@ _OPTIONS = frozenset((
 ))
 
 
-class TariffError(ValueError):
+class TariffError(KzError, ValueError):
     """A tariffication input or parameter problem; the English message names what is missing or wrong."""
 
 
@@ -217,7 +219,7 @@ def parameter_row(code, on_date, rows=None):
     on_date = _to_date(on_date, 'on_date')
     found = [row for row in _parameter_rows(rows) if row['code'] == code and _valid_on(row, on_date)]
     if not found:
-        raise TariffError('no parameter %s for %s' % (code, on_date.isoformat()))
+        raise TariffError('missing_parameter', _('no parameter %(codes)s for %(date)s'), codes=code, date=on_date)
     return max(found, key=lambda r: r['date_from'])
 
 
@@ -292,18 +294,20 @@ def coefficient_row(block, experience, on_date, table=None):
     on_date = _to_date(on_date, 'on_date')
     years = _experience_value(experience)
     if years < 0:
-        raise TariffError('experience must not be negative, got %s' % years)
+        raise TariffError('negative_experience', _('experience must not be negative, got %(years)s'),
+                          years=str(years))
     rows = [row for row in _coefficient_rows(table) if row['block'] == code]
     if not rows:
-        raise TariffError('unknown block %s: no coefficient grid rows for it' % code)
+        raise TariffError('unknown_block', _('unknown block %(block)s: no coefficient grid rows for it'), block=code)
     dated = [row for row in rows if _valid_on(row, on_date)]
     if not dated:
-        raise TariffError('no coefficient grid for block %s on %s' % (code, on_date.isoformat()))
+        raise TariffError('no_grid', _('no coefficient grid for block %(block)s on %(date)s'), block=code,
+                          date=on_date)
     for row in dated:
         if row['exp_from_years'] <= years and (row['exp_to_years'] is None or years < row['exp_to_years']):
             return row
-    raise TariffError('no coefficient step of block %s on %s covers %s years of service' % (
-        code, on_date.isoformat(), years))
+    raise TariffError('no_grid_step', _('no coefficient step of block %(block)s on %(date)s covers %(years)s years '
+                                        'of service'), block=code, date=on_date, years=str(years))
 
 
 def coefficient_for(block, experience_years, on_date, table=None):
@@ -404,7 +408,8 @@ def check_weekly_hours(hours, maximum=None, on_date=None, parameters=None):
         maximum = parameter('MAX_WEEKLY_HOURS', on_date, parameters)
     maximum = _decimal(maximum, 'maximum weekly hours')
     if hours > maximum:
-        raise TariffError('weekly hours %s are above the maximum of %s hours' % (hours, maximum))
+        raise TariffError('above_maximum_hours', _('weekly hours %(hours)s are above the maximum of %(maximum)s '
+                                                   'hours'), hours=str(hours), maximum=str(maximum))
     return hours
 
 
@@ -420,7 +425,8 @@ def _category_key(category):
         return None
     if text in _CATEGORY_ALIASES:
         return _CATEGORY_ALIASES[text]
-    raise TariffError('unknown category %r (expected moderator, expert, researcher, master or none)' % (category,))
+    raise TariffError('unknown_category', _('unknown category %(category)s (expected moderator, expert, researcher, '
+                                            'master or none)'), category=repr(category))
 
 
 def _flag(options, name):
@@ -533,10 +539,11 @@ def teacher_pay(bdo, coefficient, raise_factor, norm_hours, actual_hours, catego
         band = grade_band(class_grade)
         class_size = supplements.get('class_size')
         if class_size is None or isinstance(class_size, bool):
-            raise TariffError('class management needs class_size (number of pupils), got %r' % (class_size,))
+            raise TariffError('no_class_size', _('class management needs class_size (number of pupils), got '
+                                                 '%(size)s'), size=repr(class_size))
         class_size = _decimal(class_size, 'class_size')
         if class_size <= 0:
-            raise TariffError('class_size must be positive, got %s' % class_size)
+            raise TariffError('no_class_size', _('class_size must be positive, got %(size)s'), size=str(class_size))
         code = 'CLASS_MGMT_1_4_BDO_RATE' if band == '1-4' else 'CLASS_MGMT_5_11_BDO_RATE'
         amount = bdo * rate(code)
         codes = [code, 'SMALL_CLASS_PUPILS']
@@ -561,10 +568,11 @@ def teacher_pay(bdo, coefficient, raise_factor, norm_hours, actual_hours, catego
         full = _decimal(notebook_hours or 0, 'notebook_hours')
         small_hours = _decimal(notebook_hours_small or 0, 'notebook_hours_small')
         if full < 0 or small_hours < 0:
-            raise TariffError('notebook hours must not be negative')
+            raise TariffError('negative_notebook_hours', _('notebook hours must not be negative'))
         if full + small_hours > actual_hours:
-            raise TariffError('notebook hours %s exceed the actual load of %s hours' % (full + small_hours,
-                                                                                        actual_hours))
+            raise TariffError('notebook_hours_above_load', _('notebook hours %(hours)s exceed the actual load of '
+                                                             '%(load)s hours'), hours=str(full + small_hours),
+                              load=str(actual_hours))
         add('notebook_supplement', bdo / norm_hours * rate('NOTEBOOK_HOURLY_BDO_RATE') * (full + small_hours / 2),
             'БДО / norm × NOTEBOOK_HOURLY_BDO_RATE × (%s + %s / 2) hours' % (full, small_hours),
             'NOTEBOOK_HOURLY_BDO_RATE')

@@ -30,6 +30,11 @@ import html
 import os
 import re
 
+try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from kz_errors import KzError
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_errors import KzError
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ACTS_DIR = os.path.join(HERE, 'data', 'src', 'acts')
 
@@ -44,7 +49,7 @@ FORMS_KK = 'fin-statements-230/kaz-forms-an001-an004.md'
 TAX_CODE_SN = 'tax-code-2025/rus-sec009-art555-562.md'
 
 
-class ActError(ValueError):
+class ActError(KzError, ValueError):
     """The text of an act does not have the shape the reader expects (a new edition to look at)."""
 
 

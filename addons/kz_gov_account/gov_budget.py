@@ -25,15 +25,17 @@ from decimal import ROUND_HALF_UP, Decimal
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     from kz_dates import month_bounds  # noqa: F401 (named for callers)
     from kz_money import CENT, ZERO, format_amount, money  # noqa: F401 (named for callers)
+    from kz_errors import KzError
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_dates import month_bounds  # noqa: F401
     from odoo.addons.kz_edu_base.kz_money import CENT, ZERO, format_amount, money  # noqa: F401
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 KINDS = ('obligations', 'payments')
 MONTHS = tuple(range(1, 13))
 
 
-class BudgetError(ValueError):
+class BudgetError(KzError, ValueError):
     """A rule of the financing plan is broken; the attributes carry the figures for the message."""
 
 

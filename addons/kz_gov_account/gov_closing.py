@@ -36,13 +36,15 @@ except ImportError:  # pragma: no cover
     import gov_entries
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     from kz_dates import to_date
+    from kz_errors import KzError, _
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_dates import to_date
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
 ZERO = Decimal('0.00')
 
 
-class ClosingError(ValueError):
+class ClosingError(KzError, ValueError):
     """A date that is not the end of a reporting period (order 230, rules item 8: 30 June, 31 December)."""
 
 
@@ -53,7 +55,8 @@ def period_end_kind(day):
         return 'year'
     if (day.month, day.day) == (6, 30):
         return 'half_year'
-    raise ClosingError('%s is not the end of a reporting period (30 June or 31 December)' % day.isoformat())
+    raise ClosingError('not_period_end', _('%(date)s is not the end of a reporting period: close on 30 June '
+                                           '(half-year) or on 31 December (year).'), date=day)
 
 
 def _line(account, debit=ZERO, credit=ZERO, ebk=None, funding=None, std=''):

@@ -26,8 +26,10 @@ import os
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     from kz_dates import to_date
+    from kz_errors import KzError, _
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_dates import to_date
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.join(HERE, 'data', 'src', 'standard_entries.csv')
@@ -35,8 +37,17 @@ SOURCE = os.path.join(HERE, 'data', 'src', 'standard_entries.csv')
 Posting = collections.namedtuple('Posting', 'key entry row debit credit ebk note')
 
 
-class EntryError(LookupError):
+class EntryError(KzError, LookupError):
     """No standard entry for an operation (on that date, for that funding source)."""
+
+
+#: the refusal of postings(), by (a funding source given, a date given)
+_NO_ENTRY = {
+    (False, False): _('no standard entry %(operation)s'),
+    (True, False): _('no standard entry %(operation)s for %(funding)s'),
+    (False, True): _('no standard entry %(operation)s on %(date)s'),
+    (True, True): _('no standard entry %(operation)s for %(funding)s on %(date)s'),
+}
 
 
 _CACHE = {}
@@ -66,8 +77,8 @@ def postings(key, on_date=None, funding=None, path=None):
     own = [r for r in selected if funding and r['funding'] == funding]
     chosen = own or [r for r in selected if not r['funding']]
     if not chosen:
-        raise EntryError('no standard entry %r%s%s' % (key, ' for %s' % funding if funding else '',
-                                                       ' on %s' % day if day else ''))
+        raise EntryError('no_standard_entry', _NO_ENTRY[bool(funding), bool(day)], operation=repr(key),
+                         funding=funding, date=day)
     return [Posting(r['key'], r['entry'], r['row'], r['debit'], r['credit'], r['ebk'], r['note']) for r in chosen]
 
 

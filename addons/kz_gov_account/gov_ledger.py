@@ -36,9 +36,11 @@ from decimal import Decimal  # noqa: F401 (the doctests)
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     import kz_money
     from kz_dates import format_date as _format_date, to_date
+    from kz_errors import KzError
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base import kz_money
     from odoo.addons.kz_edu_base.kz_dates import format_date as _format_date, to_date
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 TIYN = kz_money.TIYN
 ZERO = kz_money.ZERO
@@ -57,7 +59,7 @@ PROBLEM_CODES = ('unknown_account', 'bad_amount', 'negative', 'both_sides', 'mis
                  'unbalanced', 'empty', 'off_balance_mixed')
 
 
-class LedgerError(ValueError):
+class LedgerError(KzError, ValueError):
     """An amount that is not a number of tiyn."""
 
 

@@ -54,9 +54,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     from kz_money import CENT, SEPARATORS, ZERO, format_amount, lang_key, money  # noqa: F401 (named for callers)
+    from kz_errors import KzError
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_money import (CENT, SEPARATORS, ZERO, format_amount, lang_key,  # noqa: F401
                                                   money)
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 FORMS = ('FO1', 'FO2', 'FO3', 'FO4')
 FORM_LABELS = {'FO1': 'ФО-1', 'FO2': 'ФО-2', 'FO3': 'ФО-3', 'FO4': 'ФО-4'}
@@ -86,7 +88,7 @@ _MONEY_TERM = re.compile(r'^(CO|CC)$')
 _TERM_HELP = '+B:P, +O:P, +M:P, +D:P, +C:P (and PB, PO …), +L:C, +IN:P, +OUT:P (@ebk=E, #A), +CO, +CC'
 
 
-class ExpressionError(ValueError):
+class ExpressionError(KzError, ValueError):
     """One or more statement lines are wrong; `errors` lists the messages, one per problem."""
 
     def __init__(self, errors):

@@ -71,9 +71,11 @@ try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     import dated_rows
     import kz_parameters
     from kz_money import money
+    from kz_errors import KzError, _
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base import dated_rows, kz_parameters
     from odoo.addons.kz_edu_base.kz_money import money
+    from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
 __all__ = ['PayrollError', 'load_parameters', 'compute_payroll', 'MAX_MONTHLY_GROSS', 'PARAMETERS_CSV']
 
@@ -110,7 +112,7 @@ _OPTIONS = frozenset((
 ))
 
 
-class PayrollError(ValueError):
+class PayrollError(KzError, ValueError):
     """A payroll input or parameter problem; the English message names what is missing or wrong."""
 
 
@@ -178,7 +180,8 @@ def resolve_parameters(period_end, rows=None):
     found = dated_rows.in_force(rows, period_end)
     missing = [code for code in REQUIRED_CODES if code not in found]
     if missing:
-        raise PayrollError('no parameter %s for %s' % (', '.join(missing), period_end.isoformat()))
+        raise PayrollError('missing_parameter', _('no parameter %(codes)s for %(date)s'), codes=missing,
+                           date=period_end)
     return found
 
 
@@ -211,9 +214,10 @@ def compute_payroll(gross, period_end, **options):
     period_end = _to_date(period_end, 'period_end')
     gross = _money(gross, 'gross')
     if gross < 0:
-        raise PayrollError('gross must not be negative, got %s' % gross)
+        raise PayrollError('negative_gross', _('gross must not be negative, got %(gross)s'), gross=gross)
     if gross > MAX_MONTHLY_GROSS:
-        raise PayrollError('gross %s exceeds the plausible monthly maximum %s' % (gross, MAX_MONTHLY_GROSS))
+        raise PayrollError('gross_too_large', _('gross %(gross)s exceeds the plausible monthly maximum %(maximum)s'),
+                           gross=gross, maximum=MAX_MONTHLY_GROSS)
     if not options.get('resident', True):
         raise PayrollError('non-resident payroll is not supported (resident=False)')
     rounding = options.get('rounding', 'tiyn')
@@ -229,7 +233,8 @@ def compute_payroll(gross, period_end, **options):
         raise PayrollError('disability_group must be 1, 2, 3 or None, got %r' % (group,))
     ytd_income = _money(options.get('ytd_income') or 0, 'ytd_income')
     if ytd_income < 0:
-        raise PayrollError('ytd_income must not be negative, got %s' % ytd_income)
+        raise PayrollError('negative_income', _('the income of the earlier months must not be negative, got '
+                                                '%(income)s'), income=ytd_income)
     birth_date = options.get('birth_date')
     if birth_date is not None:
         birth_date = _to_date(birth_date, 'birth_date')

@@ -31,8 +31,10 @@ from decimal import Decimal
 
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py); TIYN: named for kz_payroll_core
     from kz_money import TIYN, ZERO, round_money as _round, to_number  # noqa: F401
+    from kz_errors import KzError
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_money import TIYN, ZERO, round_money as _round, to_number  # noqa: F401
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 __all__ = ['WorktimeError', 'pay_for_worked_time', 'average_daily_earnings', 'vacation_pay', 'sick_pay',
            'SICK_CAP_MRP', 'AVG_WORKING_DAYS_PER_MONTH']
@@ -46,7 +48,7 @@ SICK_CAP_MRP = Decimal('25')
 AVG_WORKING_DAYS_PER_MONTH = Decimal('21')
 
 
-class WorktimeError(ValueError):
+class WorktimeError(KzError, ValueError):
     """Invalid input (negative days, worked days above the norm, mismatched months…)."""
 
 

@@ -50,9 +50,11 @@ from decimal import Decimal
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
     from kz_dates import to_date
     from kz_money import to_number
+    from kz_errors import KzError
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_dates import to_date
     from odoo.addons.kz_edu_base.kz_money import to_number
+    from odoo.addons.kz_edu_base.kz_errors import KzError
 
 __all__ = ['KINDS', 'LEAVE_KINDS', 'MARKS', 'TOTAL_KEYS', 'TimesheetError', 'mark', 'legend', 'month_dates',
            'day_marks', 'employee_totals', 'build_timesheet', 'format_hours']
@@ -82,7 +84,7 @@ HUNDREDTH = Decimal('0.01')
 ZERO_HOURS = Decimal('0.00')
 
 
-class TimesheetError(ValueError):
+class TimesheetError(KzError, ValueError):
     """Invalid input (unknown kind or language, a month out of range, an interval ending before it starts…)."""
 
 

@@ -5,6 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.kz_edu_base.kz_dates import format_date
+from odoo.addons.kz_edu_base.user_errors import translate
 
 from .. import canteen_rules
 
@@ -79,7 +80,7 @@ class KzCanteenMenu(models.Model):
                 canteen_rules.validate_menu(menu._kz_rules_menu())
             except canteen_rules.CanteenError as e:
                 raise UserError(_('The menu cannot be approved: it needs at least one dish with a positive price '
-                                  'and one dish marked as the free set meal. (%s)') % e)
+                                  'and one dish marked as the free set meal. (%s)') % translate(self.env, e))
         self.write({'state': 'approved', 'approved_by_id': self.env.uid, 'approved_on': fields.Datetime.now()})
         return True
 

@@ -21,6 +21,7 @@ from odoo.exceptions import UserError
 from odoo.tools import float_round
 
 from odoo.addons import decimal_precision as dp
+from odoo.addons.kz_edu_base.user_errors import translate
 
 from .. import canteen_rules
 
@@ -419,28 +420,14 @@ class KzCanteenPos(models.AbstractModel):
 
     @api.model
     def _kz_message(self, error):
-        """The refusal in the user's language, by the stable code of canteen_rules."""
-        d = getattr(error, 'details', {}) or {}
-        code = getattr(error, 'code', 'bad_input')
-        messages = {
-            'card_unknown': _('Card %s is not registered. Find the child by name or send them to the secretary.')
-            % (d.get('card') or ''),
-            'card_blocked': _('Card %s is blocked (lost or replaced). Find the child by name; the parents must '
-                              'order a new card.') % (d.get('card') or ''),
-            'card_other_school': _('Card %s belongs to another school.') % (d.get('card') or ''),
-            'menu_not_approved': _('There is no menu approved by the commission for today: meals cannot be sold.'),
-            'dish_not_on_menu': _('This dish is not on today\'s approved menu.'),
-            'allergen_restricted': self._kz_allergen_template()
-            % (d.get('dish_name') or '', ', '.join(self._kz_allergen_names(d.get('allergens') or []))),
-            'second_free_meal': _('The child has already received the free meal today (limit %s a day).')
-            % d.get('limit', 1),
-            'insufficient_balance': _('Not enough money on the balance: %s ₸ left, %s ₸ to pay. The parents can top '
-                                      'up the balance.') % (d.get('balance', ''), d.get('due', '')),
-            'negative_quantity': _('The quantity must be a whole number from 1 to 20.'),
-            'empty_order': _('The order has no dishes.'),
-            'not_a_student': _('This customer is not a student of this school.'),
-        }
-        return messages.get(code) or _('The sale is refused: %s') % error
+        """The refusal in the user's language (kz_edu_base user_errors); an allergen refusal names the allergens as
+        the school calls them."""
+        if error.code == 'allergen_restricted':
+            names = self._kz_allergen_names(error.params.get('allergens') or [])
+            error = canteen_rules.sale_refused(error.code, **dict(error.params, allergens=names))
+        if isinstance(error, canteen_rules.SaleRefused):
+            return translate(self.env, error)
+        return _('The sale is refused: %s') % translate(self.env, error)
 
     @api.model
     def _kz_allergen_template(self):
@@ -652,9 +639,9 @@ class KzCanteenPos(models.AbstractModel):
                             for dish_id, item in menu['lines'].items()}
         allergens = self.env['kz.edu.allergen'].search([])
         limit = int(params['FREE_MEALS_PER_DAY'])
-        messages = {code: self._kz_message(canteen_rules.SaleRefused(code, code, **details)) for code, details in (
-            ('menu_not_approved', {}), ('dish_not_on_menu', {}), ('negative_quantity', {}),
-            ('second_free_meal', {'limit': limit}))}
+        messages = {code: self._kz_message(canteen_rules.sale_refused(code, **details)) for code, details in (
+            ('menu_not_approved', {}), ('dish_not_on_menu', {}),
+            ('negative_quantity', {'maximum': canteen_rules.MAX_QUANTITY}), ('second_free_meal', {'limit': limit}))}
         messages['allergen_restricted'] = self._kz_allergen_template()
         return {'date': fields.Date.to_string(day), 'free_meals_per_day': limit,
                 'allow_paid_repeat': bool(company.kz_canteen_allow_paid_repeat), 'menus': menus,
@@ -682,7 +669,7 @@ class KzCanteenPos(models.AbstractModel):
                 card = None
                 student_id = self._kz_student_of_partner(partner_id, company) if partner_id else None
                 if not student_id:
-                    raise canteen_rules.SaleRefused('not_a_student', 'partner %s is not a student here' % partner_id)
+                    raise canteen_rules.sale_refused('not_a_student', partner=partner_id)
             ctx = self._kz_context(company, student_id, day, card)
             return self._kz_summary(ctx)
         except canteen_rules.CanteenError as e:
@@ -699,7 +686,7 @@ class KzCanteenPos(models.AbstractModel):
         try:
             student_id = self._kz_student_of_partner(partner_id, company) if partner_id else None
             if not student_id:
-                raise canteen_rules.SaleRefused('not_a_student', 'partner %s is not a student here' % partner_id)
+                raise canteen_rules.sale_refused('not_a_student', partner=partner_id)
             card = None
             if code:
                 identified = self.kz_identify(config_id, code=code)

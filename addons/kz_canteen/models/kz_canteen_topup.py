@@ -7,6 +7,8 @@ is still on the balance; the chatter keeps who and when) and recording a new one
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.kz_edu_base.user_errors import user_errors
+
 from .. import canteen_rules
 
 
@@ -41,23 +43,9 @@ class KzCanteenTopup(models.Model):
     def _check_amount(self):
         Pos = self.env['kz.canteen.pos']
         for t in self.sudo():     # integrity checks: the record rules are checked after them (create) or before
-            try:
+            with user_errors(self.env, ValidationError):
                 canteen_rules.check_topup(t.amount, t.date, Pos._kz_local_date(t.company_id),
                                           params=Pos._kz_params(t.company_id, t.date))
-            except canteen_rules.CanteenError as exc:
-                raise ValidationError(self._kz_topup_message(exc))
-
-    @api.model
-    def _kz_topup_message(self, exc):
-        d = exc.details
-        if exc.code == 'topup_too_large':
-            return _('A top-up of %s ₸ is above the maximum of %s ₸ for one payment: check the amount (an extra '
-                     'zero?).') % (d['amount'], d['maximum'])
-        if exc.code == 'topup_fraction':
-            return _('A top-up is a whole number of tiyn (two decimals at most): %s ₸ is not.') % d['amount']
-        if exc.code == 'topup_future':
-            return _('A top-up is recorded on the day the money is received, not in the future (%s).') % d['date']
-        return _('A top-up must be a positive amount.')
 
     @api.constrains('student_id', 'company_id')
     def _check_school(self):

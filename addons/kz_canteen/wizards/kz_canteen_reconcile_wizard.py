@@ -22,6 +22,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.kz_edu_base import iin as iin_rules
+from odoo.addons.kz_edu_base.user_errors import translate
 
 from .. import meal_report as mr
 from ..canteen_rules import CanteenError
@@ -99,7 +100,7 @@ class KzCanteenReconcileWizard(models.TransientModel):
             'bad_number': _('the %s «%s» is not a whole number') % (column, value),
             'bad_dish': _('the dish is empty'),
             'bad_amount': _('«%s» is not an amount') % value,
-        }.get(d.get('problem'), '%s' % error)
+        }.get(d.get('problem'), translate(self.env, error))
         if d.get('line'):
             return UserError(_('The %s %s, line %s: %s. Correct the file and upload it again; nothing was '
                                'reconciled.') % (what, filename or '', d['line'], problem))

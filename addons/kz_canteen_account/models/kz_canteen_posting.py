@@ -11,6 +11,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.kz_canteen import canteen_rules, meal_report
+from odoo.addons.kz_edu_base.user_errors import translate
 
 from .. import meal_posting
 
@@ -73,7 +74,7 @@ class KzCanteenMealPosting(models.Model):
             return meal_report.check_month_finished(month, today)
         except canteen_rules.CanteenError as e:
             if e.code != 'month_not_finished':
-                raise UserError(_('The month is not valid: %s') % e)
+                raise UserError(_('The month is not valid: %s') % translate(self.env, e))
             start, end = meal_report.month_bounds(month)
             raise UserError(_('The month %s is not finished yet: its meal costs can be posted from %s.')
                             % (start.strftime('%m.%Y'), (end + datetime.timedelta(days=1)).strftime('%d.%m.%Y')))
@@ -91,7 +92,7 @@ class KzCanteenMealPosting(models.Model):
         try:
             return meal_posting.amounts_by_funding(self.env.cr.fetchall())
         except meal_posting.PostingError as e:
-            raise UserError(_('The meals of the month cannot be posted: %s') % e)
+            raise UserError(_('The meals of the month cannot be posted: %s') % translate(self.env, e))
 
     @api.model
     def kz_summary_line(self, code, item):

@@ -6,6 +6,10 @@ three are absent and five get a mark has eight rows, so the journal of a school 
 The parents hear of an absence and of a mark below the school's threshold through the notification queue
 (kz.edu.notification); this addon uses the queue in one place only, ``_kz_notify_parents``."""
 from odoo import _, api, fields, models
+
+from odoo.addons.kz_edu_base.user_errors import translate
+
+from .. import assessment_rules
 from .kz_edu_lesson import ABSENCE_REASONS, ATTENDANCE
 
 
@@ -41,32 +45,10 @@ class KzEduLessonEntry(models.Model):
 
     @api.model
     def _kz_rules_message(self, exc):
-        """The translated sentence of an assessment_rules.AssessmentError."""
-        p = exc.params
-        messages = {
-            'no_marks_in_grade': _('pupils of grade %s get no marks (the typical rules of assessment).'),
-            'bad_mark': _('a formative mark is a whole number from 1 to %s.'),
-            'bad_points': _('%s points: a result lies between 0 and the maximum of the work (%s).'),
-            'bad_maximum': _('the maximum of a summative work must be positive.'),
-            'bad_number': _('%s is not a number.'),
-            'missing_parameter': _('no assessment parameter %s is in force on %s: add it under the journal\'s '
-                                   'configuration.'),
-            'bad_weights': _('the weights of ФО, СОр and СОч on %s add up to %s %%, not 100 %%.'),
-            'bad_scale': _('the scale of marks on %s does not increase.'),
-        }
-        args = {
-            'no_marks_in_grade': lambda: (p.get('grade'),),
-            'bad_mark': lambda: (p.get('max'),),
-            'bad_points': lambda: (p.get('points'), p.get('max')),
-            'bad_maximum': lambda: (),
-            'bad_number': lambda: (p.get('value'),),
-            'missing_parameter': lambda: (p.get('codes'), p.get('date')),
-            'bad_weights': lambda: (p.get('date'), p.get('total')),
-            'bad_scale': lambda: (p.get('date'),),
-        }
-        if exc.code in messages:
-            return messages[exc.code] % args[exc.code]()
-        return _('the assessment rules refuse this value: %s') % exc
+        """The translated sentence of an assessment_rules.AssessmentError (kz_edu_base user_errors)."""
+        if exc.template in assessment_rules.MESSAGES.values():
+            return translate(self.env, exc)
+        return _('the assessment rules refuse this value: %s') % translate(self.env, exc)
 
     @api.model
     def _kz_apply(self, lesson, changes):

@@ -10,6 +10,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.kz_edu_base.models.res_company import INSTRUCTION_LANGS
+from odoo.addons.kz_edu_base.user_errors import translate
 
 from .. import load_check, tariff
 from .kz_edu_tariff import TARIFF_DOMAINS
@@ -184,7 +185,7 @@ class KzEduCurriculum(models.Model):
         try:
             load_check.check_load(lines, [], [])
         except load_check.LoadError as exc:
-            raise UserError(_('The curriculum %s cannot be used: %s') % (self.name, exc))
+            raise UserError(_('The curriculum %s cannot be used: %s') % (self.name, translate(self.env, exc)))
         return lines
 
     @api.multi
@@ -420,7 +421,7 @@ class KzEduTeachingLoad(models.Model):
                                     self.env['kz.edu.parameter'].sudo().rows_for(TARIFF_DOMAINS))
         except tariff.TariffError as exc:
             raise ValidationError(_('The weekly maximum of a teacher is not set: %s. Add the parameter '
-                                    'MAX_WEEKLY_HOURS under Tariffication, Configuration.') % exc)
+                                    'MAX_WEEKLY_HOURS under Tariffication, Configuration.') % translate(self.env, exc))
 
     @api.model
     def _rules_classes(self, classes):

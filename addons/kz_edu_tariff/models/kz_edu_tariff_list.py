@@ -17,6 +17,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.kz_edu_base.internal import internal_context, is_internal
 from odoo.addons.kz_edu_base.kz_dates import format_date, to_date
 from odoo.addons.kz_edu_base.kz_money import money, to_number
+from odoo.addons.kz_edu_base.user_errors import translate
 
 from .. import tariff
 from .kz_edu_tariff import TARIFF_DOMAINS
@@ -384,7 +385,7 @@ class KzEduTariffList(models.Model):
                     for code in ('BDO', 'RAISE_FACTOR', 'NORM_WEEKLY_HOURS')}
             small_limit = tariff.parameter('SMALL_CLASS_PUPILS', on_date, params)
         except tariff.TariffError as exc:
-            raise UserError(_('The tariffication parameters are incomplete: %s') % exc)
+            raise UserError(_('The tariffication parameters are incomplete: %s') % translate(self.env, exc))
         subject_ids = self._subject_ids_by_name()
         hourly = [eid for eid, rec in data.items() if rec['kz_tariff_notebooks'] == 'hourly']
         notebook_hours = self._notebook_hours(hourly, small_limit)
@@ -434,7 +435,7 @@ class KzEduTariffList(models.Model):
                     rec, load, qualification, category, expired, education, block, base, params, grid,
                     notebook_hours.get(eid), on_date, year_end)
             except tariff.TariffError as exc:
-                errors.append('%s: %s' % (rec['name'], exc))
+                errors.append('%s: %s' % (rec['name'], translate(self.env, exc)))
                 continue
             vals['subject_ids'] = [(6, 0, [subject_ids[n] for n in load.get('subjects') or [] if n in subject_ids])]
             if self.kind == 'change':
@@ -516,7 +517,7 @@ class KzEduTariffList(models.Model):
         try:
             tariff.check_weekly_hours(total_hours, on_date=on_date, parameters=params)
         except tariff.TariffError as exc:
-            notes.append('%s' % exc)
+            notes.append(translate(self.env, exc))
         unconfirmed = set(pay['unconfirmed'])
         unconfirmed |= {code for code, row in base.items() if row['status'] == 'UNCONFIRMED'}
         if coefficient_row['status'] == 'UNCONFIRMED':

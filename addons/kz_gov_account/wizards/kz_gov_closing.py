@@ -9,6 +9,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.kz_edu_base.kz_dates import format_date
+from odoo.addons.kz_edu_base.user_errors import user_errors
 
 from .. import gov_closing, gov_reports as gr
 
@@ -58,11 +59,8 @@ class KzGovClosing(models.TransientModel):
     def closing_entries(self):
         """The entries gov_closing computes for the organisation and date (not posted)."""
         self.ensure_one()
-        try:
+        with user_errors(self.env):
             gov_closing.period_end_kind(self.date)
-        except gov_closing.ClosingError:
-            raise UserError(_('%s is not the end of a reporting period: close on 30 June (half-year) or on '
-                              '31 December (year).') % format_date(self.date))
         result_account = gov_closing.gov_entries.posting('close_income').credit
         plan_accounts = tuple(sorted(gov_closing.gov_entries.plan_closing()))
         self.env.cr.execute(SQL_TO_CLOSE, {'company': self.company_id.id, 'date': self.date,

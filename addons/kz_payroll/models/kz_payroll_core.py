@@ -19,6 +19,8 @@ from odoo.tools import frozendict
 
 from odoo.addons.kz_edu_base import dated_rows, demo_calendar, kz_parameters
 from odoo.addons.kz_edu_base.internal import internal_context, is_internal
+from odoo.addons.kz_edu_base.kz_dates import format_date
+from odoo.addons.kz_edu_base.user_errors import translate
 
 from .. import kz_tax, kz_worktime
 
@@ -576,7 +578,8 @@ class HrPayslip(models.Model):
                                              parameters=parameters, **options)
             except (kz_tax.PayrollError, kz_worktime.WorktimeError) as exc:
                 raise UserError(_('Payroll of %s for %s – %s cannot be computed: %s')
-                                % (self.browse(slip_id).employee_id.name, slip.date_from, slip.date_to, exc))
+                                % (self.browse(slip_id).employee_id.name, format_date(slip.date_from),
+                                   format_date(slip.date_to), translate(self.env, exc)))
             amounts = {code: res[key] for code, key in KZ_CODES.items()}
             amounts.update(accruals)
             amounts['IPN_BASE'] = res['ipn_base']

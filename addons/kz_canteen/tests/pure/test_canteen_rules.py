@@ -127,7 +127,7 @@ def test_card_unknown_blocked_other_school_HSC02():
         assert info.value.code == code
     refused('card_blocked', child(2), [('SET', 1)], the_card=card(blocked=True))
     e = refused('card_other_school', child(2), [('SET', 1)], the_card=card(school=2))
-    assert 'school 2' in e.message
+    assert e.params['card_school'] == 2 and e.message == 'Card 04A1B2C3 belongs to another school.'
 
 
 def test_card_of_another_child_or_none_is_unknown():
