@@ -9,3 +9,4 @@ from . import test_config_access
 from . import test_mail_without_email
 from . import test_language_switch
 from . import test_bulk_sql
+from . import test_notification
