@@ -79,7 +79,6 @@ class KzEduNotification(models.Model):
         template = '(%s, now() at time zone \'UTC\', now() at time zone \'UTC\')' % ', '.join(['%s'] * len(columns))
         insert_rows(self.env.cr, self._table, columns + ['create_date', 'write_date'],
                     [tuple(row.get(c) for c in columns) for row in rows], template=template)
-        self.invalidate_cache()
         return sum(1 for row in rows if row['state'] == 'queued')
 
     @api.model
