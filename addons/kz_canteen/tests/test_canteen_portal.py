@@ -329,7 +329,7 @@ class TestCanteenPortal(CanteenPortalCase):
             queued = Notification.queue_for_meal_orders(order_ids)
             return queued, self.cr.sql_log_count - before
         # the orders' facts, their guardians, what is already queued, the consents, one INSERT: whatever the batch
-        self.assertTrue(Notification.env.user.tz or True)          # today's date reads the user's time zone once
+        Notification.env.user.read(['tz'])          # today's date reads the user's time zone: cached beforehand
         one, statements_one = queue(ids[:1])
         two, statements_two = queue(ids[1:])
         self.assertEqual((statements_one, statements_two), (5, 5))
