@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 """The notification queue (kz.edu.notification, table kz_edu_notification) moves from kz_edu_access to kz_edu_base
-(issue #15), and its student_id to kz_edu_contingent.
+(issue #15), with the organisation's time zone (res.company.kz_timezone), and its student_id to kz_edu_contingent.
 
 Before kz_edu_base loads its data, the external ids of what moves are given to their new module, so an existing
 database keeps the table, its rows, the access rights, record rules, view, action, menu and cron as they are:
@@ -18,7 +18,8 @@ MOVES = {
         'cron_send_notifications', 'cron_send_notifications_ir_actions_server',
     ] + ['field_kz_edu_notification_%s' % f for f in (
         'id', 'partner_id', 'company_id', 'channel', 'state', 'body', 'sent_at', 'error', 'display_name',
-        '__last_update', 'create_uid', 'create_date', 'write_uid', 'write_date')],
+        '__last_update', 'create_uid', 'create_date', 'write_uid', 'write_date')]
+    + ['field_res_company_kz_timezone'],      # the organisation's time zone, which the canteen reads too
     'kz_edu_contingent': ['field_kz_edu_notification_student_id'],
 }
 CONSTRAINTS = {
