@@ -8,7 +8,7 @@
     'author': 'KZ Edu contributors',
     'license': 'LGPL-3',
     'website': 'https://example.invalid/kz-edu',
-    'depends': ['kz_edu_contingent', 'kz_edu_access', 'point_of_sale', 'portal', 'mail'],
+    'depends': ['kz_edu_contingent', 'point_of_sale', 'portal', 'mail'],
     'data': [
         'security/kz_canteen_security.xml',
         'security/ir.model.access.csv',

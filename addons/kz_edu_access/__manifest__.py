@@ -11,10 +11,8 @@
     'data': [
         'security/ir.model.access.csv',
         'security/kz_edu_access_security.xml',
-        'data/ir_cron_data.xml',
         'views/kz_edu_access_device_views.xml',
         'views/kz_edu_access_event_views.xml',
-        'views/kz_edu_notification_views.xml',
         'views/res_company_views.xml',
         'wizards/kz_edu_access_report_wizard_views.xml',
         'report/kz_edu_access_reports.xml',

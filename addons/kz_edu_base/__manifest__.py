@@ -1,8 +1,9 @@
 # -*- coding: utf-8 -*-
 {
     'name': 'Kazakhstan Education: Base',
-    'summary': 'Kazakh language, IIN/BIN, organisation hierarchy, school roles and personal-data consents',
-    'version': '11.0.1.0.0',
+    'summary': 'Kazakh language, IIN/BIN, organisation hierarchy, school roles, personal-data consents and the '
+               'notification queue',
+    'version': '11.0.1.1.0',
     'category': 'Education',
     'author': 'KZ Edu contributors',
     'license': 'LGPL-3',
@@ -20,12 +21,14 @@
         'views/res_partner_views.xml',
         'views/hr_employee_views.xml',
         'views/kz_edu_consent_views.xml',
+        'views/kz_edu_notification_views.xml',
         'views/menus.xml',
         'views/kz_edu_parameter_views.xml',
         'views/webclient_templates.xml',
         'views/assets.xml',
         'data/ir_config_parameter_data.xml',
         'data/kz_edu_parameter_data.xml',
+        'data/ir_cron_data.xml',
         'report/kz_edu_consent_report.xml',
     ],
     'demo': [

@@ -8,7 +8,7 @@
     'author': 'KZ Edu contributors',
     'license': 'LGPL-3',
     'website': 'https://example.invalid/kz-edu',
-    'depends': ['kz_edu_tariff', 'kz_edu_contingent', 'kz_edu_access', 'portal', 'report_xlsx', 'web'],
+    'depends': ['kz_edu_tariff', 'kz_edu_contingent', 'portal', 'report_xlsx', 'web'],
     'external_dependencies': {'python': ['xlsxwriter']},
     'data': [
         'security/kz_edu_learning_security.xml',

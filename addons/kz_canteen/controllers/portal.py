@@ -19,7 +19,7 @@ from odoo.exceptions import AccessError, MissingError, ValidationError
 from odoo.http import request
 from odoo.tools import mute_logger
 
-from odoo.addons.kz_edu_access.controllers.portal import KzEduAccessParentPortal
+from odoo.addons.kz_edu_contingent.controllers.portal import KzEduParentPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.kz_canteen_pos import age_group
@@ -252,7 +252,7 @@ class CanteenFamily(object):
         return messages.get(code)
 
 
-class KzCanteenParentPortal(KzEduAccessParentPortal):
+class KzCanteenParentPortal(KzEduParentPortal):
     """The canteen routes of the parent portal; the child is found with the parent's rights (another family's
     child, or a child that does not exist, is "not found")."""
 

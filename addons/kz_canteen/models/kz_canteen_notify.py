@@ -1,12 +1,14 @@
 # -*- coding: utf-8 -*-
 """The parents hear of every meal (HSC-07): after a synced batch of canteen orders, one notification per
-(order, guardian who wants notifications) is queued in kz_edu_access's queue (kz.edu.notification) in one INSERT;
-its cron sends them through the channel's gateway (e-mail now, SMS behind the same interface). The text is built at
-sending time in the parent's language: the child, the dishes with their prices, what the child paid, the balance
-left after the meal and the time at the school.
+(order, guardian) is queued in kz_edu_base's queue (kz.edu.notification) in one INSERT; its cron sends them through
+the channel's gateway (e-mail, SMS behind the same interface). The text is built at sending time in the parent's
+language: the child, the dishes with their prices, what the child paid, the balance left after the meal and the
+time at the school.
 
-Who is notified: the guardians whose «notify by» is not «No notifications», when the child has a «Notifications to
-parents» consent (kz.edu.consent, purpose ``notifications``) in force on the day of the meal."""
+Who is notified: the queue's one consent rule decides (kz_edu_base/consent_rules.py): the guardians who chose a
+channel («notify by» not «No notifications») when the child has a «Notifications to parents» consent
+(kz.edu.consent, purpose ``notifications``) in force on the day the order is queued; for the others the message
+is kept as skipped with the reason."""
 import pytz
 
 from odoo import _, api, fields, models
@@ -25,45 +27,34 @@ class KzEduNotification(models.Model):
 
     @api.model
     def queue_for_meal_orders(self, order_ids):
-        """One queued notification per (canteen order with recorded meals, guardian who wants them), in one
-        statement; an order already notified to a guardian is not queued twice. Returns the number queued."""
+        """One message per (canteen order with recorded meals, guardian of its child) through kz_edu_base's queue,
+        which asks the consent rule for the batch; an order already notified to a guardian is not queued twice.
+        Returns the number queued. The balance after each order is read with the order's facts, in one query."""
         if not order_ids:
             return 0
-        cr = self.env.cr
-        cr.execute("""
+        self.env.cr.execute("""
             WITH served AS (
-                SELECT m.pos_order_id AS order_id, m.student_id, m.company_id, MIN(m.date) AS day,
-                       MAX(m.id) AS last_meal_id
+                SELECT m.pos_order_id AS order_id, m.student_id, m.company_id, MAX(m.id) AS last_meal_id
                   FROM kz_canteen_meal m
-                 WHERE m.pos_order_id IN %(orders)s
+                 WHERE m.pos_order_id = ANY(%s)
                  GROUP BY m.pos_order_id, m.student_id, m.company_id)
-            INSERT INTO kz_edu_notification (partner_id, student_id, meal_order_id, company_id, channel, state,
-                                             meal_balance_after,
-                                             create_uid, create_date, write_uid, write_date)
-            SELECT g.partner_id, sv.student_id, sv.order_id, sv.company_id, g.notify_by, 'queued',
+            SELECT sv.order_id, sv.student_id, sv.company_id,
                    COALESCE((SELECT SUM(t.amount) FROM kz_canteen_topup t
                               WHERE t.student_id = sv.student_id AND t.state = 'posted'), 0)
                  - COALESCE((SELECT SUM(m2.child_amount) FROM kz_canteen_meal m2
-                              WHERE m2.student_id = sv.student_id AND m2.id <= sv.last_meal_id), 0),
-                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-              FROM served sv
-              JOIN kz_edu_student s ON s.id = sv.student_id
-              JOIN kz_edu_guardian g ON g.student_id = sv.student_id AND g.notify_by != 'none'
-             WHERE EXISTS (SELECT 1 FROM kz_edu_consent c
-                            WHERE c.partner_id = s.partner_id AND c.purpose = 'notifications'
-                              AND c.date_given <= sv.day
-                              AND (c.date_withdrawn IS NULL OR c.date_withdrawn > sv.day))
-               AND NOT EXISTS (SELECT 1 FROM kz_edu_notification n
-                                WHERE n.meal_order_id = sv.order_id AND n.partner_id = g.partner_id)""",
-                   {'orders': tuple(order_ids), 'uid': self.env.uid})
-        return cr.rowcount
+                              WHERE m2.student_id = sv.student_id AND m2.id <= sv.last_meal_id), 0)
+              FROM served sv ORDER BY sv.order_id""", (list(order_ids),))
+        facts = [{'meal_order_id': order_id, 'student_id': student_id, 'company_id': company_id,
+                  'meal_balance_after': balance}
+                 for order_id, student_id, company_id, balance in self.env.cr.fetchall()]
+        return self.kz_enqueue_for_students(facts, unique=('meal_order_id',))
 
     def _message(self):
         """For a canteen order: the meal in the parent's language (kk or ru, Kazakh by default)."""
         self.ensure_one()
         if not self.meal_order_id:
             return super(KzEduNotification, self)._message()
-        lang = self.partner_id.lang or 'kk_KZ'
+        lang = self._kz_lang()
         self = self.with_context(lang=lang)
         order = self.meal_order_id.sudo()
         company = self.company_id.sudo() or order.company_id

@@ -277,10 +277,16 @@ class TestCanteenPortal(CanteenPortalCase):
         self.assertIn(local, body)
         self.assertRegex(body, r'\d\d:\d\d')
 
-    def test_no_notification_without_consent_or_with_notify_none_HSC07(self):
+    def test_nothing_sent_without_consent_or_with_notify_none_HSC07(self):
+        """A withdrawn consent: the messages are kept as skipped with the reason and never sent; a guardian who
+        wants no notifications gets no message at all."""
         self.consents.filtered(lambda c: c.partner_id == self.small.partner_id).action_withdraw()
         order, _ui = self.sell(self.small, [(self.soup, 1, 0.0)])
-        self.assertFalse(self.meal_notifications(order))
+        notes = self.meal_notifications(order)
+        self.assertEqual({(n.partner_id, n.state, n.reason) for n in notes},
+                         {(self.mother_a, 'skipped', 'consent_withdrawn'), (self.granny, 'skipped', 'consent_withdrawn')})
+        notes.send()
+        self.assertEqual(set(notes.mapped('state')), {'skipped'})
         self.env['kz.edu.guardian'].search([('student_id', '=', self.other_kid.id)]).write({'notify_by': 'none'})
         order, _ui = self.sell(self.other_kid, [(self.soup, 1, 0.0)])
         self.assertFalse(self.meal_notifications(order))
@@ -299,7 +305,7 @@ class TestCanteenPortal(CanteenPortalCase):
         # the parent without a language reads Kazakh
         self.mother_a.lang = False
         self.assertIn('Палау', kk._message())
-        # kz_edu_access's cron sends it: the e-mail carries the text
+        # the queue's cron (kz_edu_base) sends it: the e-mail carries the text
         self.env['kz.edu.notification'].search([('state', '=', 'queued'), ('id', 'not in', notes.ids)]).write(
             {'state': 'skipped'})
         self.env['kz.edu.notification']._cron_send()
@@ -316,10 +322,18 @@ class TestCanteenPortal(CanteenPortalCase):
                   self.ui_order(session, self.other_kid, [(self.soup, 1, 0.0)])]
         ids = self.env['pos.order'].sudo(self.cashier).with_context(kz_no_notify=True).create_from_ui(orders)
         self.assertFalse(self.meal_notifications(self.env['pos.order'].browse(ids)))
-        before = self.cr.sql_log_count
-        queued = self.env['kz.edu.notification'].queue_for_meal_orders(ids)
-        self.assertEqual(self.cr.sql_log_count - before, 1)
-        self.assertEqual(queued, 4)     # small: mother, granny; paid5: mother; other kid: its father
+        Notification = self.env['kz.edu.notification']
+
+        def queue(order_ids):
+            before = self.cr.sql_log_count
+            queued = Notification.queue_for_meal_orders(order_ids)
+            return queued, self.cr.sql_log_count - before
+        # the orders' facts, their guardians, what is already queued, the consents, one INSERT: whatever the batch
+        Notification.env.user.read(['tz'])          # today's date reads the user's time zone: cached beforehand
+        one, statements_one = queue(ids[:1])
+        two, statements_two = queue(ids[1:])
+        self.assertEqual((statements_one, statements_two), (5, 5))
+        self.assertEqual(one + two, 4)     # small: mother, granny; paid5: mother; other kid: its father
 
 
 class TestCanteenPortalHttp(CanteenPortalCase):

@@ -7,7 +7,8 @@ UTC = datetime.timezone.utc
 
 class AccessCase(ContingentCase):
     """School A with an entrance device (token 'test-token'), 5 «А» students with cards; kids[0] and kids[1]
-    have the card-entry consent of their mother, kids[2] has none; a staff member with a badge."""
+    have the card-entry consent of their mother, kids[2] has none; kids[0] also the consent to notifications (her
+    mother reads Kazakh); a staff member with a badge."""
 
     NOW = datetime.datetime(2026, 11, 20, 6, 0, tzinfo=UTC)     # 11:00 in Almaty
 
@@ -24,6 +25,8 @@ class AccessCase(ContingentCase):
         for kid in cls.kids[:2] | cls.kids[3]:
             Consent.create({'partner_id': kid.partner_id.id, 'purpose': 'card_entry', 'given_by_id': cls.mother_a.id,
                             'date_given': '2026-09-01', 'company_id': cls.school_a.id})
+        Consent.create({'partner_id': cls.kids[0].partner_id.id, 'purpose': 'notifications',
+                        'given_by_id': cls.mother_a.id, 'date_given': '2026-09-01', 'company_id': cls.school_a.id})
         cls.env['kz.edu.guardian'].create({'student_id': cls.kids[0].id, 'partner_id': cls.mother_a.id,
                                            'relation': 'mother', 'notify_by': 'mail'})
         cls.mother_a.write({'email': 'ana@example.kz', 'lang': 'kk_KZ'})

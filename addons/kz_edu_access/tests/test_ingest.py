@@ -65,6 +65,36 @@ class TestIngest(AccessCase):
         self.assertIn('20.11.2026', mail.body_html)
         self.assertIn(self.kids[0].name, mail.body_html)
         self.assertEqual(notes.body, mail.subject)
+        self.assertEqual(notes.body, '%s: %s мектепке 20.11.2026 07:58 кезінде кірді.'
+                         % (self.school_a.name, self.kids[0].name))
+
+    def test_the_message_is_in_the_parents_language_kk_or_ru_HSC12(self):
+        self.mother_a.lang = 'ru_RU'
+        self.ingest([self.ev('l1', 'C0000000', 'out', '2026-11-20T10:15:00+05:00')])
+        note = self.env['kz.edu.notification'].search([('event_id.external_id', '=', 'l1')])
+        self.assertEqual(note._message(), '%s: %s — выход в 20.11.2026 10:15.'
+                         % (self.school_a.name, self.kids[0].name))
+        self.mother_a.lang = 'kk_KZ'
+        self.assertEqual(note._message(), '%s: %s мектептен 20.11.2026 10:15 кезінде шықты.'
+                         % (self.school_a.name, self.kids[0].name))
+
+    def test_entrance_notifications_respect_the_consent_to_notifications_SEC01(self):
+        """kids[1] may enter by card (card-entry consent) but nobody consented to notifications about her: her
+        father's message is kept as skipped with the reason, nothing is sent; a guardian who wants no
+        notifications gets no row."""
+        father = self.env['res.partner'].create({'name': 'Әке', 'email': 'ake@example.kz',
+                                                 'company_id': self.school_a.id})
+        Guardian = self.env['kz.edu.guardian']
+        Guardian.create({'student_id': self.kids[1].id, 'partner_id': father.id, 'relation': 'father',
+                         'notify_by': 'mail'})
+        Guardian.create({'student_id': self.kids[1].id, 'partner_id': self.mother_a.id, 'relation': 'mother',
+                         'notify_by': 'none'})
+        self.ingest([self.ev('c1', 'C0000001')])
+        note = self.env['kz.edu.notification'].search([('event_id.external_id', '=', 'c1')])
+        self.assertEqual([(n.partner_id, n.state, n.reason) for n in note], [(father, 'skipped', 'no_consent')])
+        note.send()
+        self.assertEqual(note.state, 'skipped')
+        self.assertFalse(self.env['mail.mail'].search([('email_to', '=', 'ake@example.kz')]))
 
     def test_cron_sends_the_queue_oldest_first_in_batches(self):
         Notification = self.env['kz.edu.notification']

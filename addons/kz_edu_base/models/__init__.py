@@ -15,3 +15,4 @@ from . import mail_template
 from . import ir_model_access
 from . import base
 from . import ir_attachment
+from . import kz_edu_notification

@@ -1,5 +1,9 @@
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.kz_edu_base.consent_rules import may_notify
 
 CONSENT_PURPOSES = [
     ('card_entry', 'Entry and exit by ID card'),
@@ -92,3 +96,23 @@ class KzEduConsent(models.Model):
                AND (date_withdrawn IS NULL OR date_withdrawn > %s)
         """, (tuple(partners.ids), purpose, date, date))
         return partners.browse([row[0] for row in self.env.cr.fetchall()])
+
+    @api.model
+    def kz_notification_decisions(self, requests, purpose, date=None):
+        """The one consent rule (consent_rules.may_notify) applied to a batch: for each ``(subject_partner_id,
+        channel)`` of ``requests`` — the person a message is about and the channel its recipient chose —
+        ``(True, None)`` or ``(False, reason)`` for a message needing ``purpose`` queued on ``date`` (default
+        today). One query reads the consents of every person of the batch, whoever asks (like ``has_consent``:
+        the rule holds for the cashier's sale and the device's tap alike)."""
+        if not requests:
+            return []
+        date = date or fields.Date.context_today(self)
+        self.env.cr.execute("""
+            SELECT partner_id, purpose, date_given, date_withdrawn FROM kz_edu_consent
+             WHERE partner_id = ANY(%s) AND purpose = %s""",
+                            (list({subject for subject, _channel in requests if subject}), purpose))
+        consents = defaultdict(list)
+        for partner_id, consent_purpose, given, withdrawn in self.env.cr.fetchall():
+            consents[partner_id].append({'purpose': consent_purpose, 'date_given': given,
+                                         'date_withdrawn': withdrawn})
+        return [may_notify(consents.get(subject, ()), purpose, channel, date) for subject, channel in requests]

@@ -34,6 +34,13 @@ class ResCompany(models.Model):
         string='Rural organisation',
         help='Located in a rural area: teachers get the rural supplement to their pay (Labour Code, art. 139 p.9).')
     kz_is_education_org = fields.Boolean(compute='_compute_kz_is_education_org', store=True)
+    # the organisation's clock: entry and exit times, meals and notifications are written in it (shared since the
+    # notification queue moved here, issue #15)
+    kz_timezone = fields.Selection('_tz_get', string='Time zone of the organisation', default='Asia/Almaty',
+                                   help='Entry and exit times are counted in this time zone (Kazakhstan: UTC+5).')
+
+    def _tz_get(self):
+        return self.env['res.partner']._fields['tz'].selection(self.env['res.partner'])
 
     @api.depends('kz_org_type')
     def _compute_kz_is_education_org(self):

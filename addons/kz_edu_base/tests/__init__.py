@@ -10,3 +10,4 @@ from . import test_mail_without_email
 from . import test_language_switch
 from . import test_bulk_sql
 from . import test_parameter
+from . import test_notification

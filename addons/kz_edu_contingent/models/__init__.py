@@ -7,3 +7,4 @@ from . import kz_edu_movement
 from . import kz_edu_card
 from . import kz_edu_card_issue
 from . import kz_edu_contingent_demo
+from . import kz_edu_notification

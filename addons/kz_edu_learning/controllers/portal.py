@@ -15,7 +15,7 @@ from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.kz_edu_access.controllers.portal import KzEduAccessParentPortal
+from odoo.addons.kz_edu_contingent.controllers.portal import KzEduParentPortal
 
 MAX_FILE_BYTES = 10 * 1024 * 1024      # a photo of a notebook page or a document
 MAX_FILES = 5
@@ -224,7 +224,7 @@ class LearningFamily(object):
         return messages.get(code)
 
 
-class KzEduLearningPortal(KzEduAccessParentPortal):
+class KzEduLearningPortal(KzEduParentPortal):
 
     def _prepare_portal_layout_values(self):
         values = super(KzEduLearningPortal, self)._prepare_portal_layout_values()

@@ -85,29 +85,12 @@ class KzEduLessonEntry(models.Model):
 
     @api.model
     def _kz_notify_parents(self, events):
-        """The one place this addon uses the notification queue (kz.edu.notification of kz_edu_access, to move to
-        kz_edu_base): one queued notification per (event, guardian who wants notifications) whose child has a
-        «Notifications to parents» consent in force today (kz.edu.consent, purpose
-        'notifications'), written in one INSERT; the same event is never queued twice for a guardian."""
-        if not events:
-            return 0
-        self.env.cr.execute("""
-            WITH ev AS (SELECT UNNEST(%(ids)s::int[]) AS entry_id, UNNEST(%(kinds)s::varchar[]) AS kind)
-            INSERT INTO kz_edu_notification (partner_id, student_id, company_id, channel, state, lesson_entry_id,
-                                             learning_kind, create_uid, create_date, write_uid, write_date)
-            SELECT g.partner_id, e.student_id, e.company_id, g.notify_by, 'queued', e.id, ev.kind,
-                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-              FROM ev
-              JOIN kz_edu_lesson_entry e ON e.id = ev.entry_id
-              JOIN kz_edu_student s ON s.id = e.student_id
-              JOIN kz_edu_guardian g ON g.student_id = e.student_id AND g.notify_by <> 'none'
-             WHERE EXISTS (SELECT 1 FROM kz_edu_consent c
-                            WHERE c.partner_id = s.partner_id AND c.purpose = 'notifications'
-                              AND c.date_given <= %(today)s
-                              AND (c.date_withdrawn IS NULL OR c.date_withdrawn > %(today)s))
-               AND NOT EXISTS (SELECT 1 FROM kz_edu_notification n
-                                WHERE n.lesson_entry_id = e.id AND n.learning_kind = ev.kind
-                                  AND n.partner_id = g.partner_id)""",
-                            {'ids': [entry.id for entry, _kind in events], 'kinds': [kind for _entry, kind in events],
-                             'uid': self.env.uid, 'today': fields.Date.context_today(self)})
-        return self.env.cr.rowcount
+        """The one place this addon uses the notification queue (kz.edu.notification of kz_edu_base): one message
+        per (event, guardian), queued when the consent rule lets it through (a «Notifications to parents» consent
+        about the child in force today, a channel chosen), otherwise kept as skipped with the reason; written in
+        one INSERT for the lesson; the same event is never queued twice for a guardian. Returns the number
+        queued."""
+        facts = [{'lesson_entry_id': entry.id, 'learning_kind': kind, 'student_id': entry.student_id.id,
+                  'company_id': entry.company_id.id} for entry, kind in events]
+        return self.env['kz.edu.notification'].kz_enqueue_for_students(
+            facts, unique=('lesson_entry_id', 'learning_kind'))

@@ -1,8 +1,8 @@
 # -*- coding: utf-8 -*-
 """The journal's notifications to parents (SEC-06): an absence from a lesson, a formative mark below the school's
-threshold. They are rows of kz_edu_access's queue (sent by its cron through the channel's gateway); the text is
-built at sending time in the parent's language, and a notification whose reason is gone (the absence was corrected,
-the mark changed) is skipped instead of sent."""
+threshold. They are rows of kz_edu_base's queue (which asks the consent rule, and whose cron sends them through the
+channel's gateway); the text is built at sending time in the parent's language, and a notification whose reason is
+gone (the absence was corrected, the mark changed) is skipped instead of sent."""
 from odoo import _, api, fields, models
 
 from odoo.addons.kz_edu_base.kz_dates import format_date
@@ -15,6 +15,7 @@ class KzEduNotification(models.Model):
                                       ondelete='set null')
     learning_kind = fields.Selection([('absence', 'Absence from a lesson'), ('low_mark', 'Low mark')],
                                      string='Journal event', readonly=True)
+    reason = fields.Selection(selection_add=[('journal_corrected', 'The journal was corrected before sending')])
 
     def _kz_learning_still_true(self):
         entry = self.lesson_entry_id.sudo()
@@ -29,7 +30,7 @@ class KzEduNotification(models.Model):
         self.ensure_one()
         if not self.learning_kind:
             return super(KzEduNotification, self)._message()
-        lang = self.partner_id.lang or 'kk_KZ'
+        lang = self._kz_lang()
         self = self.with_context(lang=lang)
         entry = self.lesson_entry_id.sudo()
         lesson = entry.lesson_id
@@ -47,5 +48,5 @@ class KzEduNotification(models.Model):
     @api.multi
     def send(self):
         stale = self.filtered(lambda n: n.state == 'queued' and n.learning_kind and not n._kz_learning_still_true())
-        stale.write({'state': 'skipped', 'error': _('The journal was corrected before the message was sent.')})
+        stale.write({'state': 'skipped', 'reason': 'journal_corrected'})
         return super(KzEduNotification, self - stale).send()

@@ -1,6 +1,7 @@
 """The class journal (LMS-12): a lesson filled in one call from the grid, the checks of every value, substitutions in
 both teachers' journals, who reads and who writes what (SEC-06: parents and students their own only; SEC-05: one
 school nothing of another), and the parents' notifications of absences and low marks."""
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
 from .common import LearningCase
@@ -179,29 +180,49 @@ class TestJournal(LearningCase):
             {'student_id': k[1].id, 'attendance': 'absent'},                      # no consent: nobody notified
         ])
         notes = self.notes()
-        self.assertEqual([(n.partner_id, n.learning_kind) for n in notes], [(self.mother, 'absence')])
+        self.assertEqual([(n.partner_id, n.learning_kind, n.state, n.reason) for n in notes],
+                         [(self.other_mother, 'absence', 'skipped', 'no_consent'),
+                          (self.mother, 'absence', 'queued', False)])
         self.save(self.u_math, self.lesson_math, [{'student_id': k[0].id, 'attendance': 'absent', 'reason': 'ill'}])
-        self.assertEqual(len(self.notes()), 1)                                    # the same event, once
+        self.assertEqual(len(self.notes()), 2)                                    # the same event, once
         # a mark of 3 of 10, below the school's threshold (4): notified; 4 and above: not
         self.save(self.u_math, self.lesson_math, [
             {'student_id': k[0].id, 'attendance': 'present', 'mark': 3}])
-        self.assertEqual(sorted(self.notes().mapped('learning_kind')), ['absence', 'low_mark'])
-        low = self.notes().filtered(lambda n: n.learning_kind == 'low_mark')
+        mine = self.notes().filtered(lambda n: n.partner_id == self.mother)
+        self.assertEqual(sorted(mine.mapped('learning_kind')), ['absence', 'low_mark'])
+        low = mine.filtered(lambda n: n.learning_kind == 'low_mark')
         text = low._message()
         self.assertIn('3', text)
         self.assertIn(self.kid.name, text)
         # the absence was corrected before the cron: its message is skipped, not sent
-        absence = self.notes().filtered(lambda n: n.learning_kind == 'absence')
+        absence = mine.filtered(lambda n: n.learning_kind == 'absence')
         (absence | low).send()
-        self.assertEqual(absence.state, 'skipped')
+        self.assertEqual((absence.state, absence.reason), ('skipped', 'journal_corrected'))
         self.assertEqual(low.state, 'sent')
         self.assertTrue(low.body)
+
+    def test_the_journal_message_is_in_the_parents_language_kk_or_ru_SEC06(self):
+        self.save(self.u_math, self.lesson_math, [{'student_id': self.kid.id, 'attendance': 'absent'}])
+        note = self.notes().filtered(lambda n: n.partner_id == self.mother)
+        values = (self.kid.name, self.lesson_math.period_no, fields.Date.from_string(self.lesson_math.date)
+                  .strftime('%d.%m.%Y'), self.school_a.name)
+        self.mother.lang = 'kk_KZ'
+        kk = note._message()
+        self.assertIn('«%s» сабағына' % self.math.with_context(lang='kk_KZ').name, kk)
+        self.assertIn('қатыспады', kk)
+        self.mother.lang = 'ru_RU'
+        ru = note._message()
+        self.assertIn('отсутствовал(а) на уроке «%s»' % self.math.with_context(lang='ru_RU').name, ru)
+        for value in values:
+            self.assertIn(str(value), kk)
+            self.assertIn(str(value), ru)
+        self.assertNotEqual(kk, ru)
 
     def test_no_notification_without_consent_or_when_switched_off(self):
         self.env['kz.edu.consent'].search([('partner_id', '=', self.kid.partner_id.id)]).write(
             {'date_withdrawn': '2026-10-01'})
         self.save(self.u_math, self.lesson_math, [{'student_id': self.kid.id, 'attendance': 'absent'}])
-        self.assertFalse(self.notes())
+        self.assertEqual([(n.state, n.reason) for n in self.notes()], [('skipped', 'consent_withdrawn')])
         self.school_a.kz_low_mark_threshold = 0
         self.save(self.u_math, self.lesson_math, [{'student_id': self.kids[1].id, 'mark': 1}])
-        self.assertFalse(self.notes())
+        self.assertEqual(len(self.notes()), 1)                                    # only the absence above
