@@ -184,7 +184,13 @@ class KzCanteenDemo(models.AbstractModel):
         started = time.time()
         school = self.env.ref('kz_edu_base.company_school1_demo')
         Pos = self.env['kz.canteen.pos']
-        today = Pos._kz_local_date(school)
+        # the school's day when the demo was first built, kept: a later run (an update, another day) builds the same
+        # days again and so adds nothing, also when the school's day has moved on since (Almaty's midnight is 19:00
+        # UTC)
+        Param = self.env['ir.config_parameter'].sudo()
+        built = Param.get_param('kz_canteen.demo_day')
+        today = fields.Date.from_string(built) if built else Pos._kz_local_date(school)
+        Param.set_param('kz_canteen.demo_day', fields.Date.to_string(today))
         if not school.kz_canteen_authority_email:
             school.kz_canteen_authority_email = AUTHORITY_EMAIL
         dishes = self._demo_dishes(school)

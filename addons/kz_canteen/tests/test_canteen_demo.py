@@ -201,9 +201,15 @@ class TestCanteenDemo(common.SavepointCase):
                 self.env.cr.execute('SELECT count(*) FROM %s' % table)
                 out[table] = self.env.cr.fetchone()[0]
             return out
+        # a run that finds the demo (the install's run keeps the school's day it built, kz_canteen.demo_day) adds
+        # nothing, on the day of the build or any later one (the school's day changes at 19:00 UTC)
+        self.env['kz.canteen.demo'].populate()
+        day = self.env['ir.config_parameter'].sudo().get_param('kz_canteen.demo_day')
+        self.assertTrue(day)
         before = counts()
         self.env['kz.canteen.demo'].populate()
         self.assertEqual(counts(), before)
+        self.assertEqual(self.env['ir.config_parameter'].sudo().get_param('kz_canteen.demo_day'), day)
 
     def test_demo_meals_match_the_menu_age_group(self):
         self.env.cr.execute("""SELECT DISTINCT m.grade, menu.age_group FROM kz_canteen_meal m

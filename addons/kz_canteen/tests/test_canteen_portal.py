@@ -330,6 +330,7 @@ class TestCanteenPortal(CanteenPortalCase):
             return queued, self.cr.sql_log_count - before
         # the orders' facts, their guardians, what is already queued, the consents, one INSERT: whatever the batch
         Notification.env.user.read(['tz'])          # today's date reads the user's time zone: cached beforehand
+        Notification.env['res.company'].browse(self.school_a.id).read(['kz_timezone'])    # and the school's
         one, statements_one = queue(ids[:1])
         two, statements_two = queue(ids[1:])
         self.assertEqual((statements_one, statements_two), (5, 5))

@@ -79,8 +79,9 @@ class KzEduConsent(models.Model):
         for consent in self:
             if consent.date_withdrawn:
                 raise UserError(_('This consent was already withdrawn on %s.') % consent.date_withdrawn)
-        self.write({'date_withdrawn': fields.Date.context_today(self),
-                    'withdrawn_by_id': self.env.user.partner_id.id})
+        for consent in self:      # the school's day, as the notification queue reads it
+            consent.write({'date_withdrawn': fields.Date.to_string(consent.company_id.kz_today()),
+                           'withdrawn_by_id': self.env.user.partner_id.id})
         return True
 
     @api.model

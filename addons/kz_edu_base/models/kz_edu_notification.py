@@ -58,8 +58,11 @@ class KzEduNotification(models.Model):
         rows = [dict(row) for row in rows]
         if unique and rows:
             rows = self._kz_not_yet_queued(rows, unique)
+        # the school's day (a batch is one school's facts), not the session user's
+        companies = self.env['res.company'].browse({row['company_id'] for row in rows if row.get('company_id')})
+        day = fields.Date.to_string(companies[0].kz_today()) if len(companies) == 1 else None
         decisions = self.env['kz.edu.consent'].kz_notification_decisions(
-            [(row.pop('subject_partner_id'), row.get('channel')) for row in rows], purpose)
+            [(row.pop('subject_partner_id'), row.get('channel')) for row in rows], purpose, day)
         kept = []
         for row, (allowed, reason) in zip(rows, decisions):
             if reason == 'no_channel':      # the recipient asked for nothing: nothing to explain

@@ -1,3 +1,7 @@
+import datetime
+
+import pytz
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -38,6 +42,15 @@ class ResCompany(models.Model):
     # notification queue moved here, issue #15)
     kz_timezone = fields.Selection('_tz_get', string='Time zone of the organisation', default='Asia/Almaty',
                                    help='Entry and exit times are counted in this time zone (Kazakhstan: UTC+5).')
+
+    @api.multi
+    def kz_today(self):
+        """The organisation's day now (its time zone, Asia/Almaty by default): the day of a consent's withdrawal and
+        of a message's queueing, whoever's session asks (a user without a time zone reads UTC, a day behind from
+        19:00 UTC)."""
+        self.ensure_one()
+        zone = pytz.timezone(self.kz_timezone or 'Asia/Almaty')
+        return datetime.datetime.now(pytz.utc).astimezone(zone).date()
 
     def _tz_get(self):
         return self.env['res.partner']._fields['tz'].selection(self.env['res.partner'])
