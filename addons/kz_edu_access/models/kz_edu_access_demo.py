@@ -7,6 +7,17 @@ import pytz
 
 from odoo import api, fields, models
 
+
+def demo_notified_day(now, tz):
+    """The school day whose taps the demo parents are notified of: the last weekday whose first-shift pupils have
+    all come in by ``now`` (07:30-08:20). Just after the school's midnight (19:00 UTC in Almaty) "today" has no taps
+    yet, and the parents would get nothing."""
+    day = now.astimezone(tz).date()
+    while day.weekday() >= 5 or tz.localize(datetime.datetime.combine(day, datetime.time(8, 20))) > now:
+        day -= datetime.timedelta(days=1)
+    return day
+
+
 DEMO_TOKEN = 'demo-entrance-token'
 
 
@@ -42,7 +53,7 @@ class KzEduAccessDemo(models.AbstractModel):
         now = datetime.datetime.now(datetime.timezone.utc)
         today = now.astimezone(tz).date()
         Event = self.env['kz.edu.access.event']
-        last_school_day = today - datetime.timedelta(days=max(0, today.weekday() - 4))
+        last_school_day = demo_notified_day(now, tz)
         n = 0
         for back in range(days, -1, -1):
             day = today - datetime.timedelta(days=back)
