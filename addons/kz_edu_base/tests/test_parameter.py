@@ -109,7 +109,7 @@ class TestDatedParameter(KzEduCase):
         row.action_confirm()
         self.assertEqual(self.Param.get('TEST_FUND', '2030-01-01', False), 'LOC')
 
-    def test_rights_everyone_reads_the_chief_bookkeeper_keeps_the_country_wide_indicators(self):
+    def test_rights_everyone_reads_the_administrator_keeps_the_country_wide_indicators_SEC01(self):
         mrp = self.Param.search([('code', '=', 'MRP')], limit=1)
         # a teacher (and the district) read and search, create nothing, change nothing
         for user in (self.teacher, self.district):
@@ -120,16 +120,31 @@ class TestDatedParameter(KzEduCase):
                 self._new(user)
             with self.assertRaises(AccessError):
                 mrp.sudo(user).write({'source': 'x'})
-        # the HR officer keeps the personnel terms, not the country's МРП
+        # the HR officer keeps the personnel terms, not МРП
         with self.assertRaises(AccessError):
-            self._new(self.hr_officer)
-        # the chief bookkeeper enters next year's МРП and confirms it; once confirmed, not even she edits it
-        row = self._new(self.chief, code='MRP', date_from='2030-01-01', date_to='2030-12-31', value='5000',
-                        unit='KZT')
-        row.action_confirm()
-        self.assertEqual(row.state, 'confirmed')
+            self._new(self.hr_officer, company_id=self.school_a.id)
+        # a school's chief bookkeeper does not touch the country's rows: they are every school's payroll
+        for vals in ({'company_id': False}, {'company_id': self.school_b.id}):
+            with self.assertRaises(AccessError), self.cr.savepoint():
+                self._new(self.chief, code='MRP', date_from='2030-01-01', value='5000', unit='KZT', **vals)
+        with self.assertRaises(AccessError):
+            mrp.sudo(self.chief).write({'source': mrp.source + ' (checked)'})
+        draft = self._new(code='MRP', date_from='2030-01-01', date_to='2030-12-31', value='5000', unit='KZT')
+        with self.assertRaises(AccessError):
+            draft.sudo(self.chief).action_confirm()
+        self.assertEqual(draft.state, 'draft')
+        # the administrator confirms next year's МРП; once confirmed, not even she edits it
+        draft.action_confirm()
+        self.assertEqual(draft.state, 'confirmed')
         with self.assertRaisesRegex(UserError, 'is confirmed'):
-            row.write({'value': '5001'})
+            draft.write({'value': '5001'})
+        # the chief bookkeeper's new row is her school's (the form's default) and she confirms it
+        own_rate = self._new(self.chief)
+        self.assertEqual(own_rate.company_id, self.school_a)
+        own_rate.sudo(self.chief).action_confirm()
+        self.assertEqual(self.Param.sudo(self.chief).get('TEST_RATE', '2030-02-01'), Decimal('0.035'))
+        with self.assertRaisesRegex(UserError, 'No confirmed value of Test rate'):
+            self.Param.get('TEST_RATE', '2030-02-01', self.school_b)      # another school has no such rate
         # a school's own row is seen by that school only
         own = self._new(company_id=self.school_b.id)
         self.assertFalse(self.Param.sudo(self.teacher).search([('id', '=', own.id)]))

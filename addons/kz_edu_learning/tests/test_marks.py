@@ -110,14 +110,20 @@ class TestMarks(LearningCase):
     def test_policy_change_is_a_data_row_LMS08(self):
         """The 2026 debate: without СОр/СОч from the third quarter (three rows), the second keeps 25/25/50."""
         self.published_example()
-        # the deputy director closes the rows in force and enters the new ones in the suite's parameter store
+        # the country's rows are the administrator's; the deputy director enters her school's rows from the third
+        # quarter in the suite's parameter store (a school's own row wins over the country's)
         Param = self.env['kz.edu.parameter'].sudo(self.u_deputy.id)
         day_before = fields.Date.to_string(fields.Date.from_string(self.q3.date_start) - datetime.timedelta(days=1))
+        country = Param.search([('code', '=', 'FORMATIVE_WEIGHT'), ('state', '=', 'confirmed'),
+                                ('date_to', '=', False), ('company_id', '=', False)])
+        self.assertEqual(len(country), 1)
+        with self.assertRaises(AccessError):
+            country.write({'date_to': day_before})
         for code, value in (('FORMATIVE_WEIGHT', 100), ('SOR_WEIGHT', 0), ('SOCH_WEIGHT', 0)):
-            Param.search([('code', '=', code), ('state', '=', 'confirmed'), ('date_to', '=', False)]).write(
-                {'date_to': day_before})
-            Param.create({'code': code, 'date_from': self.q3.date_start, 'value': str(value), 'unit': '%',
-                          'domain': 'assessment', 'source': 'test', 'source_status': 'UNCONFIRMED'}).action_confirm()
+            row = Param.create({'code': code, 'date_from': self.q3.date_start, 'value': str(value), 'unit': '%',
+                                'domain': 'assessment', 'source': 'test', 'source_status': 'UNCONFIRMED'})
+            row.action_confirm()
+            self.assertEqual(row.company_id, self.school_a)
         Mark = self.env['kz.edu.period.mark'].sudo()
         Mark.kz_compute_quarter(self.school_a, self.q2, [self.c5a.id])
         self.assertEqual(self.mark(self.kid, self.q2).percent, 74.0)

@@ -30,15 +30,16 @@ class TestSharedParameters(common.SavepointCase):
         cls.teacher = user('kzshared_teacher', 'kz_edu_base.group_teacher')
 
     def _enter(self, user, code, value, domain='general', date_from='2031-01-01', date_to='2031-12-31', unit='KZT'):
-        row = self.Param.sudo(user).create({
+        row = (self.Param.sudo(user) if user else self.Param).create({
             'code': code, 'name': code, 'date_from': date_from, 'date_to': date_to, 'value': value, 'unit': unit,
             'domain': domain, 'source': 'Hypothetical budget law for 2031 (test only)'})
         row.action_confirm()
         return row
 
     def test_one_mrp_entered_once_is_read_by_payroll_and_tariffication(self):
-        self._enter(self.chief, 'MRP', '5000')
-        self._enter(self.chief, 'MZP', '90000')
+        # the country's indicators are the administrator's (a school's chief bookkeeper keeps her school's rows)
+        self._enter(None, 'MRP', '5000')
+        self._enter(None, 'MZP', '90000')
         # payroll: the rows the batch reads (kz_payroll_core: one query a batch), the 30 МРП basic deduction
         payroll_rows = self.Param.rows_for(PARAMETER_DOMAINS, self.school)
         pay = kz_tax.compute_payroll(300000, '2031-01-31', parameters=payroll_rows)
@@ -67,15 +68,19 @@ class TestSharedParameters(common.SavepointCase):
         self.assertNotIn('OPV_RATE', tariffication)
 
     def test_hr_officer_keeps_the_personnel_terms_not_the_payroll_rates(self):
-        # a new term: the HR officer closes the row in force, then enters and confirms the new one
+        # the country's term is the administrator's: the HR officer does not close it
         current = self.Param.search([('code', '=', 'ATTESTATION_VALIDITY_YEARS'), ('state', '=', 'confirmed'),
-                                     ('date_to', '=', False)])
-        current.sudo(self.hr_officer).write({'date_to': '2039-12-31'})
+                                     ('date_to', '=', False), ('company_id', '=', False)])
+        self.assertEqual(len(current), 1)
+        with self.assertRaises(AccessError):
+            current.sudo(self.hr_officer).write({'date_to': '2039-12-31'})
+        # her school's own term: entered and confirmed by her, read by her school only
         row = self._enter(self.hr_officer, 'ATTESTATION_VALIDITY_YEARS', '4', domain='personnel',
                           date_from='2040-01-01', date_to=False, unit='years')
+        self.assertEqual((row.state, row.company_id), ('confirmed', self.school))
         self.assertEqual(self.Param.sudo(self.hr_officer).get('ATTESTATION_VALIDITY_YEARS', '2040-02-01'),
                          Decimal('4'))
-        self.assertEqual(row.state, 'confirmed')
+        self.assertEqual(self.Param.get('ATTESTATION_VALIDITY_YEARS', '2040-02-01', False), Decimal(current.value))
         for user in (self.hr_officer, self.teacher):
             with self.assertRaises(AccessError):
                 self._enter(user, 'OPV_RATE', '0.11', domain='payroll', date_from='2040-01-01', date_to=False,

@@ -308,11 +308,20 @@ class TestTariffList(common.SavepointCase):
         # draft lists are not shown to teachers
         draft = self._list(kind='change', date='2025-10-01', previous_list_id=tlist.id, reason='load')
         self.assertFalse(self.env['kz.edu.tariff.list'].sudo(self.teacher_user).search([('id', '=', draft.id)]))
-        # the chief bookkeeper keeps the parameters, the bookkeeper reads them
-        param = self.env['kz.edu.parameter'].search([('code', '=', 'BDO')], limit=1)
-        param.sudo(self.chief).write({'source': param.source + ' (checked)'})
+        # the chief bookkeeper keeps her school's parameters and reads the country's (the administrator's); the
+        # bookkeeper reads them
+        param = self.env['kz.edu.parameter'].search([('code', '=', 'BDO'), ('company_id', '=', False)], limit=1)
         with self.assertRaises(AccessError):
-            param.sudo(self.bookkeeper).write({'source': 'x'})
+            param.sudo(self.chief).write({'source': param.source + ' (checked)'})
+        own = self.env['kz.edu.parameter'].sudo(self.chief).create({
+            'code': 'BDO', 'name': param.name, 'date_from': '2040-01-01', 'value': param.value, 'unit': param.unit,
+            'domain': param.domain, 'source': 'School order (test only)'})
+        own.write({'source': own.source + ' (checked)'})
+        self.assertEqual(own.company_id, self.chief.company_id)
+        for row in (param, own):
+            self.assertEqual(row.sudo(self.bookkeeper).read(['value'])[0]['value'], param.value)
+            with self.assertRaises(AccessError):
+                row.sudo(self.bookkeeper).write({'source': 'x'})
 
     # ------------------------------------------------------------------------------------------ payroll
     def test_approval_sets_the_contracts_and_the_next_payslip_ACC16(self):

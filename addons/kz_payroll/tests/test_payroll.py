@@ -328,7 +328,7 @@ class TestKzPayroll(common.SavepointCase):
         self.assertEqual(other.state, 'done')
 
     def test_parameters_and_employee_facts_access_SEC01(self):
-        param = self.env['kz.edu.parameter'].search([('code', '=', 'OPV_RATE')], limit=1)
+        param = self.env['kz.edu.parameter'].search([('code', '=', 'OPV_RATE'), ('company_id', '=', False)], limit=1)
         emp = self._employee(kz_is_pensioner=True)
         # HR officer and bookkeeper read parameters and the employee's payroll facts; only the chief keeps rates
         for user in (self.hr_user, self.bookkeeper):
@@ -338,7 +338,14 @@ class TestKzPayroll(common.SavepointCase):
                 param.sudo(user).write({'source': '1'})
         chief = self.bookkeeper.copy({'login': 'kzpay_chief', 'groups_id': [
             (6, 0, [self.env.ref('kz_edu_base.group_chief_bookkeeper').id])]})
-        param.sudo(chief).write({'source': param.source + ' (checked)'})
+        # the country's rate is the administrator's; the chief keeps her school's rows
+        with self.assertRaises(AccessError):
+            param.sudo(chief).write({'source': param.source + ' (checked)'})
+        own = self.env['kz.edu.parameter'].sudo(chief).create({
+            'code': 'OPV_RATE', 'date_from': '2040-01-01', 'value': param.value, 'unit': param.unit,
+            'domain': param.domain, 'source': 'School order (test only)'})
+        own.action_confirm()
+        self.assertEqual((own.state, own.company_id), ('confirmed', chief.company_id))
         # cashier and teacher: the rates are public law and read by every employee, the employee's payroll facts not
         for user in (self.cashier, self.teacher_user):
             self.assertEqual(param.sudo(user).read(['value'])[0]['value'], param.value)
