@@ -8,8 +8,8 @@
     'author': 'KZ Edu contributors',
     'license': 'LGPL-3',
     'website': 'https://example.invalid/kz-edu',
-    'depends': ['base', 'mail', 'portal', 'hr', 'web'],
-    'external_dependencies': {'python': ['num2words']},
+    'depends': ['base', 'mail', 'portal', 'hr', 'web', 'report_xlsx'],
+    'external_dependencies': {'python': ['num2words', 'xlsxwriter']},
     'data': [
         'data/res_lang_data.xml',
         'data/res_currency_data.xml',
@@ -30,6 +30,7 @@
         'data/kz_edu_parameter_data.xml',
         'data/ir_cron_data.xml',
         'report/kz_edu_consent_report.xml',
+        'report/kz_edu_document_templates.xml',
     ],
     'demo': [
         'demo/kz_edu_demo.xml',

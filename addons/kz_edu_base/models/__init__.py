@@ -16,3 +16,4 @@ from . import ir_model_access
 from . import base
 from . import ir_attachment
 from . import kz_edu_notification
+from . import kz_edu_document_report

@@ -1,0 +1,129 @@
+"""The one document description and its XLSX writer (issue #15): typed columns, refused bad tables, the file read
+back cell by cell."""
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+import xlrd
+
+from kz_document import Cell, Column, Document, Row, Table, cell_text, sheet_name
+import kz_xlsx
+
+D = Decimal
+
+
+def cash_order(lang='ru_RU'):
+    doc = Document('Приходный кассовый ордер № 15', lang=lang, subtitle='от 07.12.2026',
+                   organisation='КГУ «Школа-гимназия № 1»', form='Форма КО-1',
+                   form_note='Приложение 1 к приказу № 187', header=[('Принято от', 'Ахметова А.')],
+                   amount=D('1234.50'), amount_label='Сумма прописью',
+                   signatures=[('Главный бухгалтер', 'Сарсенова Г.'), ('Кассир', '')], sheet='КО-1')
+    doc.section('Основание', tables=[Table(
+        [Column('№', 'int'), Column('Счёт'), Column('Дата', 'date'), Column('Кол-во', 'number'),
+         Column('Сумма', 'money')],
+        rows=[[1, '1010', datetime.date(2026, 12, 7), D('2.5'), D('1000.00')],
+              Row(['Прочие'], 'group'),
+              [2, '1020', '2026-12-08', 3, D('234.50')]],
+        total=['', 'Итого', None, None, D('1234.50')])])
+    return doc
+
+
+def test_cells_are_written_by_their_columns_kind_as_the_kk_ru_forms_print_them():
+    nb = '\u00a0'
+    assert cell_text(D('1234567.8'), Column('x', 'money'), 'kk_KZ') == '1' + nb + '234' + nb + '567,80'
+    assert cell_text(D('1234567.8'), Column('x', 'money'), 'en_US') == '1,234,567.80'
+    assert cell_text(D('12.50'), Column('x', 'number'), 'ru_RU') == '12,5'
+    assert cell_text(D('12.00'), Column('x', 'number'), 'ru_RU') == '12'
+    assert cell_text(7, Column('x', 'number', digits=0), 'en_US') == '7'
+    assert cell_text(datetime.date(2026, 12, 7), Column('x', 'date')) == '07.12.2026'
+    assert cell_text(None, Column('x', 'money')) == ''
+    assert cell_text(Cell('Я', 'shaded'), Column('x', 'code')) == 'Я'
+
+
+def test_a_table_a_renderer_would_print_wrong_is_refused():
+    with pytest.raises(ValueError, match='row 1 has 1 values for 2 columns'):
+        Table(['a', 'b'], rows=[['x']]).check()
+    with pytest.raises(ValueError, match="column 'Sum' \\(money\\), row 1: 0.1 is not a money value"):
+        Table([Column('Sum', 'money')], rows=[[0.1]]).check()       # a float is not money
+    with pytest.raises(ValueError, match='not a int value'):
+        Table([Column('N', 'int')], rows=[['3']]).check()
+    with pytest.raises(ValueError, match='row total has 1 values'):
+        Table(['a', 'b'], rows=[['x', 'y']], total=['t']).check()
+    with pytest.raises(ValueError, match='unknown column kind'):
+        Column('x', 'float')
+    Table(['a', 'b'], rows=[Row(['a heading'], 'group')]).check()   # a group row spans the table
+
+
+def test_sheet_names_are_valid_and_unique():
+    assert sheet_name('Ведомость: 2026/12 [итог]') == 'Ведомость_ 2026_12 _итог_'
+    assert len(sheet_name('x' * 40)) == 31
+    assert sheet_name('КО-1', ['ко-1']) == 'КО-1 (2)'
+    assert sheet_name('') == 'document'
+
+
+def read_back(data):
+    book = xlrd.open_workbook(file_contents=data)
+    return book, {name: book.sheet_by_name(name) for name in book.sheet_names()}
+
+
+def row_values(book, ws, r):
+    out = []
+    for c in range(ws.ncols):
+        cell = ws.cell(r, c)
+        if cell.ctype == xlrd.XL_CELL_DATE:
+            out.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+        elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+            out.append(None)
+        else:
+            out.append(cell.value)
+    return out
+
+
+def test_the_xlsx_is_the_form_read_back_cell_by_cell():
+    book, sheets = read_back(kz_xlsx.to_bytes(cash_order(), cash_order('kk_KZ')))
+    assert list(sheets) == ['КО-1', 'КО-1 (2)']
+    ws = sheets['КО-1']
+    rows = [row_values(book, ws, r) for r in range(ws.nrows)]
+    text = [v for row in rows for v in row if isinstance(v, str) and v]
+    # the head of the form: organisation left, form and act right, the title and its date
+    assert rows[0][0] == 'КГУ «Школа-гимназия № 1»'
+    assert rows[0][2] == 'Форма КО-1\nПриложение 1 к приказу № 187'
+    assert 'Приходный кассовый ордер № 15' in text and 'от 07.12.2026' in text
+    assert ('Принято от' in text) and ('Ахметова А.' in text)
+    # the table: headings, numbers as numbers, dates as dates, a group row, the total
+    head = [i for i, row in enumerate(rows) if row[0] == '№'][0]
+    assert rows[head] == ['№', 'Счёт', 'Дата', 'Кол-во', 'Сумма']
+    assert rows[head + 1] == [1, '1010', datetime.datetime(2026, 12, 7), 2.5, 1000.0]
+    assert ws.cell(head + 1, 4).ctype == xlrd.XL_CELL_NUMBER
+    assert rows[head + 2][0] == 'Прочие'
+    assert rows[head + 3] == [2, '1020', datetime.datetime(2026, 12, 8), 3, 234.5]
+    assert rows[head + 4] == [None, 'Итого', None, None, 1234.5]
+    # the amount in words in the document's language, and the signatures
+    assert 'Сумма прописью: Одна тысяча двести тридцать четыре тенге 50 тиын' in text
+    assert 'Главный бухгалтер' in text and 'Сарсенова Г.' in text and 'Кассир' in text
+    kk = sheets['КО-1 (2)']
+    kk_text = [v for r in range(kk.nrows) for v in kk.row_values(r) if isinstance(v, str)]
+    assert any(v.startswith('Сумма прописью: Бір мың екі жүз отыз төрт теңге 50 тиын') for v in kk_text)
+
+
+def test_money_cells_carry_the_two_decimals_format_and_totals_are_bold():
+    import zipfile
+    archive = zipfile.ZipFile(io.BytesIO(kz_xlsx.to_bytes(cash_order())))
+    styles = archive.read('xl/styles.xml').decode()
+    assert 'formatCode="#,##0.00"' in styles and 'formatCode="dd.mm.yyyy"' in styles
+    assert '<b/>' in styles
+
+
+def test_a_section_on_a_new_page_breaks_the_sheet():
+    doc = Document('Расчётные листки')
+    for name in ('Айгуль', 'Бота'):
+        doc.section(name, info=[('Начислено', D('100.00'))], page_break=True)
+    data = kz_xlsx.to_bytes(doc)
+    import zipfile
+    sheet_xml = zipfile.ZipFile(io.BytesIO(data)).read('xl/worksheets/sheet1.xml').decode()
+    assert sheet_xml.count('<brk ') == 1     # the first section starts the sheet, the second a new page
+    book, sheets = read_back(data)
+    ws = sheets['Расчётные листки']
+    values = [v for r in range(ws.nrows) for v in ws.row_values(r) if v]
+    assert values.count('100,00') == 2 and 'Бота' in values
