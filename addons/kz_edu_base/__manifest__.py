@@ -36,6 +36,7 @@
         'demo/kz_edu_demo.xml',
     ],
     'post_init_hook': 'post_init_hook',
+    'post_load': 'post_load',
     'application': True,
     'installable': True,
 }

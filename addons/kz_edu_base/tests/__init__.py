@@ -11,3 +11,4 @@ from . import test_language_switch
 from . import test_bulk_sql
 from . import test_parameter
 from . import test_notification
+from . import test_error_net
