@@ -174,7 +174,7 @@ def cell_text(value, column=None, lang='ru_RU'):
     """A cell as printed: money «1 234 567,80» (kk/ru), numbers with up to ``digits`` decimals and no trailing zeros,
     dates «07.12.2026», '' for an empty value."""
     value = value.value if isinstance(value, Cell) else value
-    if value is None or value is False:
+    if value is None or value is False or value == '':
         return ''
     kind = column.kind if column is not None else _kind_of(value)
     if kind == 'money':

@@ -74,6 +74,9 @@ class TestIngest(AccessCase):
         note = self.env['kz.edu.notification'].search([('event_id.external_id', '=', 'l1')])
         self.assertEqual(note._message(), '%s: %s — выход в 20.11.2026 10:15.'
                          % (self.school_a.name, self.kids[0].name))
+        # the list of notifications shows that text (a message of the entrance has no stored body)
+        self.assertFalse(note.body)
+        self.assertEqual(note.read(['message'])[0]['message'], note._message())
         self.mother_a.lang = 'kk_KZ'
         self.assertEqual(note._message(), '%s: %s мектептен 20.11.2026 10:15 кезінде шықты.'
                          % (self.school_a.name, self.kids[0].name))

@@ -39,6 +39,8 @@ class KzEduNotification(models.Model):
     reason = fields.Selection(REASONS, string='Why not sent', readonly=True,
                               help='Why this message was skipped or failed.')
     body = fields.Text(readonly=True)
+    message = fields.Text(compute='_compute_message',
+                          help='The text the recipient gets (or got), in her language.')
     sent_at = fields.Datetime(readonly=True)
     error = fields.Char(readonly=True)
 
@@ -106,6 +108,11 @@ class KzEduNotification(models.Model):
         """The recipient's language (kk or ru; Kazakh when the parent has none)."""
         self.ensure_one()
         return self.partner_id.lang or DEFAULT_LANG
+
+    @api.depends('body')
+    def _compute_message(self):
+        for notification in self:
+            notification.message = notification._message()
 
     def _message(self):
         """The text of this message in the recipient's language. Each capability overrides it for its own source
