@@ -12,9 +12,9 @@ import io
 from decimal import Decimal
 
 try:
-    from kz_document import Cell, cell_text, check_value, sheet_name
+    from kz_document import cell_text, check_value, is_cell, sheet_name
 except ImportError:  # inside Odoo
-    from odoo.addons.kz_edu_base.kz_document import Cell, cell_text, check_value, sheet_name
+    from odoo.addons.kz_edu_base.kz_document import cell_text, check_value, is_cell, sheet_name
 
 DEFAULT_WIDTHS = {'text': 28, 'code': 8, 'int': 8, 'number': 11, 'money': 15, 'date': 11}
 BORDER = {'border': 1, 'valign': 'top'}
@@ -215,7 +215,7 @@ def write_cell(sheet, row, col, column, value, document, styles, extra=()):
     last moment, never summed as floats), dates as dates, the rest as text."""
     check_value(column, value, row)
     look = ()
-    if isinstance(value, Cell):
+    if is_cell(value):
         look = (value.style,) if value.style else ()
         value = value.value
     names = ('cell', column.align) + tuple(extra) + look

@@ -16,6 +16,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.kz_edu_base.internal import internal_context, is_internal
 from odoo.addons.kz_edu_base.kz_dates import format_date, to_date
+from odoo.addons.kz_edu_base.kz_document import Column, Document, Table
 from odoo.addons.kz_edu_base.kz_money import money, to_number
 from odoo.addons.kz_edu_base.user_errors import translate
 
@@ -685,9 +686,11 @@ class KzEduTariffList(models.Model):
             ''.join('<li>%s</li>' % row for row in rows)))
 
     # ------------------------------------------------------------------------------------------- documents
-    def report_data(self):
-        """The printed list in the language of the environment: header, band block, the table, notes, signatures.
-        Money as Decimal, hours as Decimal, counts as int (XLSX writes numbers, the PDF formats them)."""
+    def kz_document(self):
+        """The printed list (a ``kz_document.Document`` for the suite's one renderer, kz_edu_base) in the language
+        of the environment: the approval and agreement lines, the classes / pupils / teachers / hours / pay by
+        grade groups 1–4, 5–9, 10–11, the table of teachers with one column per supplement used, the totals,
+        notes and signatures. Money as Decimal, hours and coefficients as Decimal numbers, counts as int."""
         self.ensure_one()
         tlist = self.sudo()
         Line = self.env['kz.edu.tariff.list.line']
@@ -697,10 +700,15 @@ class KzEduTariffList(models.Model):
         levels = dict(Line._fields['education_level']._description_selection(self.env))
         lines = tlist.line_ids.sorted('sequence')
         used = [k for k in tariff.SUPPLEMENT_KEYS if k == 'category_supplement' or any(lines.mapped(k))]
-        columns = [_('No.'), _('Full name'), _('Position'), _('Subjects'), _('Education'), _('Diploma (No., date)'),
-                   _('Hours 1–4'), _('Hours 5–9'), _('Hours 10–11'), _('Hours total'), _('Pedagogical service'),
-                   _('Pay block'), _('Coefficient'), _('Category'), labels['official_salary'], labels['load_pay']] + \
-            [labels[k] for k in used] + [labels['total']]
+        columns = [Column(_('No.'), 'int', 5), Column(_('Full name'), 'text', 24), Column(_('Position'), 'text', 16),
+                   Column(_('Subjects'), 'text', 20), Column(_('Education'), 'text', 22),
+                   Column(_('Diploma (No., date)'), 'text', 14), Column(_('Hours 1–4'), 'number', 7),
+                   Column(_('Hours 5–9'), 'number', 7), Column(_('Hours 10–11'), 'number', 7),
+                   Column(_('Hours total'), 'number', 7), Column(_('Pedagogical service'), 'text', 12),
+                   Column(_('Pay block'), 'code', 7), Column(_('Coefficient'), 'number', 8),
+                   Column(_('Category'), 'text', 18), Column(labels['official_salary'], 'money', 13),
+                   Column(labels['load_pay'], 'money', 13)] + \
+            [Column(labels[k], 'money', 12) for k in used] + [Column(labels['total'], 'money', 14)]
         rows = []
         for line in lines:
             category = categories.get(line.category, '')
@@ -717,7 +725,7 @@ class KzEduTariffList(models.Model):
                          money(line.official_salary), money(line.load_pay)] + [money(line[k]) for k in used] +
                         [money(line.total)])
         total = ['', _('Total'), '', '', '', '', _dec(tlist.hours_1_4), _dec(tlist.hours_5_9),
-                 _dec(tlist.hours_10_11), _dec(tlist.hours_total), '', '', '', '', '',
+                 _dec(tlist.hours_10_11), _dec(tlist.hours_total), '', '', None, '', None,
                  sum((money(l.load_pay) for l in lines), ZERO)] + \
             [sum((money(l[k]) for l in lines), ZERO) for k in used] + [sum((money(l.total) for l in lines), ZERO)]
         bands = []
@@ -738,31 +746,24 @@ class KzEduTariffList(models.Model):
                            'Configuration): %s') % tlist.unconfirmed_codes)
         if tlist.state != 'approved':
             notes.append(_('DRAFT: not approved by the director.'))
-        return {
-            'title': _('Tariffication list of the teachers'),
-            'subtitle': '%s: %s, %s %s' % (kinds.get(tlist.kind, ''), format_date(tlist.date), _('academic year'),
-                                           tlist.academic_year_id.name),
-            'company_label': _('Organisation'), 'company': tlist.company_id.name,
-            'approve_label': _('APPROVED'), 'approve_role': _('Director'),
-            'approver': tlist.approved_by_id.name or '', 'approved_date': format_date(tlist.approved_date and
-                                                                              tlist.approved_date[:10]),
-            'agree_label': _('AGREED'), 'agree_role': _('Chair of the trade union committee'),
-            'band_caption': _('Classes, pupils and teaching hours by grade groups'),
-            'band_columns': [_('Grade group'), _('Classes'), _('Pupils'), _('Teachers'), _('Hours a week'),
-                             _('Pay for the hours')],
-            'bands': bands, 'bands_total': bands_total,
-            'columns': columns, 'rows': rows, 'total': total, 'notes': notes,
-            'signatures': [_('Director'), _('Chief bookkeeper'), _('Chair of the trade union committee')],
-            'money_from': 14,   # index of the first money column (ДО)
-            # PDF column widths in % of an A4 landscape page: the fixed columns, then the money columns share the rest
-            'widths': self._pdf_widths(len(columns) - 14),
-        }
-
-    @staticmethod
-    def _pdf_widths(money_columns):
-        fixed = [1.5, 8, 5, 7.5, 7.5, 5, 2.2, 2.2, 2.4, 2.4, 4, 2.8, 2.6, 6]
-        rest = (100 - sum(fixed)) / max(money_columns, 1)
-        return ['%.2f%%' % w for w in fixed + [rest] * money_columns]
+        lang = self.env.context.get('lang') or 'ru_RU'
+        approved = '%s: %s ____________ %s' % (_('APPROVED'), _('Director'), tlist.approved_by_id.name or '')
+        document = Document(
+            _('Tariffication list of the teachers'), lang=lang, landscape=True, sheet='tariff',
+            subtitle='%s: %s, %s %s' % (kinds.get(tlist.kind, ''), format_date(tlist.date), _('academic year'),
+                                        tlist.academic_year_id.name),
+            organisation=tlist.company_id.name, form=approved,
+            form_note=format_date(tlist.approved_date and tlist.approved_date[:10]),
+            header=[(_('AGREED'), '%s ____________' % _('Chair of the trade union committee'))],
+            notes=notes, signatures=[_('Director'), _('Chief bookkeeper'), _('Chair of the trade union committee')])
+        document.section(tables=[
+            Table([Column(_('Grade group'), 'code'), Column(_('Classes'), 'int'), Column(_('Pupils'), 'int'),
+                   Column(_('Teachers'), 'int'), Column(_('Hours a week'), 'number'),
+                   Column(_('Pay for the hours'), 'money')], rows=bands, total=bands_total,
+                  caption=_('Classes, pupils and teaching hours by grade groups')),
+            Table(columns, rows=rows, total=total, freeze=2),
+        ])
+        return document
 
 
 class KzEduTariffListLine(models.Model):

@@ -415,13 +415,17 @@ class TestTariffList(common.SavepointCase):
             self.assertIn(70226.12, row)
             self.assertIn(234087.07, row)
             self.assertTrue([r for r in rows if r[1] == 'Total' or float(money(tlist.amount_total)) in r])
-            bands = [r for r in rows if r[1] in ('1-4', '5-9', '10-11')]
-            self.assertEqual([r[5] for r in bands], [20.0, 16.0, 12.0])
+            bands = [r for r in rows if r[0] in ('1-4', '5-9', '10-11')]
+            self.assertEqual([r[4] for r in bands], [20.0, 16.0, 12.0])
+            heading = {'kk_KZ': 'Мұғалімдердің тарификациялық тізімі', 'ru_RU': 'Тарификационный список учителей'}
+            self.assertTrue([r for r in rows if r[0] == heading[lang]], lang)
         pdf = self.env.ref('kz_edu_tariff.kz_edu_tariff_list_pdf')
         for lang in ('kk_KZ', 'ru_RU'):
             html = pdf.with_context(lang=lang).render_qweb_html([tlist.id])[0]
             self.assertIn('Айгүл Тест', html.decode())
             self.assertIn('304\u00a0313,19', html.decode())
+            self.assertIn({'kk_KZ': 'Мұғалімдердің тарификациялық тізімі',
+                           'ru_RU': 'Тарификационный список учителей'}[lang], html.decode())
         self.assertTrue(pdf._run_wkhtmltopdf([html], landscape=True).startswith(b'%PDF'))
         wizard = self.env['kz.edu.tariff.print.wizard'].create({'list_id': tlist.id, 'lang': 'ru_RU',
                                                                 'output': 'xlsx'})

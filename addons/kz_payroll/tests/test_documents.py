@@ -95,14 +95,19 @@ class TestPayrollDocuments(KzEduCase):
         return (Wizard.sudo(user) if user else Wizard).create(values)
 
     @staticmethod
-    def table(data, index=0, section=0):
-        return data['sections'][section]['tables'][index]
+    def table(document, index=0, section=0):
+        """A table of a kz_document.Document as plain lists: the headings, the rows' values, the total."""
+        table = document.sections[section].tables[index]
+        return {'columns': [c.label for c in table.columns], 'rows': [r.values for r in table.rows],
+                'total': table.total, 'table': table}
 
-    def xlsx_rows(self, wizard):
-        content, fmt = self.env.ref('kz_payroll.kz_payroll_document_xlsx').render_xlsx([wizard.id], {})
+    def xlsx_rows(self, wizard, user=None):
+        """The cells of every sheet of the XLSX (a payslip a sheet), one list a row."""
+        report = self.env.ref('kz_payroll.kz_payroll_document_xlsx')
+        content, fmt = (report.sudo(user) if user else report).render_xlsx([wizard.id], {})
         self.assertEqual(fmt, 'xlsx')
-        sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(0)
-        return [sheet.row_values(i) for i in range(sheet.nrows)]
+        book = xlrd.open_workbook(file_contents=content)
+        return [sheet.row_values(i) for sheet in book.sheets() for i in range(sheet.nrows)]
 
     def pdf_html(self, wizard):
         report = self.env.ref('kz_payroll.kz_payroll_document_pdf')
@@ -114,11 +119,11 @@ class TestPayrollDocuments(KzEduCase):
     # ------------------------------------------------------------------------------------------------ payslip
 
     def test_payslip_figures_and_amount_to_pay_in_words_ru_and_kk_ACC11(self):
-        data = self.wizard(document_kind='payslip', period_kind='batch', payslip_run_id=self.batch.id).report_data()
-        self.assertEqual(len(data['sections']), 2)                   # one payslip per employee of the batch
-        aigul = data['sections'][0]
-        self.assertEqual([v for _label, v in aigul['info']], ['Ахметова Айгүл', self.aigul.kz_iin, 'Мұғалім'])
-        worked, accrued, withheld, to_pay, employer = aigul['tables']
+        docs = self.wizard(document_kind='payslip', period_kind='batch', payslip_run_id=self.batch.id).kz_documents()
+        self.assertEqual(len(docs), 2)                               # one payslip per employee of the batch
+        aigul = docs[0].sections[0]
+        self.assertEqual([v for _label, v in aigul.info], ['Ахметова Айгүл', self.aigul.kz_iin, 'Мұғалім'])
+        worked, accrued, withheld, to_pay, employer = [self.table(docs[0], i) for i in range(5)]
         self.assertEqual(worked['rows'], [['Normal working days', 'WORK100', D('20.00'), D('160.00')]])
         self.assertEqual(accrued['rows'], [['BASIC', D('250000.00')]])
         self.assertEqual(accrued['total'][1], D('250000.00'))
@@ -126,14 +131,13 @@ class TestPayrollDocuments(KzEduCase):
         self.assertEqual(withheld['total'][1], D('39025.00'))
         self.assertEqual(to_pay['total'][1], D('210975.00'))
         self.assertEqual(employer['total'][1], D('40700.00'))       # 8 750 + 11 250 + 7 500 + 13 200
-        self.assertEqual(len(aigul['notes']), 1)
-        self.assertTrue(aigul['notes'][0].endswith(': Двести десять тысяч девятьсот семьдесят пять тенге 00 тиын'))
-        bolat = data['sections'][1]
-        self.assertEqual(bolat['tables'][2]['total'][1], D('24465.10'))   # 18 000.05 + 3 600.01 + 2 865.04
-        self.assertEqual(bolat['tables'][4]['rows'][0][1], D('0.00'))     # no ОПВР line = 0
-        kk = self.wizard(document_kind='payslip', lang='kk_KZ').report_data()
-        self.assertIn('Екі жүз он мың тоғыз жүз жетпіс бес теңге 00 тиын', kk['sections'][0]['notes'][0])
-        self.assertIn('Жүз елу бес мың бес жүз отыз бес теңге 40 тиын', kk['sections'][1]['notes'][0])
+        self.assertEqual(docs[0].amount, D('210975.00'))
+        self.assertEqual(docs[0].amount_words, 'Двести десять тысяч девятьсот семьдесят пять тенге 00 тиын')
+        self.assertEqual(self.table(docs[1], 2)['total'][1], D('24465.10'))   # 18 000.05 + 3 600.01 + 2 865.04
+        self.assertEqual(self.table(docs[1], 4)['rows'][0][1], D('0.00'))     # no ОПВР line = 0
+        kk = self.wizard(document_kind='payslip', lang='kk_KZ').kz_documents()
+        self.assertIn('Екі жүз он мың тоғыз жүз жетпіс бес теңге 00 тиын', kk[0].amount_words)
+        self.assertIn('Жүз елу бес мың бес жүз отыз бес теңге 40 тиын', kk[1].amount_words)
 
     def test_payslip_pdf_and_xlsx(self):
         wiz = self.wizard(document_kind='payslip')
@@ -142,19 +146,22 @@ class TestPayrollDocuments(KzEduCase):
         self.assertIn(self.bolat.kz_iin, html)
         self.assertIn('210\u00a0975,00', html)
         self.assertIn('Двести десять тысяч девятьсот семьдесят пять тенге 00 тиын', html)
-        data = wiz.report_data()
+        self.assertIn('Расчётные листы', html)
+        docs = wiz.kz_documents()
         rows = self.xlsx_rows(wiz)
-        self.assertEqual(rows[0][0], data['title'])
-        self.assertIn(data['sections'][1]['notes'][0], [r[0] for r in rows])
-        self.assertIn('Сто пятьдесят пять тысяч пятьсот тридцать пять тенге 40 тиын', data['sections'][1]['notes'][0])
-        to_pay = data['sections'][0]['tables'][3]['total'][0]
+        self.assertIn(docs[0].title, [r[0] for r in rows])
+        self.assertIn('%s: %s' % (docs[1].amount_label, docs[1].amount_words), [r[0] for r in rows])
+        self.assertIn('Сто пятьдесят пять тысяч пятьсот тридцать пять тенге 40 тиын', docs[1].amount_words)
+        to_pay = self.table(docs[0], 3)['total'][0]
         self.assertEqual([r[1] for r in rows if r[0] == to_pay and isinstance(r[1], float)], [210975.0, 155535.4])
+        kk = self.pdf_html(self.wizard(document_kind='payslip', lang='kk_KZ'))
+        self.assertIn('Екі жүз он мың тоғыз жүз жетпіс бес теңге 00 тиын', kk)
 
     # ------------------------------------------------------------------------------------------------ summary
 
     def test_summary_totals_per_code_and_ebk_specifics_ACC11(self):
-        data = self.wizard().report_data()
-        table = self.table(data)
+        doc = self.wizard().kz_documents()[0]
+        table = self.table(doc)
         self.assertEqual(len(table['rows']), 2)                      # the draft slip is not counted
         # columns: No., employee, IIN, specific, then BASIC GROSS OPV VOSMS IPN NET OPVR SO OOSMS SN
         self.assertEqual(table['total'][4:], [D('430000.50'), D('430000.50'), D('43000.05'), D('8600.01'),
@@ -162,59 +169,66 @@ class TestPayrollDocuments(KzEduCase):
                                               D('12900.02'), D('22704.03')])
         self.assertEqual(table['rows'][1][4:10], [D('180000.50'), D('180000.50'), D('18000.05'), D('3600.01'),
                                                   D('2865.04'), D('155535.40')])
-        ebk = {r[0]: r[2] for r in self.table(data, 1)['rows']}
+        ebk = {r[0]: r[2] for r in self.table(doc, 1)['rows']}
         self.assertEqual(ebk, {'111': D('430000.50'), '116/135': D('8750.00'), '121': D('22704.03'),
                                '122': D('19350.02'), '124': D('12900.02')})
         rows = self.xlsx_rows(self.wizard(output='xlsx'))
-        total = next(r for r in rows if r[0] == table['total'][0])
+        total = next(r for r in rows if r[1] == table['total'][1])
         self.assertEqual(total[9], 366510.4)
         self.assertEqual(total[13], 22704.03)
         self.assertEqual(rows[next(i for i, r in enumerate(rows) if r[0] == '111')][2], 430000.5)
+        self.assertIn(table['columns'][9], next(r for r in rows if r[0] == table['columns'][0]))
         html = self.pdf_html(self.wizard())
         self.assertIn('366\u00a0510,40', html)
         self.assertIn('116/135', html)
+        self.assertIn('Свод по заработной плате', html)
 
     # ------------------------------------------------------------------------------------------------ bank
 
     def test_bank_register_total_count_and_words_ACC11(self):
-        data = self.wizard(document_kind='bank').report_data()
-        table = self.table(data)
+        doc = self.wizard(document_kind='bank').kz_documents()[0]
+        table = self.table(doc)
         self.assertEqual([r[3] for r in table['rows']], ['KZ536010002000012345', 'KZ606010002000054321'])
         self.assertEqual(table['rows'][0][4], 'Halyk Bank (HSBKKZKX)')
         self.assertEqual(table['total'][-1], D('366510.40'))
-        notes = data['sections'][0]['notes']
+        notes = doc.sections[0].notes
         self.assertTrue(notes[0].endswith(': 2'))
-        self.assertTrue(notes[1].endswith(': Триста шестьдесят шесть тысяч пятьсот десять тенге 40 тиын'))
-        self.assertEqual(len(notes), 2)
-        kk = self.wizard(document_kind='bank', lang='kk_KZ').report_data()
-        self.assertIn('Үш жүз алпыс алты мың бес жүз он теңге 40 тиын', kk['sections'][0]['notes'][1])
-        feb = self.wizard(document_kind='bank', month='2').report_data()
-        self.assertTrue(feb['sections'][0]['notes'][2].endswith(': Серіков Серік'))   # no bank account
+        self.assertEqual(doc.amount_words, 'Триста шестьдесят шесть тысяч пятьсот десять тенге 40 тиын')
+        self.assertEqual(len(notes), 1)
+        kk = self.wizard(document_kind='bank', lang='kk_KZ').kz_documents()[0]
+        self.assertIn('Үш жүз алпыс алты мың бес жүз он теңге 40 тиын', kk.amount_words)
+        feb = self.wizard(document_kind='bank', month='2').kz_documents()[0]
+        self.assertTrue(feb.sections[0].notes[1].endswith(': Серіков Серік'))   # no bank account
         rows = self.xlsx_rows(self.wizard(document_kind='bank', output='xlsx'))
-        self.assertEqual(next(r for r in rows if r[0] == table['total'][0])[5], 366510.4)
+        self.assertEqual(next(r for r in rows if r[1] == table['total'][1])[5], 366510.4)
+        self.assertTrue(any(str(r[0]).endswith(': Триста шестьдесят шесть тысяч пятьсот десять тенге 40 тиын')
+                            for r in rows))
         self.assertIn('KZ606010002000054321', self.pdf_html(self.wizard(document_kind='bank')))
 
     # ------------------------------------------------------------------------------------------------ lists
 
     def test_contribution_lists_pension_social_medical_ACC11(self):
-        pension = self.table(self.wizard(document_kind='pension').report_data())
-        self.assertEqual(pension['rows'][0][1:4], [self.aigul.kz_iin, 'Ахметова Айгүл', '04.03.1985'])
+        doc = self.wizard(document_kind='pension').kz_documents()[0]
+        pension = self.table(doc)
+        self.assertEqual(pension['rows'][0][1:3], [self.aigul.kz_iin, 'Ахметова Айгүл'])
+        self.assertEqual(doc.text(pension['rows'][0][3], pension['table'].columns[3]), '04.03.1985')
         self.assertEqual(pension['total'][-3:], [D('430000.50'), D('43000.05'), D('8750.00')])
-        social = self.table(self.wizard(document_kind='social').report_data())
+        social = self.table(self.wizard(document_kind='social').kz_documents()[0])
         self.assertEqual(social['total'][-2:], [D('387000.45'), D('19350.02')])   # income − ОПВ, СО
         medical = self.wizard(document_kind='medical', output='xlsx')
-        self.assertEqual(self.table(medical.report_data())['total'][-2:], [D('8600.01'), D('12900.02')])
+        self.assertEqual(self.table(medical.kz_documents()[0])['total'][-2:], [D('8600.01'), D('12900.02')])
         rows = self.xlsx_rows(medical)
-        self.assertEqual(next(r for r in rows if r[0] == pension['total'][0])[4:7], [430000.5, 8600.01, 12900.02])
+        self.assertEqual(next(r for r in rows if r[2] == pension['total'][2])[4:7], [430000.5, 8600.01, 12900.02])
         self.assertTrue(any(str(r[0]).endswith(': Двадцать одна тысяча пятьсот тенге 03 тиын') for r in rows))
         html = self.pdf_html(self.wizard(document_kind='social'))
         self.assertIn('387\u00a0000,45', html)
+        self.assertIn('04.03.1985', html)
 
     # ------------------------------------------------------------------------------------------------ form 200
 
     def test_form200_data_per_month_of_the_quarter(self):
-        data = self.wizard(document_kind='form200').report_data()
-        table = self.table(data)
+        doc = self.wizard(document_kind='form200').kz_documents()[0]
+        table = self.table(doc)
         # columns: month, employees, ИПН, ОПВ, ОПВР, ВОСМС, ООСМС, СО, СН
         self.assertEqual(len(table['columns']), 9)
         self.assertEqual(table['rows'][0][1:3], [2, D('11890.04')])
@@ -223,8 +237,10 @@ class TestPayrollDocuments(KzEduCase):
         self.assertEqual(table['rows'][2][1:3], [0, D('0.00')])
         self.assertEqual(table['total'][1:], [3, D('20915.04'), D('78000.05'), D('21000.00'),
                                           D('15600.01'), D('23400.02'), D('35100.02'), D('41184.03')])
-        self.assertEqual(len(data['sections'][0]['notes']), 2)   # data for the form, not the official file
+        self.assertEqual(len(doc.sections[0].notes), 2)   # data for the form, not the official file
         self.assertIn('20\u00a0915,04', self.pdf_html(self.wizard(document_kind='form200')))
+        rows = self.xlsx_rows(self.wizard(document_kind='form200', output='xlsx'))
+        self.assertEqual([r for r in rows if r[0] == table['total'][0]][-1][1:3], [3.0, 20915.04])
 
     # ------------------------------------------------------------------------------------------------ refusals
 
@@ -238,7 +254,7 @@ class TestPayrollDocuments(KzEduCase):
             self.wizard(document_kind='form200', year=today.year,
                         quarter=str((today.month - 1) // 3 + 1)).action_print()
         with self.assertRaisesRegex(UserError, 'no confirmed payslips'):
-            self.wizard(document_kind='form200', year=2025, quarter='4').report_data()
+            self.wizard(document_kind='form200', year=2025, quarter='4').kz_documents()
 
     def test_print_action_in_the_chosen_language(self):
         action = self.wizard(document_kind='bank', lang='kk_KZ', output='xlsx').action_print()
@@ -251,13 +267,15 @@ class TestPayrollDocuments(KzEduCase):
         with self.assertRaises(AccessError):
             self.wizard(user=self.cashier).action_print()
         with self.assertRaises(AccessError):
-            self.wizard(user=self.cashier).report_data()
+            self.wizard(user=self.cashier).kz_documents()
 
     def test_bookkeeper_and_hr_officer_print(self):
-        self.assertEqual(self.wizard(user=self.bookkeeper, document_kind='bank').report_data()['sections'][0]
-                         ['tables'][0]['total'][-1], D('366510.40'))
-        self.assertEqual(len(self.wizard(user=self.hr_officer, document_kind='payslip').report_data()['sections']),
-                         2)
+        bank = self.wizard(user=self.bookkeeper, document_kind='bank', output='xlsx')
+        self.assertEqual(self.table(bank.kz_documents()[0])['total'][-1], D('366510.40'))
+        self.assertEqual(self.table(bank.kz_documents()[0])['total'][1], 'Всего')
+        rows = self.xlsx_rows(bank, user=self.bookkeeper)
+        self.assertEqual(next(r for r in rows if r[1] == 'Всего')[5], 366510.4)
+        self.assertEqual(len(self.wizard(user=self.hr_officer, document_kind='payslip').kz_documents()), 2)
         other = self.env['res.company'].create({'name': 'Other school', 'kz_org_type': 'school'})
         with self.assertRaises(AccessError):
-            self.wizard(user=self.bookkeeper, company_id=other.id).report_data()
+            self.wizard(user=self.bookkeeper, company_id=other.id).kz_documents()

@@ -1,9 +1,9 @@
 """Payroll documents (ACC-11, ACC-12): the wizard that asks what to print and builds the document.
 
 The sums are in ../payroll_documents.py (pure Python). This layer reads the confirmed payslips (state done) of a
-month, a quarter (form 200.00) or a batch, turns them into plain rows and lays each document out as a list of
-sections (info lines, tables with a total row, notes) that the XLSX builder and the QWeb template
-(../report/kz_payroll_documents.py, ../report/kz_payroll_reports.xml) render the same way.
+month, a quarter (form 200.00) or a batch, turns them into plain rows and describes each document as a
+``kz_document.Document`` (kz_edu_base: typed columns, totals, the amount in words, signatures) that the suite's one
+XLSX writer and QWeb layout render (../report/kz_payroll_documents.py, ../report/kz_payroll_reports.xml).
 
 The time sheet (табель) is built from the working schedules, public holidays and approved leaves, not from payslips
 (../timesheet_document.py, models/kz_timesheet.py; its form and day marks, and what of them is UNCONFIRMED, are
@@ -22,7 +22,7 @@ from odoo.exceptions import AccessError, UserError
 
 from .. import payroll_documents as pd
 from .. import timesheet_document as ts
-from odoo.addons.kz_edu_base import amount_words
+from odoo.addons.kz_edu_base.kz_document import Cell, Column, Document, Table
 from odoo.addons.kz_edu_base.kz_dates import format_date
 
 DOCUMENT_KINDS = [
@@ -188,85 +188,69 @@ class KzPayrollDocumentWizard(models.TransientModel):
         }
 
     @api.multi
-    def report_data(self):
-        """The document as {'title', 'company', 'bin', 'period', 'sections': [{'title', 'info': [(label, value)],
-        'tables': [{'caption', 'columns', 'rows', 'total'}], 'notes': [...]}], 'signatures': [...]} in the
-        wizard's language. Cell values are str, int or Decimal (money). The time sheet has no sections but a
-        'timesheet' key (see _timesheet_data)."""
+    def kz_documents(self):
+        """The document as ``kz_document.Document`` objects in the wizard's language, for the suite's one renderer
+        (../report/kz_payroll_documents.py): one document per payslip, one for every other kind. Cell values are
+        str, int, Decimal (money, never float) or dates, in typed columns."""
         self.ensure_one()
         self._check_print_access()
         # refusals in the user's language, the document in its own
         if self.document_kind == 'timesheet':
-            start, end = self._period()
-            slips, employees = None, self._timesheet_employees()
-        else:
-            slips, start, end = self._payslips()
+            return [self._document_timesheet(self.timesheet_data())]
+        slips, start, end = self._payslips()
         self = self.with_context(lang=self.lang)
-        rows = [self._slip_row(s) for s in slips] if slips is not None else []
-        if self.document_kind == 'timesheet':
-            period = '%s %s' % (dict(self._fields['month']._description_selection(self.env))[self.month], start.year)
-        elif self.document_kind != 'form200' and self.period_kind == 'batch':
+        rows = [self._slip_row(s) for s in slips]
+        if self.document_kind != 'form200' and self.period_kind == 'batch':
             period = '%s (%s – %s)' % (self.payslip_run_id.sudo().name, start.strftime('%d.%m.%Y'),
                                        end.strftime('%d.%m.%Y'))
         else:
             period = '%s – %s' % (start.strftime('%d.%m.%Y'), end.strftime('%d.%m.%Y'))
-        company = self.company_id.sudo()
-        data = {
-            'kind': self.document_kind,
-            'title': dict(self._fields['document_kind']._description_selection(self.env))[self.document_kind],
-            'company': company.name,
-            'bin': company.kz_bin or '',
-            'company_label': _('Organisation'),
-            'bin_label': _('BIN'),
-            'period_label': _('Period'),
-            'period': period,
-            'lang': self.lang,
-            'signatures': [_('Director'), _('Chief bookkeeper')],
-            'notes': [],
-        }
-        if self.document_kind == 'timesheet':
-            data.update(self._timesheet_data(employees, start))
-            data['sections'] = []
-            return data
         builder = getattr(self, '_document_%s' % self.document_kind)
-        data['sections'] = builder(slips, rows, start, end)
-        return data
+        return builder(slips, rows, start, end, period)
 
-    def _words(self, value):
-        return amount_words.amount_in_words(value, lang=self.lang, currency=self.company_id.sudo().currency_id.name
-                                            or 'KZT')
+    def _title(self):
+        return dict(self._fields['document_kind']._description_selection(self.env))[self.document_kind]
 
-    def _document_payslip(self, slips, rows, start, end):
-        sections = []
+    def _document(self, period, title=None, header=(), signatures=None, **kwargs):
+        """A Document with the head every payroll document has: the school, its BIN, the period."""
+        company = self.company_id.sudo()
+        return Document(title or self._title(), lang=self.lang, organisation=company.name,
+                        header=[(_('BIN'), company.kz_bin or ''), (_('Period'), period)] + list(header),
+                        currency=company.currency_id.name or 'KZT', landscape=True,
+                        signatures=signatures if signatures is not None else
+                        [_('Director'), _('Chief bookkeeper')], **kwargs)
+
+    def _document_payslip(self, slips, rows, start, end, period):
+        documents = []
         for slip, row in zip(slips, rows):
             lines = [{'code': l.code, 'name': l.name, 'total': l.total, 'category': l.category_id.code}
                      for l in slip.line_ids.sorted(lambda l: (l.sequence, l.id))]
             f = pd.payslip_figures(lines)
             worked = [[w.name or '', w.code or '', pd.money(w.number_of_days), pd.money(w.number_of_hours)]
                       for w in slip.worked_days_line_ids]
-            sections.append({
-                'title': _('Payslip for %s – %s') % (format_date(slip.date_from),
-                                                     format_date(slip.date_to)),
-                'info': [(_('Employee'), row['employee']), (_('IIN'), row['iin']), (_('Position'), row['position'])],
-                'tables': [
-                    {'caption': _('Worked time'), 'columns': [_('Kind'), _('Code'), _('Days'), _('Hours')],
-                     'rows': worked, 'total': None, 'plain_numbers': True},
-                    {'caption': _('Accrued'), 'columns': [_('Accrual'), _('Amount')],
-                     'rows': [[name or _('Other accruals'), value] for name, value in f['accruals']],
-                     'total': [_('Total accrued'), f['gross']]},
-                    {'caption': _('Withheld'), 'columns': [_('Deduction'), _('Amount')],
-                     'rows': [[self._code_label(code), value] for code, _n, value in f['deductions']],
-                     'total': [_('Total withheld'), f['total_deductions']]},
-                    {'caption': '', 'columns': [], 'rows': [],
-                     'total': [_('To pay'), f['net']]},
-                    {'caption': _("Employer's contributions (for information, not deducted from the pay)"),
-                     'columns': [_('Contribution'), _('Amount')],
-                     'rows': [[self._code_label(code), value] for code, _n, value in f['employer']],
-                     'total': [_('Total'), f['total_employer']]},
-                ],
-                'notes': [_('To pay in words: %s') % self._words(f['net'])],
-            })
-        return sections
+            doc = self._document(period, sheet=row['employee'], amount=f['net'],
+                                 amount_label=_('To pay in words'), signatures=[(_('Employee'), row['employee'])])
+            doc.section(_('Payslip for %s – %s') % (format_date(slip.date_from), format_date(slip.date_to)),
+                        info=[(_('Employee'), row['employee']), (_('IIN'), row['iin']),
+                              (_('Position'), row['position'])],
+                        tables=[
+                            Table([Column(_('Kind')), Column(_('Code'), 'code'), Column(_('Days'), 'number'),
+                                   Column(_('Hours'), 'number')], rows=worked, caption=_('Worked time')),
+                            Table([Column(_('Accrual')), Column(_('Amount'), 'money')],
+                                  rows=[[name or _('Other accruals'), value] for name, value in f['accruals']],
+                                  total=[_('Total accrued'), f['gross']], caption=_('Accrued')),
+                            Table([Column(_('Deduction')), Column(_('Amount'), 'money')],
+                                  rows=[[self._code_label(code), value] for code, _n, value in f['deductions']],
+                                  total=[_('Total withheld'), f['total_deductions']], caption=_('Withheld')),
+                            Table([Column(''), Column(_('Amount'), 'money')], total=[_('To pay'), f['net']]),
+                            Table([Column(_('Contribution')), Column(_('Amount'), 'money')],
+                                  rows=[[self._code_label(code), value] for code, _n, value in f['employer']],
+                                  total=[_('Total'), f['total_employer']],
+                                  caption=_("Employer's contributions (for information, not deducted from the "
+                                            "pay)")),
+                        ])
+            documents.append(doc)
+        return documents
 
     def _code_label(self, code):
         return {
@@ -282,78 +266,78 @@ class KzPayrollDocumentWizard(models.TransientModel):
                 'NET': _('To pay'), 'OPVR': _('ОПВР'), 'SO': _('СО'), 'OOSMS': _('ООСМС'), 'SN': _('СН')}.get(code,
                                                                                                           code)
 
-    def _document_summary(self, slips, rows, start, end):
+    def _money_columns(self, codes):
+        return [Column(self._short_code(c), 'money') for c in codes]
+
+    def _document_summary(self, slips, rows, start, end, period):
         s = pd.summary(rows)
         codes = list(s['totals'])
-        table = {
-            'caption': _('Payroll by employee'),
-            'columns': [_('No.'), _('Employee'), _('IIN'), _('Specific')] + [self._short_code(c) for c in codes],
-            'rows': [[i, r['employee'], r['iin'], r['specific']] + [pd.amount(r['amounts'], c) for c in codes]
-                     for i, r in enumerate(s['employees'], 1)],
-            'total': [_('Total'), '', '', ''] + [s['totals'][c] for c in codes],
-        }
-        ebk = {
-            'caption': _('Totals by ЕБК economic specific (order of the Ministry of Finance No. 403 of 18.09.2014)'),
-            'columns': [_('Specific'), _('Line'), _('Amount')],
-            'rows': [[specific, self._code_label(code), value] for specific, code, value in s['ebk']],
-            'total': None,
-        }
-        return [{'title': '', 'info': [(_('Employees'), s['count'])], 'tables': [table, ebk],
-                 'notes': [_('Specific 116 is for the staff paid under 111, 135 for the technical staff (131).')]}]
+        table = Table([Column(_('No.'), 'int', 5), Column(_('Employee')), Column(_('IIN'), 'code', 14),
+                       Column(_('Specific'), 'code')] + self._money_columns(codes),
+                      rows=[[i, r['employee'], r['iin'], r['specific']] + [pd.amount(r['amounts'], c) for c in codes]
+                            for i, r in enumerate(s['employees'], 1)],
+                      total=['', _('Total'), '', ''] + [s['totals'][c] for c in codes],
+                      caption=_('Payroll by employee'))
+        ebk = Table([Column(_('Specific'), 'code'), Column(_('Line')), Column(_('Amount'), 'money')],
+                    rows=[[specific, self._code_label(code), value] for specific, code, value in s['ebk']],
+                    caption=_('Totals by ЕБК economic specific (order of the Ministry of Finance No. 403 of '
+                              '18.09.2014)'))
+        doc = self._document(period, header=[(_('Employees'), s['count'])])
+        doc.section(tables=[table, ebk],
+                    notes=[_('Specific 116 is for the staff paid under 111, 135 for the technical staff (131).')])
+        return [doc]
 
-    def _document_bank(self, slips, rows, start, end):
+    def _document_bank(self, slips, rows, start, end, period):
         reg = pd.bank_register(rows)
-        table = {
-            'caption': '',
-            'columns': [_('No.'), _('Employee'), _('IIN'), _('Account (IBAN)'), _('Bank'), _('Amount')],
-            'rows': [[i, r['employee'], r['iin'], r['account'], r['bank'], pd.amount(r['amounts'], 'NET')]
-                     for i, r in enumerate(reg['lines'], 1)],
-            'total': [_('Total'), '', '', '', '', reg['total']],
-        }
-        notes = [_('Number of employees: %s') % reg['count'], _('Total in words: %s') % self._words(reg['total'])]
+        table = Table([Column(_('No.'), 'int', 5), Column(_('Employee')), Column(_('IIN'), 'code', 14),
+                       Column(_('Account (IBAN)'), 'code', 24), Column(_('Bank')), Column(_('Amount'), 'money')],
+                      rows=[[i, r['employee'], r['iin'], r['account'], r['bank'], pd.amount(r['amounts'], 'NET')]
+                            for i, r in enumerate(reg['lines'], 1)],
+                      total=['', _('Total'), '', '', '', reg['total']])
+        notes = [_('Number of employees: %s') % reg['count']]
         if reg['missing_account']:
             notes.append(_('No bank account: %s') % ', '.join(reg['missing_account']))
-        return [{'title': '', 'info': [], 'tables': [table], 'notes': notes}]
+        doc = self._document(period, amount=reg['total'], amount_label=_('Total in words'))
+        doc.section(tables=[table], notes=notes)
+        return [doc]
 
-    def _contribution_list(self, rows, kind):
+    def _contribution_list(self, rows, kind, period):
         lst = pd.contribution_list(rows, kind)
         income_label = _('Object of social contributions (income − ОПВ)') if kind == 'social' else _('Income')
-        table = {
-            'caption': '',
-            'columns': [_('No.'), _('IIN'), _('Employee'), _('Birth date')] + [income_label] +
-                       [self._short_code(c) for c in lst['codes']],
-            'rows': [[i, l['row']['iin'], l['row']['employee'], format_date(l['row']['birth_date']), l['income']] +
-                     l['values'] for i, l in enumerate(lst['lines'], 1)],
-            'total': [_('Total'), '', '', '', lst['income']] + lst['totals'],
-        }
-        return [{'title': '', 'info': [], 'tables': [table],
-                 'notes': [_('Number of employees: %s') % lst['count'],
-                           _('Total in words: %s') % self._words(lst['total'])]}]
+        table = Table([Column(_('No.'), 'int', 5), Column(_('IIN'), 'code', 14), Column(_('Employee')),
+                       Column(_('Birth date'), 'date'), Column(income_label, 'money')] +
+                      self._money_columns(lst['codes']),
+                      rows=[[i, l['row']['iin'], l['row']['employee'], l['row']['birth_date'], l['income']] +
+                            l['values'] for i, l in enumerate(lst['lines'], 1)],
+                      total=['', '', _('Total'), None, lst['income']] + lst['totals'])
+        doc = self._document(period, amount=lst['total'], amount_label=_('Total in words'))
+        doc.section(tables=[table], notes=[_('Number of employees: %s') % lst['count']])
+        return [doc]
 
-    def _document_pension(self, slips, rows, start, end):
-        return self._contribution_list(rows, 'pension')
+    def _document_pension(self, slips, rows, start, end, period):
+        return self._contribution_list(rows, 'pension', period)
 
-    def _document_social(self, slips, rows, start, end):
-        return self._contribution_list(rows, 'social')
+    def _document_social(self, slips, rows, start, end, period):
+        return self._contribution_list(rows, 'social', period)
 
-    def _document_medical(self, slips, rows, start, end):
-        return self._contribution_list(rows, 'medical')
+    def _document_medical(self, slips, rows, start, end, period):
+        return self._contribution_list(rows, 'medical', period)
 
-    def _document_form200(self, slips, rows, start, end):
+    def _document_form200(self, slips, rows, start, end, period):
         f = pd.form200(rows, start.year, self.quarter)
         month_names = dict(self._fields['month']._description_selection(self.env))
         codes = list(pd.FORM200_CODES)
-        table = {
-            'caption': _('Taxes and contributions by month of the quarter'),
-            'columns': [_('Month'), _('Employees')] + [self._short_code(c) for c in codes],
-            'rows': [[month_names[str(int(m['month'][5:]))], m['employees']] + [m['amounts'][c] for c in codes]
-                     for m in f['months']],
-            'total': [_('Quarter'), f['employees']] + [f['totals'][c] for c in codes],
-        }
-        return [{'title': '', 'info': [(_('Quarter'), '%s %s' % (self.quarter, start.year))], 'tables': [table],
-                 'notes': [_('Data for filling in the declaration form 200.00 (individual income tax and social '
+        table = Table([Column(_('Month'), 'text', 14), Column(_('Employees'), 'int')] + self._money_columns(codes),
+                      rows=[[month_names[str(int(m['month'][5:]))], m['employees']] + [m['amounts'][c] for c in codes]
+                            for m in f['months']],
+                      total=[_('Quarter'), f['employees']] + [f['totals'][c] for c in codes],
+                      caption=_('Taxes and contributions by month of the quarter'))
+        doc = self._document(period, header=[(_('Quarter'), '%s %s' % (self.quarter, start.year))])
+        doc.section(tables=[table],
+                    notes=[_('Data for filling in the declaration form 200.00 (individual income tax and social '
                              'tax); this is not the official file for the tax authority\'s system.'),
-                           _('Employees of the quarter: the employees paid in at least one of its months.')]}]
+                           _('Employees of the quarter: the employees paid in at least one of its months.')])
+        return [doc]
 
     # ------------------------------------------------------------------------------------------------ time sheet
 
@@ -377,33 +361,21 @@ class KzPayrollDocumentWizard(models.TransientModel):
         missing = (employees - listed).filtered('active').sorted(lambda e: e.name or '')
         return {'employees': listed, 'days': days, 'missing': missing}
 
-    def _timesheet_data(self, found, start):
-        """Keys of report_data() for the time sheet: the sheet (``timesheet_document.build_timesheet``) with its
-        labels, the preliminary mark, notes and signatures, in the wizard's language (the context's)."""
+    @api.multi
+    def timesheet_data(self):
+        """The time sheet as data (``timesheet_document.build_timesheet`` with its labels, the preliminary mark,
+        notes and signatures) in the wizard's language: what ``_document_timesheet`` lays out, and what the tests
+        read the marks and totals from."""
+        self.ensure_one()
+        self._check_print_access()
+        start, end = self._period()
+        found = self._timesheet_employees()
+        self = self.with_context(lang=self.lang)
         rows = [{
             'employee_id': e.id, 'name': e.name or '', 'iin': e.kz_iin or '', 'position': e.job_id.name or '',
             'department': e.department_id.name or '', 'days': found['days'][e.id],
         } for e in found['employees'].with_context(lang=self.lang)]
         sheet = ts.build_timesheet(rows, start.year, start.month, self.lang)
-
-        def values(totals, blank_zero=False):
-            # numbers for the XLSX, texts for the PDF (hours as '176' or '7.5'; an employee's zero left blank)
-            numbers = [totals[k] for k in ts.TOTAL_KEYS]
-            texts = [ts.format_hours(v) if k == 'work_hours' else ('' if blank_zero and not v else str(v))
-                     for k, v in zip(ts.TOTAL_KEYS, numbers)]
-            return numbers, texts
-
-        for group in sheet['groups']:
-            group['total_values'], group['total_texts'] = values(group['totals'])
-            for row in group['rows']:
-                row['total_values'], row['total_texts'] = values(row['totals'], blank_zero=True)
-                for cell in row['cells']:
-                    cell['hours_text'] = ts.format_hours(cell['hours'])
-        sheet['total_values'], sheet['total_texts'] = values(sheet['totals'])
-        sheet['days'] = [d.day for d in sheet['dates']]
-        # the PDF gives the day columns 58 % of the width (No. 2.5 %, employee 15 %, 7 totals × 3.5 %)
-        sheet['day_style'] = 'width: %.3f%%;' % (58.0 / len(sheet['days']))
-        sheet['weekend'] = [d.weekday() >= 5 for d in sheet['dates']]
         kind_labels = {
             'work': _('Worked (the hours under the mark)'), 'dayoff': _('Day off or public holiday'),
             'vacation': _('Annual or additional leave'), 'sick': _('Sick leave (temporary incapacity for work)'),
@@ -420,7 +392,7 @@ class KzPayrollDocumentWizard(models.TransientModel):
             _('Total for the department')
         sheet['no_department_label'] = _('No department')
         preliminary = self._is_preliminary()
-        title = dict(self._fields['document_kind']._description_selection(self.env))['timesheet']
+        title = self._title()
         notes = [_('Working days in the month: %s') % sheet['working_days'],
                  _('Employees: %s') % sheet['count']]
         if preliminary:
@@ -433,10 +405,54 @@ class KzPayrollDocumentWizard(models.TransientModel):
                          % ', '.join(found['missing'].mapped('name')))
         return {
             'title': title,
+            'period': '%s %s' % (dict(self._fields['month']._description_selection(self.env))[self.month],
+                                 start.year),
             'preliminary': preliminary,
             'timesheet': sheet,
             'department': self.department_id.sudo().name or '',
-            'department_label': _('Department'),
             'notes': notes,
             'signatures': [_('Time keeper (responsible person)'), _('Head of the department'), _('HR officer')],
         }
+
+    def _document_timesheet(self, data):
+        """Columns: No., employee, IIN, position, one per day (1 … 28-31), then the totals; per employee a row of
+        marks (a day off shaded) and under it a row of the hours worked; a subtotal per department and the
+        organisation's total; the legend and the notes under the table (a preliminary sheet: its warning first)."""
+        self = self.with_context(lang=self.lang)
+        sheet = data['timesheet']
+        days = len(sheet['dates'])
+        columns = [Column(sheet['columns'][0], 'int', 4), Column(sheet['columns'][1], 'text', 26),
+                   Column(sheet['columns'][2], 'code', 13), Column(sheet['columns'][3], 'text', 16)] + \
+            [Column('%d' % d.day, 'code', 3) for d in sheet['dates']] + \
+            [Column(label, 'number' if key == 'work_hours' else 'int', 8)
+             for key, label in zip(ts.TOTAL_KEYS, sheet['total_columns'])]
+
+        def totals(values):
+            return [values[k] for k in ts.TOTAL_KEYS]
+
+        table = Table(columns, freeze=2)
+        several = len(sheet['groups']) > 1
+        for group in sheet['groups']:
+            if several or group['department']:
+                table.add([group['department'] or sheet['no_department_label']], 'group')
+            for line in group['rows']:
+                marks = [Cell(c['code'], 'shaded') if c['kind'] == 'dayoff' else c['code'] for c in line['cells']]
+                hours = [Cell('', 'shaded') if c['kind'] == 'dayoff' else ts.format_hours(c['hours'])
+                         for c in line['cells']]
+                table.add([line['no'], line['name'], line['iin'], line['position']] + marks +
+                          totals(line['totals']))
+                table.add(['', '', '', ''] + hours + [None] * len(ts.TOTAL_KEYS))
+            if several or data['department']:
+                table.add(['', sheet['department_total_label'], '', ''] + [''] * days + totals(group['totals']),
+                          'subtotal')
+        if not data['department']:
+            table.total = ['', sheet['total_label'], '', ''] + [''] * days + totals(sheet['totals'])
+        header = [(_('Department'), data['department'])] if data['department'] else []
+        notes = ['%s — %s' % item for item in sheet['legend']]
+        doc = self._document(data['period'], title=data['title'], header=header,
+                             notes=data['notes'], signatures=data['signatures'], sheet=self._title())
+        if data['preliminary']:
+            doc.subtitle = data['notes'][0]
+            doc.notes = doc.notes[1:]
+        doc.section(tables=[table], notes=notes)
+        return doc

@@ -128,3 +128,21 @@ def test_a_section_on_a_new_page_breaks_the_sheet():
     ws = sheets['Расчётные листки']
     values = [v for r in range(ws.nrows) for v in ws.row_values(r) if v]
     assert values.count('100,00') == 2 and 'Бота' in values
+
+
+def test_a_cell_of_the_module_imported_under_its_other_name_is_read_as_a_cell():
+    # under pytest-odoo a report builds odoo.addons.kz_edu_base.kz_document.Cell, kz_xlsx imported kz_document
+    class Cell(object):
+        __slots__ = ('value', 'style')
+
+        def __init__(self, value, style=''):
+            self.value, self.style = value, style
+
+    day_off = Cell('В', 'shaded')
+    assert cell_text(day_off, Column('1', 'code')) == 'В'
+    doc = Document('Табель', sheet='T')
+    doc.section(tables=[Table([Column('Сотрудник'), Column('1', 'code'), Column('Часы', 'number')],
+                              rows=[['Ахметова А.', day_off, Cell(D('8.00'), 'warning')]]).check()])
+    sheet = xlrd.open_workbook(file_contents=kz_xlsx.to_bytes(doc)).sheet_by_index(0)
+    row = next(sheet.row_values(i) for i in range(sheet.nrows) if sheet.cell_value(i, 0) == 'Ахметова А.')
+    assert row[1:3] == ['В', 8.0]
