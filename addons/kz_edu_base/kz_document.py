@@ -195,7 +195,10 @@ def cell_text(value, column=None, lang='ru_RU'):
             text = text.rstrip('0').rstrip(point)
         return text
     if kind == 'date':
-        return format_date(value)
+        try:
+            return format_date(value)
+        except (TypeError, ValueError):     # a label in a date column («Total»): printed as it is, as XLSX does
+            return '%s' % (value,)
     return '%s' % (value,)
 
 

@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.kz_edu_base import kz_format
+from odoo.addons.kz_edu_base.kz_document import Column, Document, Table
+from odoo.addons.kz_edu_base.kz_format import format_date
 
 from .. import gov_budget, gov_entries
 from ..gov_budget import ZERO, money
@@ -182,31 +184,33 @@ class KzGovBudgetExecution(models.TransientModel):
         self.ensure_one()
         return self.env.ref('kz_gov_account.kz_gov_budget_execution_pdf').report_action(self, config=False)
 
-    def report_data(self):
-        """The execution as {'title', 'company', 'funding', 'period', 'columns', 'rows', 'total'} in the
-        user's language; amounts are Decimal, percents Decimal or None."""
+    def kz_document(self):
+        """The execution as a ``kz_document.Document`` in the user's language, for the suite's one renderer (PDF and
+        XLSX, ../report/kz_gov_budget_execution.py): a row per ЕБК specific and the total; amounts are Decimal, the
+        percent a number with two decimals (empty when there is no plan of payments)."""
         self.ensure_one()
         rows, total = self.compute_rows()
         names = {e.code: e.name for e in self.env['kz.gov.ebk'].search([('code', 'in', [r['ebk'] for r in rows])])}
-        columns = [_('Specific'), _('Name'), _('Plan of obligations'), _('Plan of payments'),
-                   _('Registered obligations'), _('Cash expenses (payments)'), _('Accrued expenses'),
-                   _('Obligations plan not used'), _('Payments plan not used'), _('% executed')]
+        columns = [Column(_('Specific'), 'code', width=9), Column(_('Name'), width=40)] + [
+            Column(label, 'money') for label in (
+                _('Plan of obligations'), _('Plan of payments'), _('Registered obligations'),
+                _('Cash expenses (payments)'), _('Accrued expenses'), _('Obligations plan not used'),
+                _('Payments plan not used'))] + [Column(_('% executed'), 'number', width=10)]
 
         def values(row, code, name):
             return [code, name] + [row[k] for k in EXECUTION_AMOUNTS] + [row['percent']]
 
-        return {
-            'title': _('Budget execution by ЕБК specifics'),
-            'company_label': _('Organisation'), 'company': self.company_id.name,
-            'funding_label': _('Funding source'),
-            'funding': self.funding_id.name if self.funding_id else _('All funding sources'),
-            'period_label': _('Period'),
-            'period': '%s – %s' % (fields.Date.from_string(self.date_from).strftime('%d.%m.%Y'),
-                                   fields.Date.from_string(self.date_to).strftime('%d.%m.%Y')),
-            'columns': columns,
-            'rows': [values(row, row['ebk'], names.get(row['ebk'], '')) for row in rows],
-            'total': values(total, _('Total'), ''),
-        }
+        company = self.company_id.sudo()
+        document = Document(
+            _('Budget execution by ЕБК specifics'), lang=self.env.lang or 'ru_RU', organisation=company.name,
+            subtitle='%s – %s' % (format_date(self.date_from), format_date(self.date_to)),
+            header=[(_('BIN'), company.kz_bin or company.vat or ''),
+                    (_('Funding source'), self.funding_id.name if self.funding_id else _('All funding sources'))],
+            signatures=[(_('Chief bookkeeper'), '')], landscape=True, sheet='ЕБК')
+        document.section(tables=[Table(columns, rows=[values(row, row['ebk'], names.get(row['ebk'], ''))
+                                                      for row in rows],
+                                       total=values(total, _('Total'), ''))])
+        return document
 
 
 class KzGovBudgetExecutionLine(models.TransientModel):
