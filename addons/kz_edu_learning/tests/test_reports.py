@@ -118,6 +118,25 @@ class TestReports(LearningCase):
         self.assertEqual(by_name[self.kids[3].name][-1], 2)                 # the quarter mark
         self.assertEqual(self.table(doc, 'topics')['rows'], [['09.11', 'Бөлшектер']])
 
+    def test_mark_sheet_xlsx_and_pdf_in_kazakh(self):
+        wizard = self.wizard(self.u_math, report_kind='mark_sheet', class_id=self.c5a.id, subject_id=self.math.id,
+                             lang='kk_KZ')
+        content, _fmt = self.env.ref('kz_edu_learning.kz_edu_learning_report_xlsx').sudo(
+            self.u_math.id).render_xlsx([wizard.id], {})
+        sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(0)
+        rows = [sheet.row_values(i) for i in range(sheet.nrows)]
+        self.assertTrue(rows[2][0].startswith('Сынып журналы: '))
+        heading = next(r for r in rows if '09.11' in r)
+        pupils = {r[1]: r for r in rows if isinstance(r[0], float)}     # «№» is a number cell
+        self.assertEqual(pupils[self.kids[0].name][heading.index('09.11')], 'н')
+        self.assertEqual(pupils[self.kids[2].name][heading.index('09.11')], 'к7')
+        self.assertEqual(pupils[self.kids[3].name][len(heading) - 1], 2)        # the quarter mark, a number
+        html = self.env.ref('kz_edu_learning.kz_edu_learning_report_pdf').sudo(
+            self.u_math.id).render_qweb_html([wizard.id])[0].decode()
+        self.assertIn('Сынып журналы: ', html)
+        self.assertIn('Бөлшектер', html)
+        self.assertIn(self.kids[3].name, html)
+
     def test_attendance_per_lesson_names_who_was_absent(self):
         doc = self.wizard(self.teacher_user, report_kind='attendance', class_id=self.c5a.id,
                           date_from='2026-11-09', date_to='2026-11-13', lang='ru_RU').report_data()
