@@ -1,2 +1,2 @@
-from . import kz_edu_contingent_xlsx
+from . import kz_edu_contingent_documents
 from . import kz_edu_card_barcode

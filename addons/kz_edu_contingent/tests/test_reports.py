@@ -220,8 +220,30 @@ class TestContingentReports(KzEduCase):
         self.assertEqual([line_5b[col[h]] for h in ('At the start', 'Arrived, total',
                                                     'Moved in (inside the school)', 'At the end')], [2, 1, 1, 4])
         self.assertEqual(line_5b[col['Arrived: %s' % self.r_abroad_in.name]], 1)
-        self.assertEqual(rows[0][0], 'Movement of students')
-        self.assertIn('01.11.2023', rows[2][0])
+        # the form's head: the organisation printing it, the title, the period, the organisations reported on
+        self.assertEqual(rows[0][0], 'Test school A')
+        self.assertEqual(rows[2][0], 'Movement of students')
+        self.assertIn('01.11.2023', rows[3][0])
+        self.assertIn(['Organisations', 'Test school A, Test school B'], [r[:2] for r in rows])
+        self.assertTrue(any(str(r[0]).startswith('At the end = at the start') for r in rows))
+
+    def test_movement_xlsx_in_russian_marks_the_difference(self):
+        # a class history line written behind the orders' back: the difference is printed (in red) and the check
+        # fails; the headings are the user's language
+        self.env['kz.edu.enrollment'].create({'student_id': self.s[3].id, 'class_id': self.c5b.id,
+                                              'date_from': '2023-11-25'})
+        wizard = self.wizard(user=self.director, group_class=True).with_context(lang='ru_RU')
+        content, _fmt = self.env.ref('kz_edu_contingent.kz_edu_contingent_movement_xlsx').with_context(
+            lang='ru_RU').sudo(self.director).render_xlsx([wizard.id], {})
+        sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(0)
+        rows = [sheet.row_values(i) for i in range(sheet.nrows)]
+        self.assertEqual(rows[2][0], 'Движение учащихся')
+        start = next(i for i, r in enumerate(rows) if r[0] == 'Школа')
+        header = rows[start]
+        end = next(i for i, r in enumerate(rows) if i > start and not r[0])
+        total = rows[end - 1]                               # the table's last row: the total
+        self.assertEqual(total[header.index('Разница')], 1)
+        self.assertTrue(any(str(r[0]).startswith('Проверка не пройдена') for r in rows))
 
     def test_social_class_list_and_nobd_xlsx_content(self):
         sheet = self.render_xlsx('kz_edu_contingent.kz_edu_contingent_social_xlsx',
@@ -239,6 +261,11 @@ class TestContingentReports(KzEduCase):
         self.assertNotIn(self.s[3].name, names)
         self.assertIn(self.s[1].kz_iin, [c for r in cells for c in r])
         self.assertIn('Students in all: 6', [r[0] for r in cells])
+        # the birth date is a date cell of the sheet (04.03.2012)
+        heading = next(r for r in cells if r[:2] == ['No.', 'Full name'])
+        first = next(r for r in cells if isinstance(r[0], float))
+        birth = first[heading.index('Birth date')]
+        self.assertEqual(xlrd.xldate_as_tuple(birth, 0)[:3], (2012, 3, 4))
 
         sheet = self.render_xlsx('kz_edu_contingent.kz_edu_contingent_nobd_xlsx',
                                  self.wizard(report_kind='nobd', date_on='2023-11-25'))
@@ -257,32 +284,59 @@ class TestContingentReports(KzEduCase):
         self.assertEqual(mine[col['Birth date']], '04.03.2012')
         self.assertEqual(mine[col['Admission date']], '01.09.2023')
 
+    @staticmethod
+    def html_table(content):
+        """(headings, body rows as lists of cell texts, the styled rows' texts) of the document's first table."""
+        doc = lxml_html.fromstring(content)
+        table = doc.xpath('//table[contains(@class, "kz-document-table")]')[0]
+        heads = [th.text_content().strip() for th in table.xpath('./thead/tr/th')]
+        rows = [[td.text_content().strip() for td in tr.xpath('./td')] for tr in table.xpath('./tbody/tr')]
+        plain = [[td.text_content().strip() for td in tr.xpath('./td')]
+                 for tr in table.xpath('./tbody/tr[not(@style)]')]
+        return heads, rows, plain
+
     def test_movement_pdf_html_has_the_numbers(self):
         wiz = self.wizard(output='pdf')
         action = wiz.action_print()
         self.assertEqual(action['report_name'], 'kz_edu_contingent.movement_pdf')
         report = self.env.ref('kz_edu_contingent.kz_edu_contingent_movement_pdf')
         content, _fmt = report.render_qweb_html([wiz.id])
-        doc = lxml_html.fromstring(content)
-        total = doc.xpath('//tr[contains(@class, "kz-total")]')[0]
-        get = lambda cls: total.xpath('.//td[contains(@class, "%s")]' % cls)[0].text_content().strip()
-        self.assertEqual([get(c) for c in ('kz-start', 'kz-arrived', 'kz-left', 'kz-end', 'kz-diff')],
-                         ['8', '1', '1', '8', '0'])
-        self.assertEqual(len(doc.xpath('//tr[contains(@class, "kz-row")]')), 3)
-        self.assertNotIn('PRELIMINARY', content.decode())
+        heads, rows, plain = self.html_table(content)
+        total = rows[-1]
+        self.assertEqual(total[0], 'Total')
+        self.assertEqual([total[heads.index(h)] for h in ('At the start', 'Arrived, total', 'Left, total',
+                                                          'At the end', 'Difference')], ['8', '1', '1', '8', '0'])
+        self.assertEqual(len(plain), 3)                          # the three classes; the subtotals are bold
+        subtotal = next(r for r in rows if r[0] == 'Total: Test school A')
+        self.assertEqual([subtotal[heads.index(h)] for h in ('At the start', 'Arrived, total', 'At the end')],
+                         ['6', '1', '6'])
+        text = content.decode()
+        self.assertIn('Movement of students', text)
+        self.assertIn('01.11.2023', text)
+        self.assertNotIn('PRELIMINARY', text)
 
     def test_social_and_class_list_pdf_html(self):
         wiz = self.wizard(report_kind='social', date_on='2023-11-25', group_class=False, output='pdf')
         content, _fmt = self.env.ref('kz_edu_contingent.kz_edu_contingent_social_pdf').render_qweb_html([wiz.id])
-        doc = lxml_html.fromstring(content)
-        self.assertEqual(doc.xpath('//tr[contains(@class, "kz-total")]/td[contains(@class, "kz-any")]')[0]
-                         .text_content().strip(), '3')
+        heads, rows, _plain = self.html_table(content)
+        self.assertEqual(rows[-1][0], 'Total')
+        self.assertEqual(rows[-1][heads.index('With at least one category')], '3')
         wiz = self.wizard(report_kind='class_list', date_on='2023-11-25', output='pdf')
         content, _fmt = self.env.ref('kz_edu_contingent.kz_edu_contingent_class_list_pdf').render_qweb_html(
             [wiz.id])
-        doc = lxml_html.fromstring(content)
-        self.assertEqual(doc.xpath('//strong[contains(@class, "kz-grand-total")]')[0].text_content().strip(), '8')
-        self.assertIn(self.s[7].name, content.decode())
+        text = content.decode()
+        self.assertIn('Students in all: 8', text)
+        self.assertIn(self.s[7].name, text)
+        self.assertIn('04.03.2012', text)
+
+    def test_class_list_pdf_in_kazakh_as_the_director(self):
+        wiz = self.wizard(user=self.director, report_kind='class_list', date_on='2023-11-25', output='pdf',
+                          company_ids=[(6, 0, self.school_a.ids)])
+        content, _fmt = self.env.ref('kz_edu_contingent.kz_edu_contingent_class_list_pdf').with_context(
+            lang='kk_KZ').sudo(self.director).render_qweb_html([wiz.id])
+        text = content.decode()
+        self.assertIn(self.s[7].name, text)
+        self.assertIn('Сынып жетекшісі', text)
 
     # ---------------------------------------------------------------------------------------------- refusals
 
@@ -301,7 +355,9 @@ class TestContingentReports(KzEduCase):
             [wiz.id])
         self.assertIn('PRELIMINARY', content.decode())
         sheet = self.render_xlsx('kz_edu_contingent.kz_edu_contingent_movement_xlsx', wiz)
-        self.assertTrue(sheet.cell_value(0, 0).startswith('PRELIMINARY'))
+        head = [sheet.cell_value(i, 0) for i in range(sheet.nrows)]
+        head = head[:head.index('School')]                 # the form's head, above the table
+        self.assertTrue([t for t in head if t.startswith('PRELIMINARY')])
 
     def test_reversed_period_refused(self):
         with self.assertRaisesRegex(UserError, 'ends .* before it starts'):

@@ -357,7 +357,7 @@ class KzEduContingentReportWizard(models.TransientModel):
 
     @api.model
     def class_list_report(self, company_ids, date_on):
-        """The class lists on ``date_on``: one block per class, students by name."""
+        """The class lists on ``date_on``: one block per class, students by name (dates 'YYYY-MM-DD')."""
         day = mr.to_date(date_on)
         classes, rows, has_iin = self._students_present(company_ids, day)
         companies, langs = self._label_maps(company_ids)
@@ -375,9 +375,9 @@ class KzEduContingentReportWizard(models.TransientModel):
                 'count': len(students),
                 'students': [{
                     'no': s['no'], 'name': s['name'], 'iin': s.get('kz_iin') or '',
-                    'birth_date': mr.format_date(s.get('kz_iin_birth_date')),
+                    'birth_date': s.get('kz_iin_birth_date') or '',
                     'number': s.get('student_number') or '',
-                    'admission_date': mr.format_date(s.get('admission_date')),
+                    'admission_date': s.get('admission_date') or '',
                 } for s in students],
             })
         return {'classes': blocks, 'has_iin': has_iin, 'total': sum(b['count'] for b in blocks)}

@@ -41,8 +41,14 @@ class TestReports(LearningCase):
         Wizard = self.env['kz.edu.learning.report.wizard']
         return (Wizard.sudo(user.id) if user else Wizard).create(vals)
 
+    TABLES = {'classes': 0, 'subjects': 1, 'marks': 0, 'topics': 1, 'lessons': 0}
+
     def table(self, doc, key):
-        return [t for t in doc['tables'] if t['key'] == key][0]
+        """A table of the document as {'columns': headings, 'rows': values, 'totals': [total values]}."""
+        table = doc.tables()[self.TABLES[key]]
+        return {'columns': [c.label for c in table.columns],
+                'rows': [r.values for r in table.rows if r.style != 'group'],
+                'totals': [table.total] if table.total is not None else []}
 
     def test_class_performance_and_quality_per_quarter_LMS05(self):
         doc = self.wizard(self.u_deputy, report_kind='performance', lang='ru_RU').report_data()
@@ -56,19 +62,49 @@ class TestReports(LearningCase):
         self.assertEqual((str(total[6]), str(total[7])), ('80.0', '60.0'))
         subjects = {r[0]: r for r in self.table(doc, 'subjects')['rows']}
         self.assertEqual(subjects[self.math.with_context(lang='ru_RU').name][1:5], [2, 2, 0, 1])
-        self.assertEqual(doc['title'], 'Успеваемость классов')
+        self.assertEqual(doc.title, 'Успеваемость классов')
 
     def test_documents_in_kazakh_and_russian_as_xlsx_and_pdf(self):
-        for lang, title in (('kk_KZ', 'Сыныптардың үлгерімі'), ('ru_RU', 'Успеваемость классов')):
+        for lang, title, quality in (('kk_KZ', 'Сыныптардың үлгерімі', 'Білім сапасы, %'),
+                                     ('ru_RU', 'Успеваемость классов', 'Качество знаний, %')):
             wizard = self.wizard(self.u_deputy, report_kind='performance', lang=lang)
-            content, fmt = self.env.ref('kz_edu_learning.kz_edu_learning_report_xlsx').render_xlsx(
-                [wizard.id], {})
+            report = self.env.ref('kz_edu_learning.kz_edu_learning_report_xlsx').sudo(self.u_deputy.id)
+            content, fmt = report.render_xlsx([wizard.id], {})
             self.assertEqual(fmt, 'xlsx')
             sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(0)
-            self.assertEqual(sheet.cell_value(0, 0), title)
-            html = self.env.ref('kz_edu_learning.kz_edu_learning_report_pdf').render_qweb_html([wizard.id])[0]
-            self.assertIn(title, html.decode())
-            self.assertIn('kz-table-classes', html.decode())
+            rows = [sheet.row_values(i) for i in range(sheet.nrows)]
+            self.assertEqual(rows[0][0], self.school_a.name)
+            self.assertEqual(rows[2][0], title)
+            # the class table: counts and percents as numbers, the school's total row
+            heading = next(r for r in rows if quality in r)
+            line = next(r for r in rows if r[0] == '5 «А»')
+            self.assertEqual(line[1:6], [4, 1, 1, 1, 1])
+            self.assertEqual(line[heading.index(quality)], 50)
+            total = rows[rows.index(line) + 2]
+            self.assertEqual(total[1:8], [5, 1, 2, 1, 1, 80, 60])
+            html = self.env.ref('kz_edu_learning.kz_edu_learning_report_pdf').sudo(
+                self.u_deputy.id).render_qweb_html([wizard.id])[0].decode()
+            self.assertIn(title, html)
+            self.assertIn(quality, html)
+            self.assertIn('5 «А»', html)
+
+    def test_attendance_xlsx_and_pdf(self):
+        wizard = self.wizard(self.teacher_user, report_kind='attendance', class_id=self.c5a.id,
+                             date_from='2026-11-09', date_to='2026-11-13', lang='ru_RU')
+        content, _fmt = self.env.ref('kz_edu_learning.kz_edu_learning_report_xlsx').sudo(
+            self.teacher_user.id).render_xlsx([wizard.id], {})
+        sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(0)
+        rows = [sheet.row_values(i) for i in range(sheet.nrows)]
+        self.assertEqual(rows[2][0], 'Посещаемость по урокам')
+        start = next(i for i, r in enumerate(rows) if r[0] == 'Дата')
+        heading = rows[start]
+        total = rows[next(i for i, r in enumerate(rows) if i > start and not any(r)) - 1]   # the table's last row
+        self.assertIn(total[2], ('Итого', 'Всего'))
+        self.assertEqual(total[heading.index('Отсутствовал(а)')], 1)
+        html = self.env.ref('kz_edu_learning.kz_edu_learning_report_pdf').sudo(
+            self.teacher_user.id).render_qweb_html([wizard.id])[0].decode()
+        self.assertIn('Болезнь', html)
+        self.assertIn('09.11.2026', html)
 
     def test_mark_sheet_is_the_class_journal_page(self):
         doc = self.wizard(self.u_math, report_kind='mark_sheet', class_id=self.c5a.id, subject_id=self.math.id,
@@ -81,6 +117,25 @@ class TestReports(LearningCase):
         self.assertEqual(by_name[self.kids[2].name][column], 'к7')
         self.assertEqual(by_name[self.kids[3].name][-1], 2)                 # the quarter mark
         self.assertEqual(self.table(doc, 'topics')['rows'], [['09.11', 'Бөлшектер']])
+
+    def test_mark_sheet_xlsx_and_pdf_in_kazakh(self):
+        wizard = self.wizard(self.u_math, report_kind='mark_sheet', class_id=self.c5a.id, subject_id=self.math.id,
+                             lang='kk_KZ')
+        content, _fmt = self.env.ref('kz_edu_learning.kz_edu_learning_report_xlsx').sudo(
+            self.u_math.id).render_xlsx([wizard.id], {})
+        sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(0)
+        rows = [sheet.row_values(i) for i in range(sheet.nrows)]
+        self.assertTrue(rows[2][0].startswith('Сынып журналы: '))
+        heading = next(r for r in rows if '09.11' in r)
+        pupils = {r[1]: r for r in rows if isinstance(r[0], float)}     # «№» is a number cell
+        self.assertEqual(pupils[self.kids[0].name][heading.index('09.11')], 'н')
+        self.assertEqual(pupils[self.kids[2].name][heading.index('09.11')], 'к7')
+        self.assertEqual(pupils[self.kids[3].name][len(heading) - 1], 2)        # the quarter mark, a number
+        html = self.env.ref('kz_edu_learning.kz_edu_learning_report_pdf').sudo(
+            self.u_math.id).render_qweb_html([wizard.id])[0].decode()
+        self.assertIn('Сынып журналы: ', html)
+        self.assertIn('Бөлшектер', html)
+        self.assertIn(self.kids[3].name, html)
 
     def test_attendance_per_lesson_names_who_was_absent(self):
         doc = self.wizard(self.teacher_user, report_kind='attendance', class_id=self.c5a.id,

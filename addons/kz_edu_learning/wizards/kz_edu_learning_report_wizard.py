@@ -8,14 +8,20 @@
 * attendance per lesson: each lesson of a class between two dates with who was absent (and why) or late.
 
 Every figure is read with the user's rights first (which classes, which lessons she may see: the record rules), then
-in grouped SQL restricted to them. The document is one structure (title, info lines, tables with totals, notes,
-signatures) rendered by ../report/kz_edu_learning_documents.py (XLSX) and the QWeb template (PDF)."""
+in grouped SQL restricted to them. The document is described once (a kz_document.Document: title, header lines,
+typed tables with totals, notes, signatures) and rendered by kz_edu_base's XLSX writer and QWeb layout
+(../report/kz_edu_learning_documents.py)."""
 from decimal import Decimal
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.kz_edu_base.kz_dates import format_date
+
+try:  # the same module as kz_xlsx's (pure pytest runs put every addon folder on sys.path)
+    from kz_document import Column, Document, Row, Table
+except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_base.kz_document import Column, Document, Row, Table
 
 from .. import assessment_rules
 
@@ -76,8 +82,8 @@ class KzEduLearningReportWizard(models.TransientModel):
     # ------------------------------------------------------------------------------------------ the document
     @api.multi
     def report_data(self):
-        """The document in the wizard's language: {'kind', 'title', 'subtitle', 'info', 'tables', 'notes',
-        'signatures', 'sheet', 'landscape'}; cells are str, int, Decimal or date."""
+        """The document (a kz_document.Document) in the wizard's language; its tables' cells are str, int,
+        Decimal or date."""
         self.ensure_one()
         self._check_access()
         wizard = self.with_context(lang=self.lang)
@@ -87,9 +93,17 @@ class KzEduLearningReportWizard(models.TransientModel):
             return wizard._mark_sheet_document()
         return wizard._attendance_document()
 
-    def _doc_table(self, key, caption, columns, rows, totals=None, widths=None, empty=None):
-        return {'key': key, 'caption': caption, 'columns': columns, 'rows': rows, 'totals': totals or [],
-                'widths': widths, 'empty': empty or _('Nothing to show.')}
+    def _doc_table(self, caption, columns, rows, total=None):
+        """A table of typed ``columns``; an empty one says so in a row of its own."""
+        rows = list(rows) or [Row([_('Nothing to show.')], 'group')]
+        return Table(columns, rows, total=total, caption=caption)
+
+    def _document(self, title, subtitle, info, tables, signatures, sheet, landscape, notes=()):
+        doc = Document(title, lang=self.lang, subtitle=subtitle, organisation=self.company_id.name or '',
+                       header=info, notes=notes, signatures=[(role, '') for role in signatures],
+                       landscape=landscape, sheet=sheet)
+        doc.section(tables=tables)
+        return doc
 
     def _need(self, *names):
         for name in names:
@@ -154,38 +168,31 @@ class KzEduLearningReportWizard(models.TransientModel):
     def _performance_document(self):
         data = self.performance()
         period = self.period_id
-        heads = [_('Class'), _('Attested'), _('Only «5»'), _('«4» and «5»'), _('With a «3»'), _('With a «2»'),
-                 _('Performance, %'), _('Quality of knowledge, %')]
+        counts = [_('Attested'), _('Only «5»'), _('«4» and «5»'), _('With a «3»'), _('With a «2»')]
+        heads = [Column(_('Class'), width=10)] + [Column(h, 'int', width=9) for h in counts] + \
+            [Column(_('Performance, %'), 'number', width=11, digits=1),
+             Column(_('Quality of knowledge, %'), 'number', width=12, digits=1)]
 
         def cells(row, label):
             return [label, row['attested'], row['excellent'], row['good'], row['with_3'], row['failing'],
                     row['success_pct'] if row['success_pct'] is not None else '',
                     row['quality_pct'] if row['quality_pct'] is not None else '']
         t = data['total']
-        return {
-            'kind': 'performance',
-            'title': _('Performance of the classes'),
-            'subtitle': _('Quarter %s, %s') % (period.name, period.year_id.name),
-            'info': [(_('School'), self.company_id.name), (_('Quarter'), '%s (%s – %s)' % (
-                period.name, format_date(period.date_start),
-                format_date(period.date_end)))],
-            'tables': [
-                self._doc_table('classes', _('By class (pupils)'), heads,
-                            [cells(r, r['class']) for r in data['classes']], [cells(t, _('School'))],
-                            widths=[10, 9, 9, 9, 9, 9, 11, 12]),
-                self._doc_table('subjects', _('By subject (quarter marks)'),
-                            [_('Subject'), '«5»', '«4»', '«3»', '«2»', _('Performance, %'),
-                             _('Quality of knowledge, %')],
-                            [[r['subject'], r['five'], r['four'], r['three'], r['two'], r['success_pct'] or '',
-                              r['quality_pct'] or ''] for r in data['subjects']],
-                            widths=[24, 8, 8, 8, 8, 11, 12]),
-            ],
-            'notes': [_('Performance: pupils without a «2» among those attested; quality of knowledge: pupils with '
-                        'only «4» and «5». Quarter marks by the typical rules of assessment (order No. 125); the '
-                        'parameters marked unconfirmed are listed under the journal\'s configuration.')],
-            'signatures': [_('Deputy director for teaching'), _('Director')],
-            'sheet': _('Performance'), 'landscape': False,
-        }
+        return self._document(
+            _('Performance of the classes'), _('Quarter %s, %s') % (period.name, period.year_id.name),
+            [(_('School'), self.company_id.name), (_('Quarter'), '%s (%s – %s)' % (
+                period.name, format_date(period.date_start), format_date(period.date_end)))],
+            [self._doc_table(_('By class (pupils)'), heads, [cells(r, r['class']) for r in data['classes']],
+                             cells(t, _('School'))),
+             self._doc_table(_('By subject (quarter marks)'),
+                             [Column(_('Subject'), width=24)] +
+                             [Column(h, 'int', width=8) for h in ('«5»', '«4»', '«3»', '«2»')] + heads[-2:],
+                             [[r['subject'], r['five'], r['four'], r['three'], r['two'], r['success_pct'] or '',
+                               r['quality_pct'] or ''] for r in data['subjects']])],
+            [_('Deputy director for teaching'), _('Director')], _('Performance'), False,
+            notes=[_('Performance: pupils without a «2» among those attested; quality of knowledge: pupils with '
+                     'only «4» and «5». Quarter marks by the typical rules of assessment (order No. 125); the '
+                     'parameters marked unconfirmed are listed under the journal\'s configuration.')])
 
     # mark sheet -----------------------------------------------------------------------------------------------
     def _mark_sheet_document(self):
@@ -202,31 +209,25 @@ class KzEduLearningReportWizard(models.TransientModel):
             raise UserError(_('There is no lesson of %s in %s in this quarter that you may read.')
                             % (self.subject_id.name, self.class_id.name))
         kinds = {'sor': _('СОр'), 'soch': _('СОч')}
-        heads = ['№', _('Pupil')] + [l['date'] for l in page['lessons']] + \
-            ['%s %s/%g' % (kinds[w['kind']], w['name'][:12], w['max']) for w in page['works']] + [_('%'), _('Mark')]
+        heads = [Column('№', 'int', width=4), Column(_('Pupil'), width=26)] + \
+            [Column(l['date'], 'code', width=5) for l in page['lessons']] + \
+            [Column('%s %s/%g' % (kinds[w['kind']], w['name'][:12], w['max']), 'code', width=9)
+             for w in page['works']] + [Column(_('%'), 'number', width=6, digits=1), Column(_('Mark'), 'int', width=6)]
         rows = []
         for n, p in enumerate(page['pupils'], start=1):
             rows.append([n, p['name']] + p['cells'] + p['works'] +
                         [Decimal(repr(p['percent'])).quantize(Decimal('0.1')) if p['percent'] is not None else '',
                          p['mark'] or ''])
-        widths = [4, 26] + [5] * len(page['lessons']) + [9] * len(page['works']) + [6, 6]
         topics = [[l['date'], l['topic']] for l in page['lessons'] if l['topic']]
-        return {
-            'kind': 'mark_sheet',
-            'title': _('Class journal: %s') % self.subject_id.name,
-            'subtitle': _('%s, quarter %s, %s') % (self.class_id.name, self.period_id.name,
-                                                   self.period_id.year_id.name),
-            'info': [(_('School'), self.company_id.name), (_('Class'), self.class_id.name),
-                     (_('Subject'), self.subject_id.name)] +
-                    ([(_('Group'), self.group_no)] if self.group_no else []),
-            'tables': [self._doc_table('marks', _('Attendance and marks (н — absent, к — late)'), heads, rows,
-                                   widths=widths),
-                       self._doc_table('topics', _('Topics of the lessons'), [_('Date'), _('Topic')], topics,
-                                   widths=[8, 60])],
-            'notes': [],
-            'signatures': [_('Teacher')],
-            'sheet': _('Journal'), 'landscape': True,
-        }
+        return self._document(
+            _('Class journal: %s') % self.subject_id.name,
+            _('%s, quarter %s, %s') % (self.class_id.name, self.period_id.name, self.period_id.year_id.name),
+            [(_('School'), self.company_id.name), (_('Class'), self.class_id.name),
+             (_('Subject'), self.subject_id.name)] + ([(_('Group'), self.group_no)] if self.group_no else []),
+            [self._doc_table(_('Attendance and marks (н — absent, к — late)'), heads, rows),
+             self._doc_table(_('Topics of the lessons'), [Column(_('Date'), 'code', width=8),
+                                                          Column(_('Topic'), width=60)], topics)],
+            [_('Teacher')], _('Journal'), True)
 
     # attendance -----------------------------------------------------------------------------------------------
     def _attendance_document(self):
@@ -258,23 +259,17 @@ class KzEduLearningReportWizard(models.TransientModel):
                          lesson.teacher_id.sudo().name, len(absent),
                          '; '.join('%s%s' % (c[2], ' (%s)' % reasons[c[1]] if c[1] else '') for c in absent),
                          len(late), '; '.join(c[2] for c in late)])
-        return {
-            'kind': 'attendance',
-            'title': _('Attendance per lesson'),
-            'subtitle': '%s, %s – %s' % (self.class_id.name,
-                                        format_date(self.date_from),
-                                        format_date(self.date_to)),
-            'info': [(_('School'), self.company_id.name), (_('Class'), self.class_id.name),
-                     (_('Lessons'), len(lessons))],
-            'tables': [self._doc_table('lessons', _('Lessons'),
-                                   [_('Date'), _('Lesson'), _('Subject'), _('Teacher'), _('Absent'),
-                                    _('Who was absent'), _('Late'), _('Who was late')],
-                                   rows, [[_('Total'), '', '', '', total_absent, '', total_late, '']],
-                                   widths=[9, 5, 16, 18, 6, 34, 5, 20])],
-            'notes': [],
-            'signatures': [_('Class teacher'), _('Deputy director for teaching')],
-            'sheet': _('Attendance'), 'landscape': True,
-        }
+        columns = [Column(_('Date'), 'date', width=9), Column(_('Lesson'), 'int', width=5),
+                   Column(_('Subject'), width=16), Column(_('Teacher'), width=18), Column(_('Absent'), 'int', width=6),
+                   Column(_('Who was absent'), width=34), Column(_('Late'), 'int', width=5),
+                   Column(_('Who was late'), width=20)]
+        return self._document(
+            _('Attendance per lesson'),
+            '%s, %s – %s' % (self.class_id.name, format_date(self.date_from), format_date(self.date_to)),
+            [(_('School'), self.company_id.name), (_('Class'), self.class_id.name), (_('Lessons'), len(lessons))],
+            [self._doc_table(_('Lessons'), columns, rows,      # «Total» in a text column: the first holds dates
+                             ['', '', _('Total'), '', total_absent, '', total_late, ''])],
+            [_('Class teacher'), _('Deputy director for teaching')], _('Attendance'), True)
 
 
 def _pct(numerator, denominator):
