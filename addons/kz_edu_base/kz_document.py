@@ -187,8 +187,17 @@ def cell_text(value, column=None, lang='ru_RU'):
             text = text.rstrip('0').rstrip(point)
         return text
     if kind == 'date':
+        if isinstance(value, str) and _as_day(value) is None:
+            return value        # a label in a date column (a total row's «Итого»): text, as the XLSX writes it
         return format_date(value)
     return '%s' % (value,)
+
+
+def _as_day(text):
+    try:
+        return datetime.datetime.strptime(text.strip()[:10], '%Y-%m-%d').date()
+    except ValueError:
+        return None
 
 
 def _kind_of(value):

@@ -39,6 +39,8 @@ def test_cells_are_written_by_their_columns_kind_as_the_kk_ru_forms_print_them()
     assert cell_text(datetime.date(2026, 12, 7), Column('x', 'date')) == '07.12.2026'
     assert cell_text(None, Column('x', 'money')) == ''
     assert cell_text(Cell('Я', 'shaded'), Column('x', 'code')) == 'Я'
+    assert cell_text('Итого', Column('x', 'date')) == 'Итого'      # a total row's label in a date column
+    assert cell_text('2026-12-07', Column('x', 'date')) == '07.12.2026'
 
 
 def test_a_table_a_renderer_would_print_wrong_is_refused():
