@@ -11,10 +11,10 @@ import datetime
 import io
 from decimal import Decimal
 
-try:
-    from kz_document import Cell, cell_text, check_value, sheet_name
-except ImportError:  # inside Odoo
+try:  # inside Odoo first: the reports' Cell is this class even when the addon folders are on sys.path (pytest)
     from odoo.addons.kz_edu_base.kz_document import Cell, cell_text, check_value, sheet_name
+except ImportError:  # pure tests and tools
+    from kz_document import Cell, cell_text, check_value, sheet_name
 
 DEFAULT_WIDTHS = {'text': 28, 'code': 8, 'int': 8, 'number': 11, 'money': 15, 'date': 11}
 BORDER = {'border': 1, 'valign': 'top'}

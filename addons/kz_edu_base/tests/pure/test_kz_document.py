@@ -129,3 +129,16 @@ def test_a_section_on_a_new_page_breaks_the_sheet():
     ws = sheets['Расчётные листки']
     values = [v for r in range(ws.nrows) for v in ws.row_values(r) if v]
     assert values.count('100,00') == 2 and 'Бота' in values
+
+
+
+def test_the_writer_knows_the_cells_of_the_description():
+    # one Cell class for the writer and the reports (kz_xlsx imports odoo.addons.kz_edu_base first inside Odoo,
+    # where pytest also puts the addon folders on sys.path): a shaded cell is written with its text, not its repr
+    assert kz_xlsx.Cell is Cell
+    doc = Document('T', sheet='T')
+    doc.section(tables=[Table([Column('a', 'code'), Column('b', 'money')],
+                              rows=[[Cell('08:00-', 'shaded'), Cell(D('1.50'), 'warning')]])])
+    book, sheets = read_back(kz_xlsx.to_bytes(doc))
+    ws = sheets['T']
+    assert [row_values(book, ws, r)[:2] for r in range(ws.nrows)][-1] == ['08:00-', 1.5]
