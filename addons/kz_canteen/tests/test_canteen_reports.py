@@ -464,6 +464,17 @@ class TestCanteenReports(CanteenCase):
     def test_bookkeeper_runs_the_reports_cashier_and_parent_cannot(self):
         doc = self.wizard(self.bookkeeper).report_data()
         self.assertEqual(self.table(doc, 'Totals per day').total[2], 8)
+        # the bookkeeper prints it: the file in Russian, its totals as numbers
+        content = self.env.ref('kz_canteen.kz_canteen_meal_report_xlsx').sudo(self.bookkeeper).with_context(
+            kz_canteen_today=NOV_2).render_xlsx(self.wizard(self.bookkeeper, lang='ru_RU').ids, None)[0]
+        sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(0)
+        rows = [sheet.row_values(i) for i in range(sheet.nrows)]
+        self.assertIn(self.tr('Report on free and subsidised meals of students', 'ru_RU'), [r[0] for r in rows])
+        self.assertEqual(self.table_after(rows, self.tr('Totals per day', 'ru_RU'))[-1][:5],
+                         [self.tr('Total', 'ru_RU'), 4, 8, 4000, 3675])
+        html = self.env.ref('kz_canteen.kz_canteen_meal_report_pdf').sudo(self.bookkeeper).with_context(
+            kz_canteen_today=NOV_2).render_qweb_html(self.wizard(self.bookkeeper, lang='ru_RU').ids)[0]
+        self.assertIn(amount_words.amount_in_words(4000, 'ru'), lxml_html.fromstring(html).text_content())
         self.assertTrue(self.reconcile_wizard(self.bookkeeper).reconciliation()['served_without_voucher'] == [])
         for user in (self.cashier, self.parent_user):
             with self.assertRaises(AccessError):

@@ -182,6 +182,21 @@ class TestAttendanceReport(ContingentCase):
         srows = {staff_sheet.cell_value(i, 0): staff_sheet.row_values(i)[1:5] for i in range(staff_sheet.nrows)}
         self.assertEqual(srows[self.staff1.name], ['07:30-17:45', '07:40-', '', 2])
 
+    def test_xlsx_in_kazakh_as_the_deputy_HSC13(self):
+        with self.today(D(2026, 11, 22)):
+            wiz = self.wizard(self.deputy)
+            content, kind = self.env.ref('kz_edu_access.kz_edu_access_attendance_xlsx').sudo(
+                self.deputy).with_context(lang='kk_KZ').render_xlsx(wiz.ids, None)
+        book = xlrd.open_workbook(file_contents=content)
+        summary = book.sheet_by_index(0)
+        rows = [summary.row_values(i) for i in range(summary.nrows)]
+        self.assertIn('Қатысу: карта арқылы кіру және шығу', [r[0] for r in rows])
+        school_total = self.env['ir.translation']._get_source(None, ('code',), 'kk_KZ', 'School total')
+        self.assertNotEqual(school_total, 'School total')
+        self.assertEqual([r[2:6] for r in rows if r[0] == school_total],
+                         [[5, 6, 6, 17], [3, 2, 1, 6], [2, 4, 5, 11]])
+        self.assertEqual(book.nsheets, 3)       # the deputy reads the staff too
+
     def test_pdf_summary_and_register_numbers_HSC13(self):
         with self.today(D(2026, 11, 22)):
             wiz = self.wizard(output='pdf', with_register=True, company_ids=[(6, 0, self.school_a.ids)])
