@@ -100,6 +100,26 @@ class TestCanteenReports(CanteenCase):
         content = self.env.ref(xml_id).with_context(kz_canteen_today=today).render_qweb_html(wiz.ids)[0]
         return lxml_html.fromstring(content)
 
+    def table(self, doc, caption):
+        """The table of a kz_document.Document under ``caption`` (its English source)."""
+        return next(t for t in doc.tables() if t.caption == self.tr(caption, doc.lang))
+
+    @staticmethod
+    def values(table, style=''):
+        """The values of the table's rows of a look ('' the lines, 'subtotal', 'group')."""
+        return [row.values for row in table.rows if row.style == style]
+
+    def html_table(self, doc, caption):
+        """The rows (tr) of the table under ``caption`` in the shared layout, the total row last."""
+        tables = [t for t in doc.xpath('//table[contains(@class, "kz-document-table")]')
+                  if t.getprevious() is not None and t.getprevious().text_content().strip() == self.tr(caption)]
+        self.assertEqual(len(tables), 1, caption)
+        return tables[0].xpath('./tbody/tr')
+
+    @staticmethod
+    def texts(tr):
+        return [td.text_content().strip() for td in tr.xpath('./td')]
+
     @staticmethod
     def table_after(rows, caption):
         """The rows of the table under ``caption`` (its head first) of a sheet read back, up to the blank row."""
@@ -129,31 +149,34 @@ class TestCanteenReports(CanteenCase):
 
     def test_monthly_document_prints_names_and_amount_in_words_HSC10(self):
         doc = self.wizard(lang='ru_RU').report_data()
-        info = dict(doc['info'])
-        self.assertEqual(len(doc['info']), 7)
-        self.assertIn(self.school_a.name, doc['subtitle'])
-        self.assertEqual(doc['info'][3][1], 4)          # students
-        self.assertIn('10.2026', doc['info'][2][1])
-        self.assertIn('октябрь', doc['info'][2][1].lower())
-        self.assertEqual(self.school_a.name, info[doc['info'][0][0]])
-        lines = next(t for t in doc['tables'] if t['key'] == 'lines')
-        categories = {row[1] for row in lines['rows']}
-        funding = {row[2] for row in lines['rows']}
+        info = dict(doc.header)
+        self.assertEqual(len(doc.header), 7)
+        self.assertIn(self.school_a.name, doc.subtitle)
+        self.assertEqual(doc.organisation, self.school_a.name)
+        self.assertEqual(doc.header[3][1], 4)          # students
+        self.assertIn('10.2026', doc.header[2][1])
+        self.assertIn('октябрь', doc.header[2][1].lower())
+        self.assertEqual(self.school_a.name, info[doc.header[0][0]])
+        lines = self.table(doc, 'Meals by day, category, funding source and dish')
+        categories = {row[1] for row in self.values(lines)}
+        funding = {row[2] for row in self.values(lines)}
         orphan = self.env.ref('kz_edu_contingent.social_orphan').with_context(lang='ru_RU').name
         self.assertIn(orphan, categories)
         self.assertFalse(categories & {'PRIMARY', 'ORPHAN', 'LARGE_FAMILY', ''})
         self.assertFalse(funding & {'LOC', 'VSEOBUCH', ''})
         self.assertEqual(len(funding), 2)
-        self.assertEqual({row[3] for row in lines['rows']},
+        self.assertEqual({row[3] for row in self.values(lines)},
                          {self.soup.with_context(lang='ru_RU').name, self.plov.with_context(lang='ru_RU').name})
-        self.assertEqual(lines['totals'][0][6:], [8, Decimal('4000.00'), Decimal('3675.00')])
+        self.assertEqual(lines.total[6:], [8, Decimal('4000.00'), Decimal('3675.00')])
         words = amount_words.amount_in_words(Decimal('3675.00'), 'ru')
-        self.assertTrue(any(words in note for note in doc['notes']), doc['notes'])
+        self.assertTrue(any(words in note for note in doc.notes), doc.notes)
         self.assertTrue(words.startswith('Три тысячи шестьсот семьдесят пять'))
-        self.assertEqual(len(doc['signatures']), 2)
+        self.assertEqual((doc.amount, doc.amount_words), (Decimal('4000.00'), amount_words.amount_in_words(4000, 'ru')))
+        self.assertEqual(doc.amount_label, self.tr('Total cost of the meals', 'ru_RU'))
+        self.assertEqual(len(doc.signatures), 2)
         kk = self.wizard(lang='kk_KZ').report_data()
-        self.assertTrue(any(amount_words.amount_in_words(4000, 'kk') in n for n in kk['notes']))
-        self.assertNotEqual(kk['info'][2][1], doc['info'][2][1])        # Қазан / октябрь
+        self.assertEqual(kk.amount_words, amount_words.amount_in_words(4000, 'kk'))
+        self.assertNotEqual(kk.header[2][1], doc.header[2][1])        # Қазан / октябрь
 
     def test_monthly_xlsx_and_pdf_read_back_HSC10(self):
         wiz = self.wizard(output='xlsx')
@@ -165,17 +188,23 @@ class TestCanteenReports(CanteenCase):
         funding = self.table_after(rows, self.tr('Totals by funding source'))
         self.assertEqual([r[1:5] for r in funding[1:]], [[2, 5, 2350, 2350], [2, 3, 1650, 1325], [4, 8, 4000, 3675]])
         self.assertTrue(any(str(r[0]).startswith(self.tr('Director')) for r in rows))
+        self.assertTrue(any(str(r[0]).startswith(self.tr('Total cost of the meals')) and
+                            amount_words.amount_in_words(4000, 'kk') in r[0] for r in rows))
         doc = self.html('kz_canteen.kz_canteen_meal_report_pdf', wiz)
-        total = doc.xpath('//table[contains(@class, "kz-table-by_day")]//tr[contains(@class, "kz-total")]/td')
-        self.assertEqual([td.text_content().strip() for td in total][1:], ['4', '8', '4\xa0000,00', '3\xa0675,00'])
-        self.assertEqual(len(doc.xpath('//table[contains(@class, "kz-table-lines")]//tr[contains(@class, "kz-row")]')),
-                         7)
-        self.assertEqual(len(doc.xpath('//*[contains(@class, "kz-signature")]')), 2)
+        total = self.html_table(doc, 'Totals per day')[-1]
+        self.assertEqual(self.texts(total), [self.tr('Total'), '4', '8', '4\xa0000,00', '3\xa0675,00'])
+        self.assertEqual(len(self.html_table(doc, 'Meals by day, category, funding source and dish')), 7 + 1)
+        text = doc.text_content()
+        self.assertIn(self.tr('Report on free and subsidised meals of students'), text)
+        self.assertIn(amount_words.amount_in_words(4000, 'kk'), text)
+        for role in ('Director', 'Canteen manager'):
+            self.assertIn(self.tr(role), text)
 
     def test_month_with_no_meals_gives_zeros(self):
         doc = self.wizard(month='2026-08-01').report_data()
-        self.assertEqual(doc['total'], {'students': 0, 'meals': 0, 'amount': 0, 'funding_amount': 0})
-        self.assertEqual(next(t for t in doc['tables'] if t['key'] == 'lines')['rows'], [])
+        self.assertEqual(self.table(doc, 'Totals per day').total[1:], [0, 0, 0, 0])
+        self.assertEqual(self.table(doc, 'Meals by day, category, funding source and dish').rows, [])
+        self.assertEqual(doc.amount, 0)
 
     def test_current_month_is_refused_with_the_first_day_it_can_be_made_HSC10(self):
         today = self.today
@@ -272,23 +301,25 @@ class TestCanteenReports(CanteenCase):
 
     def test_tabel_one_row_per_child_one_column_per_day_HSC05(self):
         doc = self.wizard(document='tabel').report_data()
-        table = doc['tables'][0]
-        self.assertEqual(table['columns'][4:7], ['1', '2', '3'])
-        self.assertEqual(len(table['columns']), 4 + 31 + 2)
-        names = [r[1] for r in table['rows']]
+        table = doc.tables()[0]
+        self.assertEqual([c.label for c in table.columns[4:7]], ['1', '2', '3'])
+        self.assertEqual(len(table.columns), 4 + 31 + 2)
+        names = [r[1] for r in self.values(table)]
         self.assertEqual(names, [self.kids[0].name, self.kids[1].name, self.kids[3].name, self.kids[4].name])
-        rows = {r[1]: r for r in table['rows']}
+        rows = {r[1]: r for r in self.values(table)}
         kid0 = rows[self.kids[0].name]
         self.assertEqual(kid0[2], self.c2a.name)
         self.assertEqual(kid0[4 + 4:4 + 6], [2, 1])                # 5 and 6 October
         self.assertEqual(kid0[-2:], [3, Decimal('1350.00')])
         self.assertEqual(rows[self.kids[1].name][4 + 29], 1)       # 30 October
-        counts = table['totals'][0]
+        counts = self.values(table, 'subtotal')[0]
         self.assertEqual((counts[4 + 4], counts[4 + 5], counts[4 + 29], counts[-2], counts[-1]),
                          (4, 3, 1, 8, Decimal('4000.00')))
-        with_paid = self.wizard(document='tabel', include_paid=True).report_data()['tables'][0]
-        self.assertEqual(len(with_paid['rows']), 5)
-        self.assertEqual(with_paid['totals'][0][4 + 4], 5)
+        self.assertEqual((table.total[4 + 4], table.total[-1]), (Decimal('2000.00'), Decimal('4000.00')))
+        self.assertEqual(doc.amount, Decimal('4000.00'))
+        with_paid = self.wizard(document='tabel', include_paid=True).report_data().tables()[0]
+        self.assertEqual(len(self.values(with_paid)), 5)
+        self.assertEqual(self.values(with_paid, 'subtotal')[0][4 + 4], 5)
 
     def test_tabel_xlsx_and_pdf_HSC05(self):
         wiz = self.wizard(document='tabel', output='xlsx')
@@ -298,9 +329,12 @@ class TestCanteenReports(CanteenCase):
         kid0 = next(r for r in rows if r[1] == self.kids[0].name)
         self.assertEqual(kid0[8:10] + kid0[-2:], [2, 1, 3, 1350])
         doc = self.html('kz_canteen.kz_canteen_meal_report_pdf', wiz)
-        lines = doc.xpath('//table[contains(@class, "kz-table-tabel")]//tr[contains(@class, "kz-row")]')
-        self.assertEqual(len(lines), 4)
+        lines = doc.xpath('//table[contains(@class, "kz-document-table")]/tbody/tr')
+        self.assertEqual(len(lines), 4 + 2)         # the children, the meals per day, the cost per day
         self.assertEqual(len(lines[0].xpath('./td')), 37)
+        kid0 = next(self.texts(tr) for tr in lines if self.texts(tr)[1] == self.kids[0].name)
+        self.assertEqual(kid0[8:10] + kid0[-2:], ['2', '1', '3', '1\xa0350,00'])
+        self.assertIn(self.tr('Табель of meals served to students'), doc.text_content())
 
     # ------------------------------------------------------------------------------------------------ reconciliation
 
@@ -364,22 +398,21 @@ class TestCanteenReports(CanteenCase):
         self.assertEqual(r['totals']['invoiced_meals'], 9)
         # kid 0's soup and plov of the 5th are one order, one meal: one voucher matches them
         doc = wiz.report_data()
-        tables = {t['key']: t for t in doc['tables']}
-        by_iin = {row[3]: row for row in tables['voucher_without_meal']['rows']}     # the admin sees IINs
-        self.assertEqual(by_iin[stranger][1], self.tr('IIN of no registered student'))
+        by_iin = {row[3]: row for row in self.values(self.table(doc, 'Vouchers without a meal served'))}
+        self.assertEqual(by_iin[stranger][1], self.tr('IIN of no registered student'))       # the admin sees IINs
         self.assertEqual(by_iin[self.kids[5].sudo().kz_iin][1], self.kids[5].name)
-        self.assertEqual(tables['invoice_differences']['rows'][0][1:4], [self.plov.with_context(lang='kk_KZ').name,
-                                                                          2, 3])
+        self.assertEqual(self.values(self.table(doc, 'Invoice differences per day and dish'))[0][1:4],
+                         [self.plov.with_context(lang='kk_KZ').name, 2, 3])
         # XLSX and PDF show the same
         wiz.output = 'xlsx'
         rows = self.xlsx_rows('kz_canteen.kz_canteen_reconcile_xlsx', wiz)
         without_voucher = self.table_after(rows, self.tr('Served without a voucher'))
         self.assertEqual(without_voucher[1][1:3] + without_voucher[1][4:6], [self.kids[1].name, self.c2a.name, 1, 0])
         html = self.html('kz_canteen.kz_canteen_reconcile_pdf', wiz)
-        self.assertEqual(len(html.xpath('//table[contains(@class, "kz-table-voucher_without_meal")]'
-                                        '//tr[contains(@class, "kz-row")]')), 2)
-        self.assertEqual(len(html.xpath('//table[contains(@class, "kz-table-invoice_differences")]'
-                                        '//tr[contains(@class, "kz-row")]')), 1)
+        self.assertEqual(len(self.html_table(html, 'Vouchers without a meal served')), 2)
+        differences = self.html_table(html, 'Invoice differences per day and dish')
+        self.assertEqual(len(differences), 1)
+        self.assertEqual(self.texts(differences[0])[4:], ['1\xa0300,00', '1\xa0950,00', '1', '650,00'])
 
     def test_invoice_detail_file_and_monthly_comparison(self):
         detail = self.csv(['date,dish,qty,amount', '2026-10-05,Көже,2,700', '2026-10-05,Палау,2,1300',
@@ -430,7 +463,18 @@ class TestCanteenReports(CanteenCase):
 
     def test_bookkeeper_runs_the_reports_cashier_and_parent_cannot(self):
         doc = self.wizard(self.bookkeeper).report_data()
-        self.assertEqual(doc['total']['meals'], 8)
+        self.assertEqual(self.table(doc, 'Totals per day').total[2], 8)
+        # the bookkeeper prints it: the file in Russian, its totals as numbers
+        content = self.env.ref('kz_canteen.kz_canteen_meal_report_xlsx').sudo(self.bookkeeper).with_context(
+            kz_canteen_today=NOV_2).render_xlsx(self.wizard(self.bookkeeper, lang='ru_RU').ids, None)[0]
+        sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(0)
+        rows = [sheet.row_values(i) for i in range(sheet.nrows)]
+        self.assertIn(self.tr('Report on free and subsidised meals of students', 'ru_RU'), [r[0] for r in rows])
+        self.assertEqual(self.table_after(rows, self.tr('Totals per day', 'ru_RU'))[-1][:5],
+                         [self.tr('Total', 'ru_RU'), 4, 8, 4000, 3675])
+        html = self.env.ref('kz_canteen.kz_canteen_meal_report_pdf').sudo(self.bookkeeper).with_context(
+            kz_canteen_today=NOV_2).render_qweb_html(self.wizard(self.bookkeeper, lang='ru_RU').ids)[0]
+        self.assertIn(amount_words.amount_in_words(4000, 'ru'), lxml_html.fromstring(html).text_content())
         self.assertTrue(self.reconcile_wizard(self.bookkeeper).reconciliation()['served_without_voucher'] == [])
         for user in (self.cashier, self.parent_user):
             with self.assertRaises(AccessError):
@@ -456,7 +500,7 @@ class TestCanteenReports(CanteenCase):
         rows = {}
         for user in (self.bookkeeper, self.manager):
             doc = self.reconcile_wizard(user, voucher_file=vouchers).report_data()
-            rows[user] = {row[1]: row[3] for row in doc['tables'][2]['rows']}
+            rows[user] = {row[1]: row[3] for row in self.values(self.table(doc, 'Vouchers without a meal served'))}
         self.assertEqual(rows[self.bookkeeper][self.kids[5].name], self.kids[5].sudo().kz_iin)
         self.assertEqual(rows[self.manager][self.kids[5].name], '')          # the canteen manager: no IIN
         self.assertIn(stranger, rows[self.manager].values())                 # but the unknown one, from the file

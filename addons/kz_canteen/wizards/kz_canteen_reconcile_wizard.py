@@ -226,7 +226,8 @@ class KzCanteenReconcileWizard(models.TransientModel):
 
     @api.multi
     def report_data(self):
-        """The document (same structure as kz.canteen.report.wizard.report_data) in the wizard's language."""
+        """The document (a kz_document.Document, as kz.canteen.report.wizard.report_data) in the wizard's
+        language."""
         self.ensure_one()
         result = self.reconciliation()
         return self.with_context(lang=self.lang)._reconcile_document(result)
@@ -250,7 +251,8 @@ class KzCanteenReconcileWizard(models.TransientModel):
             name, klass = students.get(key, ('', '', None))[:2]
             return [name, klass, r['iins'].get(key, '') if show_iin else '']
 
-        columns = [_('Date'), _('Student'), _('Class'), _('IIN'), _('Meals served'), _('Vouchers')]
+        columns = [(_('Date'), 'date', 12), (_('Student'), 'text', 30), (_('Class'), 'text', 8),
+                   (_('IIN'), 'code', 14), (_('Meals served'), 'int', 10), (_('Vouchers'), 'int', 10)]
 
         def child_rows(items):
             # by day, then class and name; unknown IINs last in their day
@@ -261,34 +263,34 @@ class KzCanteenReconcileWizard(models.TransientModel):
                     for x in sorted(items, key=key)]
         t = r['totals']
         by_day = self.invoice_compare == 'day'
+        none = _('None.')
+        number, amount = (_('Number'), 'number', 10), (_('Amount, ₸'), 'money', 14)
         tables = [
-            self._doc_table('totals', _('Totals'), ['', _('Number'), _('Amount, ₸')], [
-                [_('Free and subsidised meals served'), t['served_meals'], ''],
-                [_('Vouchers of the Social Wallet'), t['voucher_meals'], ''],
+            self._kz_table(_('Totals'), [('', 'text', 34), number, amount], [
+                [_('Free and subsidised meals served'), t['served_meals'], None],
+                [_('Vouchers of the Social Wallet'), t['voucher_meals'], None],
                 [_('Portions served (dishes)'), t['served_portions'], t['served_amount']],
                 [_('Portions invoiced by the supplier'), t['invoiced_meals'], t['invoiced_amount']],
                 [_('Invoiced − served'), t['invoiced_meals'] - t['served_portions'],
                  t['invoiced_amount'] - t['served_amount']],
-            ], widths=[34, 10, 14]),
-            self._doc_table('served_without_voucher', _('Served without a voucher'), columns,
-                            child_rows(r['served_without_voucher']), widths=[12, 30, 8, 14, 10, 10]),
-            self._doc_table('voucher_without_meal', _('Vouchers without a meal served'), columns,
-                            child_rows(r['voucher_without_meal']), widths=[12, 30, 8, 14, 10, 10]),
-            self._doc_table('invoice_differences',
-                            _('Invoice differences per day and dish') if by_day else
-                            _('Invoice differences per dish over the month'),
-                            [_('Date'), _('Dish'), _('Served'), _('Invoiced'), _('Served, ₸'), _('Invoiced, ₸'),
-                             _('Difference'), _('Difference, ₸')],
-                            [[x['date'] if x['date'] else month_label,
-                              dishes.get(x['dish'], x['dish']) if isinstance(x['dish'], int)
-                              else not_a_dish % x['dish'],
-                              x['served_qty'], x['invoiced_qty'], x['served_amount'], x['invoiced_amount'],
-                              x['qty_difference'], x['amount_difference']] for x in r['invoice_differences']],
-                            widths=[12, 30, 10, 10, 14, 14, 10, 14]),
+            ]),
+            self._kz_table(_('Served without a voucher'), columns, child_rows(r['served_without_voucher']),
+                        empty=none),
+            self._kz_table(_('Vouchers without a meal served'), columns, child_rows(r['voucher_without_meal']),
+                        empty=none),
+            self._kz_table(_('Invoice differences per day and dish') if by_day else
+                        _('Invoice differences per dish over the month'),
+                        [(_('Date'), 'date', 12), (_('Dish'), 'text', 30), (_('Served'), 'number', 10),
+                         (_('Invoiced'), 'number', 10), (_('Served, ₸'), 'money', 14),
+                         (_('Invoiced, ₸'), 'money', 14), (_('Difference'), 'number', 10),
+                         (_('Difference, ₸'), 'money', 14)],
+                        [[x['date'] if x['date'] else month_label,
+                          dishes.get(x['dish'], x['dish']) if isinstance(x['dish'], int)
+                          else not_a_dish % x['dish'],
+                          x['served_qty'], x['invoiced_qty'], x['served_amount'], x['invoiced_amount'],
+                          x['qty_difference'], x['amount_difference']] for x in r['invoice_differences']],
+                        empty=none),
         ]
-        for table in tables[1:]:
-            if not table['rows']:
-                table['empty'] = _('None.')
         count = sum(len(r[k]) for k in ('served_without_voucher', 'voucher_without_meal', 'invoice_differences'))
         if self.invoice_source == 'invoice' and self.invoice_id:
             inv = self.invoice_id.sudo()
@@ -297,19 +299,14 @@ class KzCanteenReconcileWizard(models.TransientModel):
             invoice_text = self.invoice_filename or ''
         else:
             invoice_text = _('not compared')
-        info = self._school_info(month) + [
+        header = self._school_info(month) + [
             (_('Voucher list'), self.voucher_filename or ''),
             (_('Supplier invoice'), invoice_text.strip()),
             (_('Result'), _('No difference.') if r['ok'] else _('Differences found: %d.') % count),
         ]
         notes = [_('Differences are invoiced − served: a positive one is invoiced but not served.'),
                  _('A voucher and a meal are matched by the day and the IIN of the student.')]
-        return {
-            'kind': 'reconcile', 'lang': self.lang, 'sheet': _('Reconciliation'),
-            'title': _('Reconciliation of meals served, Social Wallet vouchers and the supplier invoice'),
-            'subtitle': '%s, %s' % (self.company_id.sudo().name, self._month_label(month)),
-            'info': info, 'tables': tables, 'notes': notes, 'landscape': True, 'font_size': 9,
-            'signatures': [_('Bookkeeper'), _('Canteen manager'), _("Supplier's representative")],
-            'file_name': 'reconciliation_%s_%s' % (self.company_id.id, month.strftime('%Y-%m')),
-            'result': r,
-        }
+        return self._kz_document(_('Reconciliation of meals served, Social Wallet vouchers and the supplier invoice'),
+                              month, header, tables, notes,
+                              [_('Bookkeeper'), _('Canteen manager'), _("Supplier's representative")],
+                              _('Reconciliation'))

@@ -5,8 +5,9 @@ and XLSX (xlsxwriter).
 
 The sums are in ../meal_report.py (pure Python); this layer fetches the served rows of one school and month in one
 query (kz.canteen.meal.kz_served_rows), resolves the names (dishes, social categories, funding sources, students,
-classes) and lays the document out as a title, info lines, tables with total rows, notes and signatures — the
-structure ../report/kz_canteen_documents.py and ../report/kz_canteen_report_templates.xml render the same way.
+classes) and describes the document once as a kz_document.Document (a title, header lines, typed tables with their
+totals, the amount in words, notes and signatures) that the suite's one XLSX writer and QWeb layout render
+(../report/kz_canteen_documents.py).
 
 Who prints: the canteen manager, the bookkeeper, the director and the education department, for the organisations
 they belong to; anyone else (the cashier, a parent) gets AccessError. The served rows are read by SQL, so this check
@@ -18,6 +19,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.kz_edu_base import amount_words
+from odoo.addons.kz_edu_base.kz_document import Column, Document, Row, Table
 
 from .. import meal_report as mr
 from ..canteen_rules import PRIMARY_CATEGORY, CanteenError
@@ -164,9 +166,24 @@ class KzCanteenDocumentMixin(models.AbstractModel):
                                                                  fields.Date.to_string(end), kinds=kinds)
 
     @api.model
-    def _doc_table(self, key, caption, columns, rows, totals=(), widths=None):
-        return {'key': key, 'caption': caption, 'columns': columns, 'rows': rows, 'totals': list(totals),
-                'widths': widths or []}
+    def _kz_table(self, caption, columns, rows, total=None, empty=None, freeze=0):
+        """A kz_document.Table of (label, kind, width) columns; ``empty``: the line printed in a table without
+        rows."""
+        rows = list(rows)
+        if not rows and empty:
+            rows = [Row([empty], 'group')]
+        return Table([Column(label, kind, width) for label, kind, width in columns], rows=rows, total=total,
+                     caption=caption, freeze=freeze)
+
+    def _kz_document(self, title, month, header, tables, notes, signatures, sheet, amount=None, amount_label=''):
+        """The canteen's document in the wizard's language: the school top left, the title and the month."""
+        company = self.company_id.sudo()
+        doc = Document(title, lang=self.lang, subtitle='%s, %s' % (company.name, self._month_label(month)),
+                       organisation=company.name or '', header=header, amount=amount, amount_label=amount_label,
+                       currency='KZT', notes=notes, signatures=[(role, '') for role in signatures],
+                       landscape=True, sheet=sheet)
+        doc.section(tables=tables)
+        return doc
 
 
 class KzCanteenReportWizard(models.TransientModel):
@@ -223,10 +240,8 @@ class KzCanteenReportWizard(models.TransientModel):
 
     @api.multi
     def report_data(self):
-        """The document: {'kind', 'title', 'info': [(label, value)], 'tables': [{'key', 'caption', 'columns',
-        'rows', 'totals', 'widths'}], 'notes', 'signatures', 'sheet', 'file_name', 'landscape', 'font_size'} in
-        the wizard's language; cells are str, int, Decimal (money) or date. Access and month checked first (their
-        messages in the user's language)."""
+        """The document (a kz_document.Document) in the wizard's language: amounts are Decimals, counts ints, days
+        dates. Access and month checked first (their messages in the user's language)."""
         self.ensure_one()
         self._check_report_access()
         if self.document == 'tabel':
@@ -248,58 +263,47 @@ class KzCanteenReportWizard(models.TransientModel):
 
         def fund(code):
             return funding.get(code or '', code)
-        money = [_('Cost, ₸'), _('Paid by the budget, ₸')]
+        total = _('Total')
+        date, students, meals = (_('Date'), 'date', 12), (_('Students'), 'int', 10), (_('Meals'), 'int', 10)
+        money = [(_('Cost, ₸'), 'money', 14), (_('Paid by the budget, ₸'), 'money', 16)]
+        category, source = (_('Category'), 'text', 30), (_('Funding source'), 'text', 30)
+        price = (_('Price, ₸'), 'money', 10)
         tables = [
-            self._doc_table('by_day', _('Totals per day'), [_('Date'), _('Students'), _('Meals')] + money,
-                            [[d['date'], d['students'], d['meals'], d['amount'], d['funding_amount']]
-                             for d in r['by_day']],
-                            [[_('Total'), t['students'], t['meals'], t['amount'], t['funding_amount']]],
-                            widths=[12, 10, 10, 14, 16]),
-            self._doc_table('lines', _('Meals by day, category, funding source and dish'),
-                            [_('Date'), _('Category'), _('Funding source'), _('Dish'), _('Price, ₸'), _('Students'),
-                             _('Meals')] + money,
-                            [[l['date'], cat(l['category']), fund(l['funding']), dishes.get(l['dish'], l['dish']),
-                              l['price'], l['students'], l['meals'], l['amount'], l['funding_amount']]
-                             for l in r['lines']],
-                            [[_('Total'), '', '', '', '', t['students'], t['meals'], t['amount'],
-                              t['funding_amount']]],
-                            widths=[12, 30, 30, 24, 10, 10, 10, 14, 16]),
-            self._doc_table('by_group', _('Totals by category and funding source'),
-                            [_('Category'), _('Funding source'), _('Students'), _('Meals')] + money,
-                            [[cat(g['category']), fund(g['funding']), g['students'], g['meals'], g['amount'],
-                              g['funding_amount']] for g in r['by_group']],
-                            [[_('Total'), '', t['students'], t['meals'], t['amount'], t['funding_amount']]],
-                            widths=[30, 30, 10, 10, 14, 16]),
-            self._doc_table('by_funding', _('Totals by funding source'),
-                            [_('Funding source'), _('Students'), _('Meals')] + money,
-                            [[fund(f['funding']), f['students'], f['meals'], f['amount'], f['funding_amount']]
-                             for f in r['by_funding']],
-                            [[_('Total'), t['students'], t['meals'], t['amount'], t['funding_amount']]],
-                            widths=[30, 10, 10, 14, 16]),
-            self._doc_table('dishes', _('Dishes and prices'), [_('Dish'), _('Price, ₸'), _('Meals'), _('Cost, ₸')],
-                            [[dishes.get(d['dish'], d['dish']), d['price'], d['meals'], d['amount']]
-                             for d in r['dishes']],
-                            [[_('Total'), '', t['meals'], t['amount']]], widths=[30, 10, 10, 14]),
+            self._kz_table(_('Totals per day'), [date, students, meals] + money,
+                        [[d['date'], d['students'], d['meals'], d['amount'], d['funding_amount']]
+                         for d in r['by_day']],
+                        [total, t['students'], t['meals'], t['amount'], t['funding_amount']]),
+            self._kz_table(_('Meals by day, category, funding source and dish'),
+                        [date, category, source, (_('Dish'), 'text', 24), price, students, meals] + money,
+                        [[l['date'], cat(l['category']), fund(l['funding']), dishes.get(l['dish'], l['dish']),
+                          l['price'], l['students'], l['meals'], l['amount'], l['funding_amount']]
+                         for l in r['lines']],
+                        [total, '', '', '', None, t['students'], t['meals'], t['amount'], t['funding_amount']]),
+            self._kz_table(_('Totals by category and funding source'), [category, source, students, meals] + money,
+                        [[cat(g['category']), fund(g['funding']), g['students'], g['meals'], g['amount'],
+                          g['funding_amount']] for g in r['by_group']],
+                        [total, '', t['students'], t['meals'], t['amount'], t['funding_amount']]),
+            self._kz_table(_('Totals by funding source'), [source, students, meals] + money,
+                        [[fund(f['funding']), f['students'], f['meals'], f['amount'], f['funding_amount']]
+                         for f in r['by_funding']],
+                        [total, t['students'], t['meals'], t['amount'], t['funding_amount']]),
+            self._kz_table(_('Dishes and prices'), [(_('Dish'), 'text', 30), price, meals, money[0]],
+                        [[dishes.get(d['dish'], d['dish']), d['price'], d['meals'], d['amount']]
+                         for d in r['dishes']],
+                        [total, None, t['meals'], t['amount']]),
         ]
-        info = self._school_info(month) + [
+        header = self._school_info(month) + [
             (_('Number of students who received free or subsidised meals'), t['students']),
             (_('Meals served'), t['meals']),
             (_('Cost of the meals, ₸'), t['amount']),
             (_('Paid by the budget, ₸'), t['funding_amount']),
         ]
-        notes = [_('Total cost of the meals: %s.') % self._words(t['amount']),
-                 _('Of which paid by the budget: %s.') % self._words(t['funding_amount'])]
+        notes = [_('Of which paid by the budget: %s.') % self._words(t['funding_amount'])]
         if not t['meals']:
             notes.insert(0, _('No free or subsidised meal was served in this month.'))
-        return {
-            'kind': 'monthly', 'lang': self.lang, 'sheet': _('Report'),
-            'title': _('Report on free and subsidised meals of students'),
-            'subtitle': '%s, %s' % (self.company_id.sudo().name, self._month_label(month)),
-            'info': info, 'tables': tables, 'notes': notes, 'landscape': True, 'font_size': 10,
-            'signatures': [_('Director'), _('Canteen manager')],
-            'file_name': 'meals_%s_%s' % (self.company_id.id, month.strftime('%Y-%m')),
-            'total': t,
-        }
+        return self._kz_document(_('Report on free and subsidised meals of students'), month, header, tables, notes,
+                              [_('Director'), _('Canteen manager')], _('Report'), amount=t['amount'],
+                              amount_label=_('Total cost of the meals'))
 
     def _tabel_document(self, month, rows, kinds):
         children = self._student_labels([r[1] for r in rows], month)
@@ -309,33 +313,27 @@ class KzCanteenReportWizard(models.TransientModel):
         order = sorted(children, key=lambda sid: (children[sid][2], children[sid][0], sid))
         t = mr.tabel(rows, month, children=order, kinds=kinds)
         kind_names = self._kind_names()
-        days = [str(d) for d in t['days']]
         table_rows = []
         for n, row in enumerate(t['rows'], 1):
             name, klass = children.get(row['child_id'], ('', '', None))[:2]
             kinds_text = ', '.join(kind_names[k] for k in ALL_KINDS if k in kind_of.get(row['child_id'], ()))
-            table_rows.append([n, name, klass, kinds_text] + [c or '' for c in row['counts']]
+            table_rows.append([n, name, klass, kinds_text] + [c or None for c in row['counts']]
                               + [row['total_count'], row['total_amount']])
-        totals = [['', _('Meals per day'), '', ''] + t['day_counts'] + [t['total_count'], t['total_amount']],
-                  ['', _('Cost per day, ₸'), '', ''] + t['day_amounts'] + ['', t['total_amount']]]
-        table = self._doc_table('tabel', '', [_('No.'), _('Student'), _('Class'), _('Kind')] + days
-                                + [_('Total meals'), _('Cost, ₸')], table_rows, totals,
-                                widths=[4, 24, 7, 10] + [3.5] * len(days) + [7, 11])
-        table['day_columns'] = (4, 4 + len(days))
+        # the meals of a day and, in the last line, its cost: a day column holds counts and amounts (number)
+        table_rows.append(Row([None, _('Meals per day'), '', ''] + t['day_counts']
+                              + [t['total_count'], t['total_amount']], 'subtotal'))
+        total = [None, _('Cost per day, ₸'), '', ''] + t['day_amounts'] + [None, t['total_amount']]
+        days = [(str(d), 'number', 3.5) for d in t['days']]
+        table = self._kz_table('', [(_('No.'), 'int', 4), (_('Student'), 'text', 24), (_('Class'), 'text', 7),
+                                 (_('Kind'), 'text', 10)] + days
+                            + [(_('Total meals'), 'int', 7), (_('Cost, ₸'), 'money', 11)], table_rows, total,
+                            freeze=2)
         kinds_label = ', '.join(kind_names[k] for k in ALL_KINDS if k in kinds)
-        info = self._school_info(month) + [
+        header = self._school_info(month) + [
             (_('Meals counted'), kinds_label), (_('Students'), len(t['rows'])), (_('Meals served'), t['total_count']),
             (_('Cost of the meals, ₸'), t['total_amount'])]
-        return {
-            'kind': 'tabel', 'lang': self.lang, 'sheet': _('Табель'),
-            'title': _('Табель of meals served to students'),
-            'subtitle': '%s, %s' % (self.company_id.sudo().name, self._month_label(month)),
-            'info': info, 'tables': [table],
-            'notes': [_('A cell is the number of meals served to the student that day; the cost is the price of '
-                        'the approved menu.'),
-                      _('Total cost of the meals: %s.') % self._words(t['total_amount'])],
-            'landscape': True, 'font_size': 7,
-            'signatures': [_('Director'), _('Canteen manager'), _("Supplier's representative")],
-            'file_name': 'tabel_%s_%s' % (self.company_id.id, month.strftime('%Y-%m')),
-            'tabel': t,
-        }
+        notes = [_('A cell is the number of meals served to the student that day; the cost is the price of the '
+                   'approved menu.')]
+        return self._kz_document(_('Табель of meals served to students'), month, header, [table], notes,
+                              [_('Director'), _('Canteen manager'), _("Supplier's representative")], _('Табель'),
+                              amount=t['total_amount'], amount_label=_('Total cost of the meals'))

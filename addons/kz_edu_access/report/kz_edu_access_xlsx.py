@@ -1,164 +1,124 @@
-"""The monthly attendance report (HSC-13): the XLSX builder (OCA report_xlsx) and the PDF report model (QWeb
-template in kz_edu_access_reports.xml). Both render kz.edu.access.report.wizard.report_data(); the counting is in
+"""The monthly attendance report (HSC-13) as XLSX and PDF through the suite's one document renderer (kz_edu_base:
+``kz.edu.document.xlsx`` / ``kz.edu.document.pdf``, the QWeb layout ``kz_edu_base.document_report``). The
+documents are described once here from kz.edu.access.report.wizard.report_data(); the counting is in
 ../attendance_report.py.
 
-XLSX sheets: Summary (per school: per class the enrolled, present and absent students of each school day, the
-school's totals and the staff present), Register (per student and day the first entry and the last exit) and
-Staff (the same for the staff, with the number present per day).
+Documents (XLSX sheets): Summary (per school: per class the enrolled, present and absent students of each school
+day, the school's totals and the staff present), Register (per student and day the first entry and the last exit)
+and Staff (the same for the staff, with the number present per day). The PDF has the summary, and the registers
+when the wizard asks for them.
 """
+from decimal import Decimal
+
 from odoo import _, api, models
+
+from odoo.addons.kz_edu_base.kz_document import Cell, Column, Document, Row, Table
+
+
+def _rate(rate):
+    """The attendance rate (a percentage with one decimal) as a Decimal, None when there was no school day."""
+    return None if rate is None else Decimal('%.1f' % rate)
+
+
+class KzEduAccessAttendanceDocuments(models.AbstractModel):
+    """The attendance documents of a wizard: ``_kz_documents`` once for the XLSX and the PDF."""
+    _name = 'kz.edu.access.attendance.documents'
+    _inherit = 'kz.edu.document.report'
+    _description = 'Monthly attendance documents'
+
+    #: the XLSX always has the registers; the PDF when the wizard asks for them
+    _kz_all_registers = False
+
+    @api.model
+    def _kz_documents(self, records, data=None):
+        documents = []
+        for wizard in records[:1]:
+            report = wizard.report_data()
+            documents.append(self._kz_summary(report))
+            if self._kz_all_registers or report['with_register']:
+                documents.append(self._kz_register(report))
+                if report['has_staff']:
+                    documents.append(self._kz_staff(report))
+        return documents
+
+    def _kz_document(self, report, sheet):
+        lang = self.env.context.get('lang') or self.env.user.lang or 'en_US'
+        header = [(_('Organisations: %s') % ', '.join(report['companies']), '')]
+        if report.get('preliminary'):
+            header.insert(0, (_('PRELIMINARY: the month is not finished, the figures may still change.'), ''))
+        return Document(report['title'], lang=lang, subtitle=report['period'], header=header, landscape=True,
+                        sheet=sheet)
+
+    def _kz_summary(self, report):
+        doc = self._kz_document(report, _('Summary'))
+        indicators = [('enrolled', _('Enrolled')), ('present', _('Present')), ('absent', _('Absent'))]
+        school_total, staff, staff_members = _('School total'), _('Staff'), _('Staff members: %d')
+        for school in report['schools']:
+            if not school['days']:
+                doc.section(school['name'], notes=[
+                    _('No school day: the school recorded no card event on a weekday this month.')])
+                continue
+            columns = [Column(_('Class'), 'text', 16), Column(_('Students'), 'text', 14)] + \
+                [Column(label, 'int', 7) for label in school['day_labels']] + \
+                [Column(_('Total, student-days'), 'int', 10), Column(_('Attendance, %'), 'number', 10, digits=1)]
+            table = Table(columns, freeze=2)
+            for r in school['classes']:
+                for key, label in indicators:
+                    rate = _rate(r['total']['rate']) if key == 'present' else None
+                    table.add([r['name'], label] + list(r[key]) + [r['total'][key], rate])
+            for key, label in indicators:
+                rate = _rate(school['total']['rate']) if key == 'present' else None
+                table.add([school_total, label] + list(school['day_totals'][key]) + [school['total'][key], rate],
+                          'subtotal')
+            if school['staff'] is not None:
+                n = len(school['days'])
+                table.add([staff, staff_members % school['staff']['count']] + [None] * (n + 2), 'subtotal')
+                table.add([staff, indicators[1][1]] + list(school['staff']['present'])
+                          + [school['staff']['total'], None], 'subtotal')
+            doc.section(school['name'], tables=[table])
+        t = report['total']
+        doc.notes = [
+            _('All organisations: %d student-days enrolled, %d present, %d absent; staff with a card: %d, staff-days '
+              'present: %d') % (t['enrolled'], t['present'], t['absent'], t['staff_count'], t['staff_present']),
+            _('School days: Monday to Friday on which the school recorded at least one card event. Present: at least '
+              'one entry by card that day; absent = enrolled - present.')]
+        return doc
+
+    def _kz_register(self, report):
+        doc = self._kz_document(report, _('Register'))
+        for school in report['schools']:
+            if not school['days']:
+                continue
+            columns = [Column(_('Class'), 'text', 10), Column(_('Student'), 'text', 32)] + \
+                [Column(label, 'code', 12) for label in school['day_labels']] + [Column(_('Days present'), 'int', 10)]
+            rows = [[r['class_name'], r['name']]
+                    + [Cell(c['text'], '' if c['enrolled'] else 'shaded') for c in r['cells']]
+                    + [r['days_present']] for r in school['register']]
+            doc.section(school['name'], tables=[Table(columns, rows=rows, freeze=2)])
+        doc.notes = [_('First entry and last exit of the day, local time; a grey cell: not in the class that day.')]
+        return doc
+
+    def _kz_staff(self, report):
+        doc = self._kz_document(report, _('Staff'))
+        for school in report['schools']:
+            if school['staff'] is None:
+                continue
+            columns = [Column(_('Staff member'), 'text', 32)] + \
+                [Column(label, 'code', 12) for label in school['day_labels']] + [Column(_('Days present'), 'int', 10)]
+            rows = [[r['name']] + [c['text'] for c in r['cells']] + [r['days_present']]
+                    for r in school['staff_register']]
+            rows.append(Row([_('Present')] + list(school['staff']['present']) + [school['staff']['total']],
+                            'subtotal'))
+            doc.section(school['name'], tables=[Table(columns, rows=rows, freeze=1)])
+        return doc
 
 
 class KzEduAccessAttendanceXlsx(models.AbstractModel):
     _name = 'report.kz_edu_access.attendance_xlsx'
-    _inherit = 'report.kz_edu_contingent.contingent_xlsx_base'   # shared title block and cell formats
-
-    def _formats(self, workbook):
-        fmt = super(KzEduAccessAttendanceXlsx, self)._formats(workbook)
-        fmt.update({
-            'pct': workbook.add_format({'border': 1, 'num_format': '0.0'}),
-            'total_text': workbook.add_format({'border': 1, 'bold': True, 'bg_color': '#F2F2F2'}),
-            'time': workbook.add_format({'border': 1, 'align': 'center'}),
-            'off': workbook.add_format({'border': 1, 'bg_color': '#EDEDED'}),
-        })
-        return fmt
-
-    def _title_block(self, sheet, fmt, data):
-        """Writes the title lines; returns the next free row."""
-        row = 0
-        if data.get('preliminary'):
-            sheet.write(row, 0, _('PRELIMINARY: the month is not finished, the figures may still change.'),
-                        fmt['warn'])
-            row += 1
-        sheet.write(row, 0, data['title'], fmt['title'])
-        sheet.write(row + 1, 0, _('Organisations: %s') % ', '.join(data['companies']))
-        sheet.write(row + 2, 0, data['period'])
-        return row + 4
-
-    def _rule_note(self, sheet, row):
-        sheet.write(row, 0, _('School days: Monday to Friday on which the school recorded at least one card event. '
-                              'Present: at least one entry by card that day; absent = enrolled - present.'))
-        return row + 1
-
-    def _numbers(self, sheet, row, col, values, style):
-        for i, v in enumerate(values):
-            sheet.write_number(row, col + i, v, style)
-
-    def generate_xlsx_report(self, workbook, data, objs):
-        data = objs[:1].report_data()
-        fmt = self._formats(workbook)
-        self._summary_sheet(workbook.add_worksheet(_('Summary')), fmt, data)
-        self._register_sheet(workbook.add_worksheet(_('Register')), fmt, data)
-        if data['has_staff']:
-            self._staff_sheet(workbook.add_worksheet(_('Staff')), fmt, data)
-
-    def _summary_sheet(self, sheet, fmt, data):
-        row = self._title_block(sheet, fmt, data)
-        sheet.set_column(0, 0, 16)
-        sheet.set_column(1, 1, 14)
-        sheet.set_column(2, 40, 7)
-        indicators = [('enrolled', _('Enrolled')), ('present', _('Present')), ('absent', _('Absent'))]
-        for school in data['schools']:
-            sheet.write(row, 0, school['name'], fmt['bold'])
-            row += 1
-            n = len(school['days'])
-            headers = [_('Class'), _('Students')] + school['day_labels'] + [_('Total, student-days'),
-                                                                             _('Attendance, %')]
-            for col, h in enumerate(headers):
-                sheet.write(row, col, h, fmt['head'])
-            for r in school['classes']:
-                for key, label in indicators:
-                    row += 1
-                    sheet.write(row, 0, r['name'], fmt['cell'])
-                    sheet.write(row, 1, label, fmt['cell'])
-                    self._numbers(sheet, row, 2, r[key], fmt['num'])
-                    sheet.write_number(row, 2 + n, r['total'][key], fmt['num'])
-                    if key == 'present' and r['total']['rate'] is not None:
-                        sheet.write_number(row, 3 + n, r['total']['rate'], fmt['pct'])
-            for key, label in indicators:
-                row += 1
-                sheet.write(row, 0, _('School total'), fmt['total_text'])
-                sheet.write(row, 1, label, fmt['total_text'])
-                self._numbers(sheet, row, 2, school['day_totals'][key], fmt['total'])
-                sheet.write_number(row, 2 + n, school['total'][key], fmt['total'])
-                if key == 'present' and school['total']['rate'] is not None:
-                    sheet.write_number(row, 3 + n, school['total']['rate'], fmt['pct'])
-            if school['staff'] is not None:
-                row += 1
-                sheet.write(row, 0, _('Staff'), fmt['total_text'])
-                sheet.write(row, 1, _('Staff members: %d') % school['staff']['count'], fmt['total_text'])
-                row += 1
-                sheet.write(row, 0, _('Staff'), fmt['total_text'])
-                sheet.write(row, 1, _('Present'), fmt['total_text'])
-                self._numbers(sheet, row, 2, school['staff']['present'], fmt['total'])
-                sheet.write_number(row, 2 + n, school['staff']['total'], fmt['total'])
-            if not school['days']:
-                row += 1
-                sheet.write(row, 0, _('No school day: the school recorded no card event on a weekday this month.'))
-            row += 2
-        t = data['total']
-        sheet.write(row, 0, _('All organisations: %d student-days enrolled, %d present, %d absent; staff with a '
-                              'card: %d, staff-days present: %d') % (t['enrolled'], t['present'], t['absent'],
-                                                                     t['staff_count'], t['staff_present']),
-                    fmt['bold'])
-        self._rule_note(sheet, row + 1)
-        sheet.freeze_panes(0, 2)
-
-    def _register_sheet(self, sheet, fmt, data):
-        row = self._title_block(sheet, fmt, data)
-        sheet.set_column(0, 0, 10)
-        sheet.set_column(1, 1, 32)
-        sheet.set_column(2, 40, 12)
-        for school in data['schools']:
-            sheet.write(row, 0, school['name'], fmt['bold'])
-            row += 1
-            headers = [_('Class'), _('Student')] + school['day_labels'] + [_('Days present')]
-            for col, h in enumerate(headers):
-                sheet.write(row, col, h, fmt['head'])
-            for r in school['register']:
-                row += 1
-                sheet.write(row, 0, r['class_name'], fmt['cell'])
-                sheet.write(row, 1, r['name'], fmt['cell'])
-                for i, cell in enumerate(r['cells']):
-                    sheet.write_string(row, 2 + i, cell['text'], fmt['time'] if cell['enrolled'] else fmt['off'])
-                sheet.write_number(row, 2 + len(r['cells']), r['days_present'], fmt['num'])
-            row += 2
-        sheet.write(row, 0, _('First entry and last exit of the day, local time; a grey cell: not in the class '
-                              'that day.'))
-        sheet.freeze_panes(0, 2)
-
-    def _staff_sheet(self, sheet, fmt, data):
-        row = self._title_block(sheet, fmt, data)
-        sheet.set_column(0, 0, 32)
-        sheet.set_column(1, 40, 12)
-        for school in data['schools']:
-            sheet.write(row, 0, school['name'], fmt['bold'])
-            row += 1
-            headers = [_('Staff member')] + school['day_labels'] + [_('Days present')]
-            for col, h in enumerate(headers):
-                sheet.write(row, col, h, fmt['head'])
-            for r in school['staff_register']:
-                row += 1
-                sheet.write(row, 0, r['name'], fmt['cell'])
-                for i, cell in enumerate(r['cells']):
-                    sheet.write_string(row, 1 + i, cell['text'], fmt['time'])
-                sheet.write_number(row, 1 + len(r['cells']), r['days_present'], fmt['num'])
-            row += 1
-            sheet.write(row, 0, _('Present'), fmt['total_text'])
-            self._numbers(sheet, row, 1, school['staff']['present'], fmt['total'])
-            sheet.write_number(row, 1 + len(school['days']), school['staff']['total'], fmt['total'])
-            row += 2
+    _inherit = ['kz.edu.access.attendance.documents', 'kz.edu.document.xlsx']
+    _kz_all_registers = True
 
 
 class KzEduAccessAttendancePdf(models.AbstractModel):
     _name = 'report.kz_edu_access.attendance_pdf'
-
-    @api.model
-    def get_report_values(self, docids, data=None):
-        wizards = self.env['kz.edu.access.report.wizard'].browse(docids)
-        return {
-            'doc_ids': docids,
-            'doc_model': 'kz.edu.access.report.wizard',
-            'docs': wizards,
-            'report': wizards[:1].report_data(),
-        }
+    _inherit = ['kz.edu.access.attendance.documents', 'kz.edu.document.pdf']

@@ -182,26 +182,46 @@ class TestAttendanceReport(ContingentCase):
         srows = {staff_sheet.cell_value(i, 0): staff_sheet.row_values(i)[1:5] for i in range(staff_sheet.nrows)}
         self.assertEqual(srows[self.staff1.name], ['07:30-17:45', '07:40-', '', 2])
 
+    def test_xlsx_in_kazakh_as_the_deputy_HSC13(self):
+        with self.today(D(2026, 11, 22)):
+            wiz = self.wizard(self.deputy)
+            content, kind = self.env.ref('kz_edu_access.kz_edu_access_attendance_xlsx').sudo(
+                self.deputy).with_context(lang='kk_KZ').render_xlsx(wiz.ids, None)
+        book = xlrd.open_workbook(file_contents=content)
+        summary = book.sheet_by_index(0)
+        rows = [summary.row_values(i) for i in range(summary.nrows)]
+        self.assertIn('Қатысу: карта арқылы кіру және шығу', [r[0] for r in rows])
+        school_total = self.env['ir.translation']._get_source(None, ('code',), 'kk_KZ', 'School total')
+        self.assertNotEqual(school_total, 'School total')
+        self.assertEqual([r[2:6] for r in rows if r[0] == school_total],
+                         [[5, 6, 6, 17], [3, 2, 1, 6], [2, 4, 5, 11]])
+        self.assertEqual(book.nsheets, 3)       # the deputy reads the staff too
+
     def test_pdf_summary_and_register_numbers_HSC13(self):
         with self.today(D(2026, 11, 22)):
             wiz = self.wizard(output='pdf', with_register=True, company_ids=[(6, 0, self.school_a.ids)])
             html = self.env.ref('kz_edu_access.kz_edu_access_attendance_pdf').render_qweb_html(wiz.ids)[0]
         doc = lxml_html.fromstring(html)
+        # the shared layout (kz_edu_base.document_report): one bordered table per school and document
+        lines = [[td.text_content().strip() for td in tr.xpath('./td')]
+                 for tr in doc.xpath('//table[contains(@class, "kz-document-table")]/tbody/tr')]
 
-        def numbers(xpath):
-            return [[int(td.text_content()) for td in tr.xpath('./td[contains(@class, "kz-cnt") or '
-                                                                'contains(@class, "kz-sum")]')]
-                    for tr in doc.xpath(xpath)]
-        self.assertEqual(numbers('//tr[contains(@class, "kz-class") and contains(@class, "kz-present")]'),
-                         [[2, 1, 0, 3], [1, 1, 1, 3]])
-        self.assertEqual(numbers('//tr[contains(@class, "kz-total")]'), [[5, 6, 6, 17], [3, 2, 1, 6], [2, 4, 5, 11]])
-        self.assertEqual(numbers('//tr[contains(@class, "kz-staff")]'), [[1, 2, 0, 3]])
-        persons = {tr.xpath('./td[contains(@class, "kz-person-name")]')[0].text_content().strip():
-                   [td.text_content().strip() for td in tr.xpath('./td[contains(@class, "kz-time")]')]
-                   for tr in doc.xpath('//tr[contains(@class, "kz-person")]')}
+        def numbers(first, second):
+            return [[int(n) for n in line[2:6]] for line in lines if line[0] in first and line[1] == second]
+        self.assertEqual(numbers((self.c5a.name, self.c5b.name), 'Present'), [[2, 1, 0, 3], [1, 1, 1, 3]])
+        self.assertEqual([[line[5], line[6].replace(',', '.')] for line in lines
+                          if line[0] == self.c5a.name and line[1] == 'Present'], [['3', '33.3']])
+        self.assertEqual(numbers(('School total',), 'Enrolled') + numbers(('School total',), 'Present')
+                         + numbers(('School total',), 'Absent'), [[5, 6, 6, 17], [3, 2, 1, 6], [2, 4, 5, 11]])
+        self.assertEqual(numbers(('Staff',), 'Present'), [[1, 2, 0, 3]])
+        persons = {line[1]: line[2:5] for line in lines if line[0] in (self.c5a.name, self.c5b.name)}
+        persons.update({line[0]: line[1:4] for line in lines if len(line) == 5})   # the staff register
         self.assertEqual(persons[self.kids[0].name], ['07:55-15:20', '07:50-', ''])
         self.assertEqual(persons[self.staff2.name], ['', '07:35-16:00', ''])
-        self.assertFalse(doc.xpath('//*[contains(@class, "kz-preliminary")]'))
+        text = doc.text_content()
+        self.assertIn('Attendance: entry and exit by card', text)
+        self.assertIn('Organisations: %s' % self.school_a.name, text)
+        self.assertNotIn('PRELIMINARY', text)
 
     # ------------------------------------------------------------------------------------------------ checks
 

@@ -1,7 +1,10 @@
 # -*- coding: utf-8 -*-
-"""The district's dashboard as XLSX (OCA report_xlsx): one row per school in the order of the ranking, the totals
-row, the period and the day; amounts as numbers with the ₸ format, percentages as numbers."""
-from odoo import _, models
+"""The district's dashboard as XLSX through the suite's one document renderer (kz_edu_base ``kz.edu.document.xlsx``):
+one row per school in the order of the ranking, the totals row, the period and the day; amounts as numbers in
+tenge, percentages as numbers with one decimal."""
+from odoo import _, api, models
+
+from odoo.addons.kz_edu_base.kz_document import Column, Document, Table
 
 from .. import dashboard_rules as dr
 
@@ -25,58 +28,52 @@ def columns():
     ]
 
 
+def _column(header, kind):
+    if kind == 'pct':
+        return Column(header, 'number', width=12, digits=1)
+    if kind == 'money':
+        return Column(header, 'money', width=14, digits=0)      # whole tenge, as the dashboard shows them
+    return Column(header, kind, width=34 if kind == 'text' else 12)
+
+
+def _value(value, kind):
+    """A cell of the kind's type: amounts and percentages as Decimals, counts as ints, None stays empty."""
+    if value is None or value is False:
+        return None
+    if kind in ('money', 'pct'):
+        return dr.dec(value)
+    if kind == 'int':
+        return int(value)
+    return value
+
+
 class KzEduDashboardDistrictXlsx(models.AbstractModel):
     _name = 'report.kz_edu_dashboard.district_xlsx'
-    _inherit = 'report.report_xlsx.abstract'
+    _inherit = 'kz.edu.document.xlsx'
 
-    def generate_xlsx_report(self, workbook, data, objs):
-        export = objs[:1]
+    @api.model
+    def _kz_documents(self, records, data=None):
+        return [self._kz_district_document(export) for export in records[:1]]
+
+    def _kz_district_document(self, export):
         d = export.report_data()
         Dashboard = self.env['kz.edu.dashboard']
-        bold = workbook.add_format({'bold': True})
-        title = workbook.add_format({'bold': True, 'font_size': 13})
-        head = workbook.add_format({'bold': True, 'text_wrap': True, 'valign': 'top', 'border': 1, 'bg_color': '#EEEEEE'})
-        fmts = {
-            'int': workbook.add_format({'num_format': '0', 'border': 1}),
-            'money': workbook.add_format({'num_format': '# ##0', 'border': 1}),
-            'pct': workbook.add_format({'num_format': '0.0', 'border': 1}),
-            'text': workbook.add_format({'border': 1}),
-        }
-        total_fmts = {k: workbook.add_format(dict(bold=True, border=1, num_format=f.num_format))
-                      for k, f in fmts.items()}
-        sheet = workbook.add_worksheet(_('Schools')[:31])
+        lang = self.env.context.get('lang') or self.env.user.lang or 'ru_RU'
         cols = columns()
-        sheet.write(0, 0, _('District education department dashboard'), title)
-        sheet.write(1, 0, '%s: %s (%s – %s)' % (_('Period'), Dashboard.period_labels()[d['period']],
-                                               d['date_from'].strftime('%d.%m.%Y'),
-                                               d['date_to'].strftime('%d.%m.%Y')))
-        sheet.write(2, 0, '%s: %s; %s: %s' % (_('Ranked by'), Dashboard.rank_labels()[d['rank_by']], _('Day'),
-                                             d['day'].strftime('%d.%m.%Y')))
-        sheet.write(3, 0, _('Budget: kz_gov_account budget execution from %s; payroll fund: confirmed payslips.')
-                    % d['budget_from'].strftime('%d.%m.%Y'))
-        row = 5
-        for col, (_key, header, _kind) in enumerate(cols):
-            sheet.write(row, col, header, head)
-            sheet.set_column(col, col, 34 if col == 1 else 12)
-        sheet.set_row(row, 45)
-        for r in d['rows']:
-            row += 1
-            for col, (key, _header, kind) in enumerate(cols):
-                value = r.get(key)
-                if value is None:
-                    sheet.write_blank(row, col, None, fmts[kind])
-                elif kind in ('money', 'pct'):
-                    sheet.write_number(row, col, float(dr.dec(value)), fmts[kind])
-                elif kind == 'int':
-                    sheet.write_number(row, col, int(value), fmts[kind])
-                else:
-                    sheet.write_string(row, col, value, fmts[kind])
-        row += 1
-        sheet.write(row, 1, _('Total'), total_fmts['text'])
-        for col, (key, _header, kind) in enumerate(cols):
-            if key in d['total'] and d['total'][key] is not None:
-                value = d['total'][key]
-                sheet.write_number(row, col, float(dr.dec(value)) if kind in ('money', 'pct') else int(value),
-                                   total_fmts[kind])
-        sheet.freeze_panes(6, 2)
-        sheet.write(row + 2, 0, '%s: %d' % (_('Schools'), d['schools']), bold)
+        rows = [[_value(r.get(key), kind) for key, _header, kind in cols] for r in d['rows']]
+        total = [_value(d['total'].get(key), kind) if kind != 'text' else None for key, _header, kind in cols]
+        total[[key for key, _header, _kind in cols].index('name')] = _('Total')
+        total[0] = None
+        doc = Document(
+            _('District education department dashboard'), lang=lang, sheet=_('Schools'), landscape=True,
+            header=[(_('Period'), '%s (%s – %s)' % (Dashboard.period_labels()[d['period']],
+                                                   d['date_from'].strftime('%d.%m.%Y'),
+                                                   d['date_to'].strftime('%d.%m.%Y'))),
+                    (_('Ranked by'), Dashboard.rank_labels()[d['rank_by']]),
+                    (_('Day'), d['day'])],
+            notes=[_('Budget: kz_gov_account budget execution from %s; payroll fund: confirmed payslips.')
+                   % d['budget_from'].strftime('%d.%m.%Y'),
+                   '%s: %d' % (_('Schools'), d['schools'])])
+        doc.section(tables=[Table([_column(header, kind) for _key, header, kind in cols], rows=rows, total=total,
+                                  freeze=2)])
+        return doc

@@ -308,3 +308,11 @@ class TestDistrictDashboard(DashboardCase):
         self.assertEqual(cells[first][2], 4)            # students
         total = names.index('Total')
         self.assertEqual(cells[total][2], 4)
+        # the same file in Russian: the heading and the column labels translated, the numbers the same
+        content, fmt = report.sudo(self.district).with_context(kz_dashboard_today=DAY, lang='ru_RU').render_xlsx(
+            export.ids, {})
+        sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(0)
+        ru = [sheet.row_values(r) for r in range(sheet.nrows)]
+        self.assertIn('Панель показателей районного отдела образования', [row[0] for row in ru])
+        self.assertEqual(next(row for row in ru if row[1] == self.school_a.name)[:3], [1, self.school_a.name, 4])
+        self.assertNotIn('Total', [row[1] for row in ru])

@@ -41,6 +41,7 @@ def test_cells_are_written_by_their_columns_kind_as_the_kk_ru_forms_print_them()
     assert cell_text('', Column('x', 'money')) == ''                # an empty cell of a money column
     assert cell_text('Итого', Column('x', 'date')) == 'Итого'       # a label in a date column, as the XLSX writes it
     assert cell_text(Cell('Я', 'shaded'), Column('x', 'code')) == 'Я'
+    assert cell_text('2026-12-07', Column('x', 'date')) == '07.12.2026'
 
 
 def test_a_table_a_renderer_would_print_wrong_is_refused():
