@@ -126,28 +126,6 @@ class KzEduContingentClassListPdf(models.AbstractModel):
     _inherit = ['kz.edu.contingent.documents', 'kz.edu.document.pdf']
 
 
-class KzEduContingentXlsxBase(models.AbstractModel):
-    """The cell formats of the contingent's former XLSX writer, kept only because kz_edu_access's attendance report
-    (report.kz_edu_access.attendance_xlsx) still inherits them; delete once that report moves onto the shared
-    renderer (issue #15). No report of this addon uses it."""
-    _name = 'report.kz_edu_contingent.contingent_xlsx_base'
-    _inherit = 'report.report_xlsx.abstract'
-
-    def _formats(self, workbook):
-        return {
-            'title': workbook.add_format({'bold': True, 'font_size': 13}),
-            'bold': workbook.add_format({'bold': True}),
-            'warn': workbook.add_format({'bold': True, 'font_color': '#C00000', 'font_size': 12}),
-            'head': workbook.add_format({'bold': True, 'text_wrap': True, 'valign': 'vcenter', 'align': 'center',
-                                         'border': 1, 'bg_color': '#DDEBF7'}),
-            'cell': workbook.add_format({'border': 1}),
-            'num': workbook.add_format({'border': 1, 'num_format': '0'}),
-            'total': workbook.add_format({'border': 1, 'bold': True, 'num_format': '0', 'bg_color': '#F2F2F2'}),
-            'bad': workbook.add_format({'border': 1, 'bold': True, 'num_format': '0', 'font_color': '#C00000'}),
-            'text': workbook.add_format({'border': 1, 'num_format': '@'}),
-        }
-
-
 class KzEduContingentNobdXlsx(models.AbstractModel):
     """The contingent export for НОБД: one heading row, one row per student (layout designed by us, see
     movement_report.NOBD_COLUMNS), its cells written by the shared writer's cell function and styles."""
