@@ -56,6 +56,8 @@ CODES = ('SCALE_3_FROM', 'SCALE_4_FROM', 'SCALE_5_FROM', 'FORMATIVE_WEIGHT', 'SO
          'FORMATIVE_MAX', 'MARKS_FROM_GRADE', 'PERCENT_DECIMALS', 'SUMMATIVE_MEAN_OF_PERCENTS', 'YEAR_MARK_DECIMALS')
 HUNDRED = Decimal(100)
 _COLUMNS = ('code', 'date_from', 'date_to', 'value', 'unit', 'source', 'status')
+#: the optional columns of every parameter CSV (kz_parameters): the code's name in en, kk and ru
+_NAME_COLUMNS = ('name', 'name_kk', 'name_ru')
 
 
 class AssessmentError(KzError, ValueError):
@@ -99,7 +101,7 @@ def load_parameters(path=PARAMETERS_CSV):
     rows = []
     with open(path, encoding='utf-8') as f:
         for n, raw in enumerate(csv.DictReader(f), start=2):
-            if set(raw) != set(_COLUMNS):
+            if not set(_COLUMNS) <= set(raw) <= set(_COLUMNS + _NAME_COLUMNS):
                 raise AssessmentError('bad_csv', '%(path)s: columns must be %(cols)s', path=path, cols=_COLUMNS)
             rows.append({
                 'code': raw['code'].strip(),

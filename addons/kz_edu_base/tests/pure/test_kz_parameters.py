@@ -89,3 +89,22 @@ def test_every_addon_parameter_file_reads_and_mrp_mzp_are_defined_once():
         {('MRP', 2026): '4325', ('MZP', 2026): '85000'}
     # the one value whose act was not read is marked so
     assert [(r['code'], r['date_from'].year) for r in shared if r['status'] == 'UNCONFIRMED'] == [('MRP', 2023)]
+
+
+def test_every_parameter_of_the_suite_has_a_human_name_in_en_kk_and_ru():
+    """The screens show a parameter by its name, not its code: every row of every data/*parameters.csv of the suite
+    names it in English, Kazakh and Russian (load_csv writes the kk / ru translations), and every row of a code the
+    same way."""
+    files = sorted(glob.glob(os.path.join(ADDONS, 'kz_*', 'data', '*parameters.csv')))
+    assert len(files) >= 6
+    names = {}
+    for path in files:
+        for line, row in enumerate(read_csv(path), start=2):
+            where = '%s line %d (%s)' % (os.path.relpath(path, ADDONS), line, row['code'])
+            triple = tuple(row.get(key) for key in ('name', 'name_kk', 'name_ru'))
+            assert all(triple), '%s: name, name_kk and name_ru are required, got %r' % (where, triple)
+            assert row['code'] not in triple[1:], '%s: the kk / ru name is the bare code' % where
+            assert names.setdefault(row['code'], triple) == triple, \
+                '%s: named %r, another row of the code %r' % (where, triple, names[row['code']])
+    # a Kazakh bookkeeper's words, not the code
+    assert names['OPV_RATE'][1:] == ('МЗЖ мөлшерлемесі', 'Ставка ОПВ')
