@@ -126,6 +126,7 @@ class KzEduParameter(models.Model):
             raise UserError(_('Parameter %s belongs to %s, not to %s: a code is defined in one place.')
                             % (foreign.code, foreign.domain, domain))
         langs = set(self.env['res.lang'].search([]).mapped('code'))
+        self._kz_name_unnamed(Store, rows, langs)
         for row in rows:
             if any(kz_parameters.overlap(row, other) for other in existing if other['code'] == row['code']):
                 # the same row, or a value entered in the screen for that period: the store keeps what it has
@@ -140,6 +141,22 @@ class KzEduParameter(models.Model):
                 if row.get(key) and lang in langs:
                     record.with_context(lang=lang).write({'name': row[key]})
         return True
+
+    @api.model
+    def _kz_name_unnamed(self, Store, rows, langs):
+        """Rows loaded before the CSV named its codes show the bare code: give them the CSV's names (en, kk, ru) on
+        the update. A name typed in the screen (not the code) is kept."""
+        names = {row['code']: row for row in rows if row.get('name')}
+        if not names:
+            return
+        for record in Store.search([('code', 'in', sorted(names)), ('company_id', '=', False)]):
+            row = names[record.code]
+            if record.with_context(lang='en_US').name != record.code:
+                continue
+            record.with_context(lang='en_US').write({'name': row['name']})
+            for lang, key in (('kk_KZ', 'name_kk'), ('ru_RU', 'name_ru')):
+                if row.get(key) and lang in langs:
+                    record.with_context(lang=lang).write({'name': row[key]})
 
     # ------------------------------------------------------------------------------------------- reading
     @api.model
