@@ -25,6 +25,8 @@ except ImportError:  # inside Odoo
 #: column kind → how its cells are aligned on the page
 KINDS = {'text': 'left', 'code': 'center', 'int': 'right', 'number': 'right', 'money': 'right', 'date': 'center'}
 #: the looks a row (or one cell) may have: a group heading, a subtotal, a shaded cell (a day off), a small one
+#: column kind → its width in characters when the column names none (XLSX widths, PDF proportions)
+DEFAULT_WIDTHS = {'text': 28, 'code': 8, 'int': 8, 'number': 11, 'money': 15, 'date': 11}
 ROW_STYLES = ('', 'group', 'subtotal')
 CELL_STYLES = ('', 'bold', 'shaded', 'small', 'warning')
 
@@ -39,6 +41,11 @@ class Column(object):
             raise ValueError('unknown column kind %r (one of %s)' % (kind, ', '.join(sorted(KINDS))))
         self.label, self.kind, self.width = label, kind, width
         self.digits = digits if digits is not None else 2
+
+    @property
+    def size(self):
+        """The width in characters: its own, else its kind's."""
+        return self.width or DEFAULT_WIDTHS[self.kind]
 
     @property
     def align(self):

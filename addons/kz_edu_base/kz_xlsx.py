@@ -16,7 +16,6 @@ try:
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_document import cell_text, check_value, is_cell, sheet_name
 
-DEFAULT_WIDTHS = {'text': 28, 'code': 8, 'int': 8, 'number': 11, 'money': 15, 'date': 11}
 BORDER = {'border': 1, 'valign': 'top'}
 
 
@@ -85,7 +84,7 @@ def write(workbook, document, styles=None):
     widths = [0] * width
     for table in tables:
         for i, column in enumerate(table.columns):
-            widths[i] = max(widths[i], column.width or DEFAULT_WIDTHS[column.kind])
+            widths[i] = max(widths[i], column.size)
     for i, w in enumerate(widths):
         sheet.set_column(i, i, w or 12)
     if document.landscape:
@@ -186,7 +185,7 @@ def _table(sheet, row, table, document, styles):
     head = row
     for col, column in enumerate(table.columns):
         sheet.write_string(row, col, column.label, styles.get('head'))
-    tallest = max([len(c.label) // max(4, (c.width or DEFAULT_WIDTHS[c.kind])) + 1 for c in table.columns] + [1])
+    tallest = max([len(c.label) // max(4, c.size) + 1 for c in table.columns] + [1])
     sheet.set_row(row, 13 * min(tallest, 6))
     row += 1
     if table.repeat_header and not getattr(sheet, '_kz_repeat', False):
