@@ -83,15 +83,55 @@ class Row(object):
         self.values, self.style = list(values), style
 
 
+class Head(object):
+    """A cell of a heading of several rows: its label and how many columns and rows it spans (a statement's
+    «Сумма» over «на начало» and «на конец»)."""
+    __slots__ = ('label', 'colspan', 'rowspan')
+
+    def __init__(self, label, colspan=1, rowspan=1):
+        if colspan < 1 or rowspan < 1:
+            raise ValueError('a heading cell spans at least one column and one row')
+        self.label, self.colspan, self.rowspan = label, colspan, rowspan
+
+
 class Table(object):
     """Columns, rows (lists of values, or :class:`Row`), an optional total row and caption. ``repeat_header``: the
-    heading is printed again on every page of a long table (XLSX: the print titles)."""
+    heading is printed again on every page of a long table (XLSX: the print titles). ``head``: a heading of several
+    rows (lists of :class:`Head`, laid out as HTML does: a cell covered by a span above is skipped); without it the
+    columns' labels are the one heading row."""
 
-    def __init__(self, columns, rows=(), total=None, caption='', repeat_header=True, freeze=0):
+    def __init__(self, columns, rows=(), total=None, caption='', repeat_header=True, freeze=0, head=None):
         self.columns = [c if isinstance(c, Column) else Column(c) for c in columns]
         self.rows = [r if isinstance(r, Row) else Row(r) for r in rows]
         self.total = list(total) if total is not None else None
         self.caption, self.repeat_header, self.freeze = caption, repeat_header, freeze
+        self.head = [[h if isinstance(h, Head) else Head(h) for h in line] for line in head] if head else None
+
+    def head_rows(self):
+        """The heading as rows of :class:`Head`: the given one, or the columns' labels."""
+        return self.head or [[Head(column.label) for column in self.columns]]
+
+    def head_grid(self):
+        """Where each heading cell lies: a list of (row, column, Head), spans resolved as HTML does; refused when the
+        heading does not cover exactly the table's columns."""
+        width, taken, placed = len(self.columns), set(), []
+        rows = self.head_rows()
+        for r, line in enumerate(rows):
+            c = 0
+            for cell in line:
+                while (r, c) in taken:
+                    c += 1
+                placed.append((r, c, cell))
+                for dr in range(cell.rowspan):
+                    for dc in range(cell.colspan):
+                        taken.add((r + dr, c + dc))
+                c += cell.colspan
+        for r in range(len(rows)):
+            covered = {c for (rr, c) in taken if rr == r}
+            if covered != set(range(width)):
+                raise ValueError('%s: heading row %d covers columns %s of %d'
+                                 % (self.caption or 'table', r + 1, sorted(covered), width))
+        return placed
 
     def add(self, values, style=''):
         self.rows.append(Row(values, style))
@@ -99,7 +139,9 @@ class Table(object):
 
     def check(self):
         """Refuse a table a renderer would print wrong: a row of another width, a float or text in a money or
-        number column (an amount is a Decimal: floats are not money), an unknown cell. A programming error."""
+        number column (an amount is a Decimal: floats are not money), an unknown cell, a heading that does not cover
+        the columns. A programming error."""
+        self.head_grid()
         width = len(self.columns)
         lines = [(i + 1, row.values, row.style) for i, row in enumerate(self.rows)]
         if self.total is not None:

@@ -183,13 +183,18 @@ def _table(sheet, row, table, document, styles):
         _merge(sheet, row, 0, row, last, table.caption, styles.get('caption'))
         row += 1
     head = row
-    for col, column in enumerate(table.columns):
-        sheet.write_string(row, col, column.label, styles.get('head'))
-    tallest = max([len(c.label) // max(4, c.size) + 1 for c in table.columns] + [1])
-    sheet.set_row(row, 13 * min(tallest, 6))
-    row += 1
+    heading = table.head_rows()
+    lines = [1] * len(heading)          # the lines of text the tallest cell of each heading row wraps into
+    for r, c, cell in table.head_grid():
+        _merge(sheet, row + r, c, row + r + cell.rowspan - 1, c + cell.colspan - 1, cell.label, styles.get('head'))
+        if cell.rowspan == 1:
+            chars = sum(column.size for column in table.columns[c:c + cell.colspan])
+            lines[r] = max(lines[r], len(cell.label) // max(4, chars) + 1)
+    for r, count in enumerate(lines):
+        sheet.set_row(row + r, 13 * min(count, 6))
+    row += len(heading)
     if table.repeat_header and not getattr(sheet, '_kz_repeat', False):
-        sheet.repeat_rows(head)         # one range a sheet: the first long table's heading
+        sheet.repeat_rows(head, row - 1)    # one range a sheet: the first long table's heading
         sheet._kz_repeat = True
     if table.freeze:
         sheet.freeze_panes(row, table.freeze)

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 import xlrd
 
-from kz_document import Cell, Column, Document, Row, Table, cell_text, sheet_name
+from kz_document import Cell, Column, Document, Head, Row, Table, cell_text, sheet_name
 import kz_xlsx
 
 D = Decimal
@@ -148,3 +148,38 @@ def test_a_cell_of_the_module_imported_under_its_other_name_is_read_as_a_cell():
     sheet = xlrd.open_workbook(file_contents=kz_xlsx.to_bytes(doc)).sheet_by_index(0)
     row = next(sheet.row_values(i) for i in range(sheet.nrows) if sheet.cell_value(i, 0) == 'Ахметова А.')
     assert row[1:3] == ['В', 8.0]
+
+
+def statement_table(head=None):
+    columns = [Column('Статья'), Column('Код', 'code'), Column('на начало', 'money'), Column('на конец', 'money')]
+    head = head or [[Head('Статья', rowspan=2), Head('Код строки', rowspan=2), Head('Сумма', colspan=2)],
+                    [Head('на начало'), Head('на конец')]]
+    return Table(columns, rows=[['Денежные средства', '010', D('100.00'), D('250.50')]], head=head)
+
+
+def test_a_heading_of_two_rows_is_laid_out_as_html_lays_it_out():
+    grid = [(r, c, h.label) for r, c, h in statement_table().head_grid()]
+    assert grid == [(0, 0, 'Статья'), (0, 1, 'Код строки'), (0, 2, 'Сумма'), (1, 2, 'на начало'),
+                    (1, 3, 'на конец')]
+    with pytest.raises(ValueError, match=r'heading row 2 covers columns \[0, 1, 2\] of 4'):
+        statement_table([[Head('Статья', rowspan=2), Head('Код', rowspan=2), Head('Сумма', colspan=2)],
+                         [Head('на начало')]]).check()
+    with pytest.raises(ValueError, match='at least one column'):
+        Head('x', colspan=0)
+
+
+def test_the_xlsx_merges_the_heading_cells():
+    doc = Document('ФО-1', sheet='FO1')
+    doc.section(tables=[statement_table()])
+    data = kz_xlsx.to_bytes(doc)
+    book, sheets = read_back(data)
+    ws = sheets['FO1']
+    rows = [row_values(book, ws, r) for r in range(ws.nrows)]
+    top = next(i for i, r in enumerate(rows) if r[0] == 'Статья')
+    assert rows[top] == ['Статья', 'Код строки', 'Сумма', None]
+    assert rows[top + 1] == [None, None, 'на начало', 'на конец']
+    assert rows[top + 2] == ['Денежные средства', '010', 100.0, 250.5]
+    import zipfile
+    sheet_xml = zipfile.ZipFile(io.BytesIO(data)).read('xl/worksheets/sheet1.xml').decode()
+    for ref in ('A%d:A%d' % (top + 1, top + 2), 'B%d:B%d' % (top + 1, top + 2), 'C%d:D%d' % (top + 1, top + 1)):
+        assert '<mergeCell ref="%s"/>' % ref in sheet_xml
