@@ -12,3 +12,4 @@ from . import test_bulk_sql
 from . import test_parameter
 from . import test_notification
 from . import test_error_net
+from . import test_document_layout
