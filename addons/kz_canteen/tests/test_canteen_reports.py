@@ -148,7 +148,7 @@ class TestCanteenReports(CanteenCase):
                          [(self.soup.id, 350, 4), (self.plov.id, 650, 4)])
 
     def test_monthly_document_prints_names_and_amount_in_words_HSC10(self):
-        doc = self.wizard(lang='ru_RU').report_data()
+        doc = self.wizard(lang='ru_RU').kz_document()
         info = dict(doc.header)
         self.assertEqual(len(doc.header), 7)
         self.assertIn(self.school_a.name, doc.subtitle)
@@ -174,7 +174,7 @@ class TestCanteenReports(CanteenCase):
         self.assertEqual((doc.amount, doc.amount_words), (Decimal('4000.00'), amount_words.amount_in_words(4000, 'ru')))
         self.assertEqual(doc.amount_label, self.tr('Total cost of the meals', 'ru_RU'))
         self.assertEqual(len(doc.signatures), 2)
-        kk = self.wizard(lang='kk_KZ').report_data()
+        kk = self.wizard(lang='kk_KZ').kz_document()
         self.assertEqual(kk.amount_words, amount_words.amount_in_words(4000, 'kk'))
         self.assertNotEqual(kk.header[2][1], doc.header[2][1])        # Қазан / октябрь
 
@@ -201,7 +201,7 @@ class TestCanteenReports(CanteenCase):
             self.assertIn(self.tr(role), text)
 
     def test_month_with_no_meals_gives_zeros(self):
-        doc = self.wizard(month='2026-08-01').report_data()
+        doc = self.wizard(month='2026-08-01').kz_document()
         self.assertEqual(self.table(doc, 'Totals per day').total[1:], [0, 0, 0, 0])
         self.assertEqual(self.table(doc, 'Meals by day, category, funding source and dish').rows, [])
         self.assertEqual(doc.amount, 0)
@@ -300,7 +300,7 @@ class TestCanteenReports(CanteenCase):
     # ------------------------------------------------------------------------------------------------ табель
 
     def test_tabel_one_row_per_child_one_column_per_day_HSC05(self):
-        doc = self.wizard(document='tabel').report_data()
+        doc = self.wizard(document='tabel').kz_document()
         table = doc.tables()[0]
         self.assertEqual([c.label for c in table.columns[4:7]], ['1', '2', '3'])
         self.assertEqual(len(table.columns), 4 + 31 + 2)
@@ -317,7 +317,7 @@ class TestCanteenReports(CanteenCase):
                          (4, 3, 1, 8, Decimal('4000.00')))
         self.assertEqual((table.total[4 + 4], table.total[-1]), (Decimal('2000.00'), Decimal('4000.00')))
         self.assertEqual(doc.amount, Decimal('4000.00'))
-        with_paid = self.wizard(document='tabel', include_paid=True).report_data().tables()[0]
+        with_paid = self.wizard(document='tabel', include_paid=True).kz_document().tables()[0]
         self.assertEqual(len(self.values(with_paid)), 5)
         self.assertEqual(self.values(with_paid, 'subtotal')[0][4 + 4], 5)
 
@@ -397,7 +397,7 @@ class TestCanteenReports(CanteenCase):
                           for x in r['invoice_differences']], [(D(2026, 10, 5), self.plov.id, 1, Decimal('650.00'))])
         self.assertEqual(r['totals']['invoiced_meals'], 9)
         # kid 0's soup and plov of the 5th are one order, one meal: one voucher matches them
-        doc = wiz.report_data()
+        doc = wiz.kz_document()
         by_iin = {row[3]: row for row in self.values(self.table(doc, 'Vouchers without a meal served'))}
         self.assertEqual(by_iin[stranger][1], self.tr('IIN of no registered student'))       # the admin sees IINs
         self.assertEqual(by_iin[self.kids[5].sudo().kz_iin][1], self.kids[5].name)
@@ -462,7 +462,7 @@ class TestCanteenReports(CanteenCase):
     # ------------------------------------------------------------------------------------------------ access
 
     def test_bookkeeper_runs_the_reports_cashier_and_parent_cannot(self):
-        doc = self.wizard(self.bookkeeper).report_data()
+        doc = self.wizard(self.bookkeeper).kz_document()
         self.assertEqual(self.table(doc, 'Totals per day').total[2], 8)
         # the bookkeeper prints it: the file in Russian, its totals as numbers
         content = self.env.ref('kz_canteen.kz_canteen_meal_report_xlsx').sudo(self.bookkeeper).with_context(
@@ -499,7 +499,7 @@ class TestCanteenReports(CanteenCase):
                                             '07.10.2026;%s' % stranger])
         rows = {}
         for user in (self.bookkeeper, self.manager):
-            doc = self.reconcile_wizard(user, voucher_file=vouchers).report_data()
+            doc = self.reconcile_wizard(user, voucher_file=vouchers).kz_document()
             rows[user] = {row[1]: row[3] for row in self.values(self.table(doc, 'Vouchers without a meal served'))}
         self.assertEqual(rows[self.bookkeeper][self.kids[5].name], self.kids[5].sudo().kz_iin)
         self.assertEqual(rows[self.manager][self.kids[5].name], '')          # the canteen manager: no IIN

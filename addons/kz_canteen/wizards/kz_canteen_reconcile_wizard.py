@@ -189,7 +189,7 @@ class KzCanteenReconcileWizard(models.TransientModel):
     @api.multi
     def action_print(self):
         self.ensure_one()
-        self.report_data()
+        self.kz_document()
         xml_id = XLSX_REPORT if self.output == 'xlsx' else PDF_REPORT
         return self.env.ref(xml_id).with_context(lang=self.lang).report_action(self, config=False)
 
@@ -225,8 +225,8 @@ class KzCanteenReconcileWizard(models.TransientModel):
         return [(mr.to_date(day), student, count) for day, student, count in self.env.cr.fetchall()]
 
     @api.multi
-    def report_data(self):
-        """The document (a kz_document.Document, as kz.canteen.report.wizard.report_data) in the wizard's
+    def kz_document(self):
+        """The document (a kz_document.Document, as kz.canteen.report.wizard.kz_document) in the wizard's
         language."""
         self.ensure_one()
         result = self.reconciliation()

@@ -205,7 +205,7 @@ class KzCanteenReportWizard(models.TransientModel):
     @api.multi
     def action_print(self):
         self.ensure_one()
-        self.report_data()          # refuse early (access, month) with the message in the dialog
+        self.kz_document()          # refuse early (access, month) with the message in the dialog
         xml_id = XLSX_REPORT if self.output == 'xlsx' else PDF_REPORT
         return self.env.ref(xml_id).with_context(lang=self.lang).report_action(self, config=False)
 
@@ -239,7 +239,7 @@ class KzCanteenReportWizard(models.TransientModel):
         return report
 
     @api.multi
-    def report_data(self):
+    def kz_document(self):
         """The document (a kz_document.Document) in the wizard's language: amounts are Decimals, counts ints, days
         dates. Access and month checked first (their messages in the user's language)."""
         self.ensure_one()

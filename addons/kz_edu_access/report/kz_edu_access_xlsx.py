@@ -1,6 +1,6 @@
 """The monthly attendance report (HSC-13) as XLSX and PDF through the suite's one document renderer (kz_edu_base:
 ``kz.edu.document.xlsx`` / ``kz.edu.document.pdf``, the QWeb layout ``kz_edu_base.document_report``). The
-documents are described once here from kz.edu.access.report.wizard.report_data(); the counting is in
+documents are described once here (the wizard's kz_documents()) from its report_data(); the counting is in
 ../attendance_report.py.
 
 Documents (XLSX sheets): Summary (per school: per class the enrolled, present and absent students of each school
@@ -13,6 +13,7 @@ from decimal import Decimal
 from odoo import _, api, models
 
 from odoo.addons.kz_edu_base.kz_document import Cell, Column, Document, Row, Table
+from odoo.addons.kz_edu_base.models.kz_edu_document_report import document_reports
 
 
 def _rate(rate):
@@ -20,22 +21,19 @@ def _rate(rate):
     return None if rate is None else Decimal('%.1f' % rate)
 
 
-class KzEduAccessAttendanceDocuments(models.AbstractModel):
-    """The attendance documents of a wizard: ``_kz_documents`` once for the XLSX and the PDF."""
-    _name = 'kz.edu.access.attendance.documents'
-    _inherit = 'kz.edu.document.report'
-    _description = 'Monthly attendance documents'
+class KzEduAccessReportWizard(models.TransientModel):
+    """The attendance documents of the report wizard, the same for the XLSX and the PDF."""
+    _inherit = 'kz.edu.access.report.wizard'
 
-    #: the XLSX always has the registers; the PDF when the wizard asks for them
-    _kz_all_registers = False
-
-    @api.model
-    def _kz_documents(self, records, data=None):
+    @api.multi
+    def kz_documents(self):
+        """The summary, and the registers of students and staff: always in the spreadsheet, on paper when the
+        wizard asks for them."""
         documents = []
-        for wizard in records[:1]:
+        for wizard in self:
             report = wizard.report_data()
             documents.append(self._kz_summary(report))
-            if self._kz_all_registers or report['with_register']:
+            if self.env.context.get('kz_document_format') == 'xlsx' or report['with_register']:
                 documents.append(self._kz_register(report))
                 if report['has_staff']:
                     documents.append(self._kz_staff(report))
@@ -113,12 +111,4 @@ class KzEduAccessAttendanceDocuments(models.AbstractModel):
         return doc
 
 
-class KzEduAccessAttendanceXlsx(models.AbstractModel):
-    _name = 'report.kz_edu_access.attendance_xlsx'
-    _inherit = ['kz.edu.access.attendance.documents', 'kz.edu.document.xlsx']
-    _kz_all_registers = True
-
-
-class KzEduAccessAttendancePdf(models.AbstractModel):
-    _name = 'report.kz_edu_access.attendance_pdf'
-    _inherit = ['kz.edu.access.attendance.documents', 'kz.edu.document.pdf']
+document_reports(__name__, 'attendance_xlsx', 'attendance_pdf')

@@ -1,10 +1,11 @@
 """Contingent reports (ACC-14, SEC-06) as the suite's documents (issue #15): the data of
-kz.edu.contingent.report.wizard.report_data() (counted in ../movement_report.py) described once as
-kz_document.Document objects and rendered by kz_edu_base's one XLSX writer and QWeb layout. The НОБД export stays a
-flat file (one heading row, one row per student, no title block): it is data to upload, not a printed document."""
+kz.edu.contingent.report.wizard.report_data() (counted in ../movement_report.py) described once as a
+kz_document.Document (the wizard's kz_document()) and rendered by kz_edu_base's one XLSX writer and QWeb layout.
+The НОБД export stays a flat file (one heading row, one row per student, no title block): it is data to upload, not a printed document."""
 from odoo import _, api, models
 
 from odoo.addons.kz_edu_base import kz_xlsx
+from odoo.addons.kz_edu_base.models.kz_edu_document_report import document_reports
 
 try:  # the same module as kz_xlsx's (pure pytest runs put every addon folder on sys.path): one Cell class
     from kz_document import Cell, Column, Document, Row, Table
@@ -12,25 +13,20 @@ except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_document import Cell, Column, Document, Row, Table
 
 
-class KzEduContingentDocuments(models.AbstractModel):
-    """The documents of a contingent report wizard: one for the wizard's report kind."""
-    _name = 'kz.edu.contingent.documents'
-    _inherit = 'kz.edu.document.report'
-    _description = 'Contingent report documents'
+class KzEduContingentReportWizard(models.TransientModel):
+    """The document of a contingent report wizard, for its report kind."""
+    _inherit = 'kz.edu.contingent.report.wizard'
 
-    @api.model
-    def _kz_documents(self, records, data=None):
-        return [self._kz_contingent_document(wizard) for wizard in records[:1]]
-
-    @api.model
-    def _kz_contingent_document(self, wizard):
-        report = wizard.report_data()
+    @api.multi
+    def kz_document(self):
+        self.ensure_one()
+        report = self.report_data()
         header = []
         if report.get('preliminary'):
             header.append((_('PRELIMINARY: the period is not finished, the figures may still change.'), ''))
         header.append((_('Organisations'), ', '.join(report['companies'])))
         doc = Document(report['title'], lang=self.env.context.get('lang') or self.env.user.lang or 'ru_RU',
-                       subtitle=report.get('period', ''), organisation=wizard.company_id.name or '', header=header,
+                       subtitle=report.get('period', ''), organisation=self.company_id.name or '', header=header,
                        sheet=report['title'])
         build = {'movement': self._kz_movement, 'social': self._kz_social, 'class_list': self._kz_class_list}
         build[report['kind']](doc, report)
@@ -96,34 +92,8 @@ class KzEduContingentDocuments(models.AbstractModel):
         doc.notes.append(_('Students in all: %d') % report['total'])
 
 
-class KzEduContingentMovementXlsx(models.AbstractModel):
-    _name = 'report.kz_edu_contingent.movement_xlsx'
-    _inherit = ['kz.edu.contingent.documents', 'kz.edu.document.xlsx']
-
-
-class KzEduContingentMovementPdf(models.AbstractModel):
-    _name = 'report.kz_edu_contingent.movement_pdf'
-    _inherit = ['kz.edu.contingent.documents', 'kz.edu.document.pdf']
-
-
-class KzEduContingentSocialXlsx(models.AbstractModel):
-    _name = 'report.kz_edu_contingent.social_xlsx'
-    _inherit = ['kz.edu.contingent.documents', 'kz.edu.document.xlsx']
-
-
-class KzEduContingentSocialPdf(models.AbstractModel):
-    _name = 'report.kz_edu_contingent.social_pdf'
-    _inherit = ['kz.edu.contingent.documents', 'kz.edu.document.pdf']
-
-
-class KzEduContingentClassListXlsx(models.AbstractModel):
-    _name = 'report.kz_edu_contingent.class_list_xlsx'
-    _inherit = ['kz.edu.contingent.documents', 'kz.edu.document.xlsx']
-
-
-class KzEduContingentClassListPdf(models.AbstractModel):
-    _name = 'report.kz_edu_contingent.class_list_pdf'
-    _inherit = ['kz.edu.contingent.documents', 'kz.edu.document.pdf']
+document_reports(__name__, 'movement_xlsx', 'movement_pdf', 'social_xlsx', 'social_pdf', 'class_list_xlsx',
+                 'class_list_pdf')
 
 
 class KzEduContingentNobdXlsx(models.AbstractModel):

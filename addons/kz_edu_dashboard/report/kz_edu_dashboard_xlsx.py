@@ -6,6 +6,8 @@ from odoo import _, api, models
 
 from odoo.addons.kz_edu_base.kz_document import Column, Document, Table
 
+from odoo.addons.kz_edu_base.models.kz_edu_document_report import document_reports
+
 from .. import dashboard_rules as dr
 
 
@@ -47,16 +49,14 @@ def _value(value, kind):
     return value
 
 
-class KzEduDashboardDistrictXlsx(models.AbstractModel):
-    _name = 'report.kz_edu_dashboard.district_xlsx'
-    _inherit = 'kz.edu.document.xlsx'
+class KzEduDashboardExport(models.TransientModel):
+    _inherit = 'kz.edu.dashboard.export'
 
-    @api.model
-    def _kz_documents(self, records, data=None):
-        return [self._kz_district_document(export) for export in records[:1]]
-
-    def _kz_district_document(self, export):
-        d = export.report_data()
+    @api.multi
+    def kz_document(self):
+        """The district's table as a kz_document.Document in the user's language."""
+        self.ensure_one()
+        d = self.report_data()
         Dashboard = self.env['kz.edu.dashboard']
         lang = self.env.context.get('lang') or self.env.user.lang or 'ru_RU'
         cols = columns()
@@ -77,3 +77,6 @@ class KzEduDashboardDistrictXlsx(models.AbstractModel):
         doc.section(tables=[Table([_column(header, kind) for _key, header, kind in cols], rows=rows, total=total,
                                   freeze=2)])
         return doc
+
+
+document_reports(__name__, 'district_xlsx')

@@ -51,7 +51,7 @@ class TestReports(LearningCase):
                 'totals': [table.total] if table.total is not None else []}
 
     def test_class_performance_and_quality_per_quarter_LMS05(self):
-        doc = self.wizard(self.u_deputy, report_kind='performance', lang='ru_RU').report_data()
+        doc = self.wizard(self.u_deputy, report_kind='performance', lang='ru_RU').kz_document()
         rows = {r[0]: r for r in self.table(doc, 'classes')['rows']}
         # 5 «А»: 4 attested; only «5»: kid 0; «4» and «5»: kid 1; with a «3»: kid 2; with a «2»: kid 3
         self.assertEqual(rows['5 «А»'][1:6], [4, 1, 1, 1, 1])
@@ -110,7 +110,7 @@ class TestReports(LearningCase):
 
     def test_mark_sheet_is_the_class_journal_page(self):
         doc = self.wizard(self.u_math, report_kind='mark_sheet', class_id=self.c5a.id, subject_id=self.math.id,
-                          lang='kk_KZ').report_data()
+                          lang='kk_KZ').kz_document()
         marks = self.table(doc, 'marks')
         self.assertIn('09.11', marks['columns'])
         by_name = {r[1]: r for r in marks['rows']}
@@ -141,7 +141,7 @@ class TestReports(LearningCase):
 
     def test_attendance_per_lesson_names_who_was_absent(self):
         doc = self.wizard(self.teacher_user, report_kind='attendance', class_id=self.c5a.id,
-                          date_from='2026-11-09', date_to='2026-11-13', lang='ru_RU').report_data()
+                          date_from='2026-11-09', date_to='2026-11-13', lang='ru_RU').kz_document()
         table = self.table(doc, 'lessons')
         first = [r for r in table['rows'] if r[2] == self.math.with_context(lang='ru_RU').name][0]
         self.assertEqual((first[4], first[6]), (1, 1))
@@ -151,15 +151,15 @@ class TestReports(LearningCase):
 
     def test_who_may_print(self):
         with self.assertRaises(AccessError):
-            self.wizard(self.u_cashier, report_kind='performance').report_data()
+            self.wizard(self.u_cashier, report_kind='performance').kz_document()
         with self.assertRaises(AccessError):
-            self.wizard(self.u_b, report_kind='performance', company_id=self.school_a.id).report_data()
+            self.wizard(self.u_b, report_kind='performance', company_id=self.school_a.id).kz_document()
         with self.assertRaises(UserError):
-            self.wizard(self.u_deputy, report_kind='mark_sheet').report_data()      # no class, no subject
+            self.wizard(self.u_deputy, report_kind='mark_sheet').kz_document()      # no class, no subject
         # a class teacher's performance counts her own class only (record rules)
-        doc = self.wizard(self.teacher_user, report_kind='performance').report_data()
+        doc = self.wizard(self.teacher_user, report_kind='performance').kz_document()
         self.assertEqual([r[0] for r in self.table(doc, 'classes')['rows']], ['5 «А»'])
 
     def test_performance_recompute_by_the_deputy_uses_the_journal(self):
-        doc = self.wizard(self.u_deputy, report_kind='performance', recompute_marks=True).report_data()
+        doc = self.wizard(self.u_deputy, report_kind='performance', recompute_marks=True).kz_document()
         self.assertTrue(self.table(doc, 'classes')['rows'])

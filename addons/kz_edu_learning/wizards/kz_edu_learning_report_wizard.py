@@ -70,18 +70,18 @@ class KzEduLearningReportWizard(models.TransientModel):
     @api.multi
     def action_print_pdf(self):
         self.ensure_one()
-        self.report_data()     # checks first: the error comes as a message, not as a broken PDF
+        self.kz_document()     # checks first: the error comes as a message, not as a broken PDF
         return self.env.ref('kz_edu_learning.kz_edu_learning_report_pdf').report_action(self)
 
     @api.multi
     def action_print_xlsx(self):
         self.ensure_one()
-        self.report_data()
+        self.kz_document()
         return self.env.ref('kz_edu_learning.kz_edu_learning_report_xlsx').report_action(self)
 
     # ------------------------------------------------------------------------------------------ the document
     @api.multi
-    def report_data(self):
+    def kz_document(self):
         """The document (a kz_document.Document) in the wizard's language; its tables' cells are str, int,
         Decimal or date."""
         self.ensure_one()
