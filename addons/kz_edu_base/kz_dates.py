@@ -39,7 +39,7 @@ class DateError(KzError, ValueError):
     """A value that is not a date (the default error of :func:`to_date`)."""
 
 
-def to_date(value, what='date', error=DateError, required=True):
+def to_date(value, what=_('date'), error=DateError, required=True):
     """A ``datetime.date`` from a date, a datetime or 'YYYY-MM-DD' text (a time after it is ignored). Otherwise
     ``error(message)``, the message naming ``what``; an empty value (None, False, '') is None when not
     ``required``."""

@@ -98,7 +98,7 @@ def _read(value, what, error, kind, comma=False):
     return number
 
 
-def to_decimal(value, what='amount', error=MoneyError):
+def to_decimal(value, what=_('amount'), error=MoneyError):
     """The exact, finite ``Decimal`` of an amount (not rounded): a Decimal or int as it is, a float through
     ``repr``, a text stripped of its spaces. ``error(message)`` is raised for None, a bool, NaN, an infinity, a
     text that is not a number and any other type.
@@ -109,7 +109,7 @@ def to_decimal(value, what='amount', error=MoneyError):
     return _read(value, what, error, 'amount')
 
 
-def to_number(value, what='value', error=ValueError, comma=False):
+def to_number(value, what=_('value'), error=ValueError, comma=False):
     """The same reading for a number that is not an amount (a coefficient, hours, days, points): an exact finite
     Decimal, ``error(message)`` otherwise; ``comma=True`` also reads a decimal comma ('4,81'), for numbers that
     have no thousands (a coefficient typed the Russian way).
@@ -125,7 +125,7 @@ def round_money(number):
     return number.quantize(TIYN, rounding=ROUND_HALF_UP)
 
 
-def money(value, what='amount', error=MoneyError, exact=False, required=False):
+def money(value, what=_('amount'), error=MoneyError, exact=False, required=False):
     """``value`` as a Decimal of whole tiyn, rounded half up (the contract above).
 
     ``what`` names the value in the message of a refusal; ``error`` makes the exception from the message;

@@ -13,7 +13,8 @@ here (issue #15). A model, wizard or controller calls a pure module and, at its 
 The template of the error is looked up by its text in ``ir.translation`` (types code and sql_constraint: what
 Odoo's ``_()`` does, so a template extracted from any installed addon is found) in ``env.lang``, and formatted with
 the parameters written for that language (dates 01.09.2027, amounts «1 200,50»). A user in English gets the
-English text of ``str(err)``."""
+English text of ``str(err)``. The parameter ``what`` (the thing refused: «date», «top-up») is translated too, when
+the caller marked its English text with ``_()``."""
 import contextlib
 import logging
 
@@ -23,7 +24,11 @@ from .kz_errors import is_kz_error_class, render
 
 _logger = logging.getLogger(__name__)
 
-__all__ = ['is_kz_error', 'translate', 'user_error', 'user_errors']
+__all__ = ['TRANSLATED_PARAMS', 'is_kz_error', 'translate', 'user_error', 'user_errors']
+
+#: parameters that name the thing refused in English (``to_date(value, _('birth date'))``: "%(what)s must be a
+#: date"): translated like the template, so the sentence is all in the user's language
+TRANSLATED_PARAMS = ('what',)
 
 
 def is_kz_error(err):
@@ -38,9 +43,14 @@ def translate(env, err):
     lang = env.lang or 'en_US'
     if lang.startswith('en'):   # the English text, as the logs have it (dates 2027-09-01)
         return str(err)
-    template = env['ir.translation']._get_source(None, ('code', 'sql_constraint'), lang, err.template)
+    source = env['ir.translation']._get_source
+    template = source(None, ('code', 'sql_constraint'), lang, err.template)
+    params = dict(err.params or {})
+    for name in TRANSLATED_PARAMS:
+        if isinstance(params.get(name), str):     # the thing refused («date», «top-up»), marked with _() where named
+            params[name] = source(None, ('code',), lang, params[name])
     try:
-        return render(template, err.params, lang)
+        return render(template, params, lang)
     except (KeyError, ValueError, TypeError):   # a translation whose placeholders do not match: say it in English
         _logger.warning('The %s translation of %r does not fit its parameters %r', lang, err.template, err.params)
         return str(err)

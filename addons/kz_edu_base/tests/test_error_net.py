@@ -14,8 +14,9 @@ class TestErrorNet(KzEduCase):
             'model': 'kz.edu.parameter', 'method': 'get', 'args': ['MRP', day], 'kwargs': {}})
 
     def test_a_refusal_of_a_rule_module_is_a_warning_in_the_users_language(self):
-        for login, lang, text in (('kznet_ru', 'ru_RU', "должно быть датой (ГГГГ-ММ-ДД), получено: 'завтра'"),
-                                  ('kznet_kk', 'kk_KZ', "күн болуы керек (ЖЖЖЖ-АА-КК), берілгені: 'завтра'")):
+        # the whole sentence in the user's language, the thing refused too («дата», not "date")
+        for login, lang, text in (('kznet_ru', 'ru_RU', "«дата» должно быть датой (ГГГГ-ММ-ДД), получено: 'завтра'"),
+                                  ('kznet_kk', 'kk_KZ', "«күні» күн болуы керек (ЖЖЖЖ-АА-КК), берілгені: 'завтра'")):
             user = self.make_user(login, ['kz_edu_base.group_teacher'], self.school_a)
             user.write({'password': login + '-Pw-1', 'lang': lang})
             with mute_logger('odoo.http', 'odoo.addons.kz_edu_base.http_net',
