@@ -54,7 +54,7 @@ __all__ = [
     'CanteenError', 'SaleRefused', 'load_parameters', 'resolve_parameters', 'entitlement', 'identify',
     'decide_sale', 'free_sets', 'pos_summary', 'order_key', 'merge_synced', 'over_free_limit', 'validate_menu',
     'approve_menu', 'check_menu_change', 'check_topup', 'benchmark_decisions', 'PARAMETERS_CSV', 'REFUSALS',
-    'sale_refused',
+    'sale_refused', 'AGE_GROUPS', 'AGE_GROUP_OF_GRADE', 'AGE_GROUP_SOURCE', 'age_group',
 ]
 
 PARAMETERS_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'kz_canteen_parameters.csv')
@@ -111,6 +111,33 @@ REFUSALS = {
 def sale_refused(code, template=None, **params):
     """The SaleRefused ``code`` with its cashier's text (``template`` names another text of the same code)."""
     return SaleRefused(code, template or REFUSALS[code], **params)
+
+
+# ----------------------------------------------------------------------------------------------- age groups
+
+#: the menus' age groups (the selection of kz.canteen.menu.age_group; Odoo translates the labels)
+AGE_GROUPS = (('7-10', 'Grades 1-4 (7-10 years)'), ('11-18', 'Grades 5-11 (11-18 years)'))
+#: grade → age group of the menu: (first grade, last grade, age group), bounds included, first match wins
+AGE_GROUP_OF_GRADE = ((1, 4, '7-10'), (5, 12, '11-18'))
+#: the group of a child without a grade in these bounds (no grade recorded, a pre-school class «0»)
+DEFAULT_AGE_GROUP = '7-10'
+#: where the rule comes from: the data has no source for it (no parameter row, nothing in data/SOURCES.md)
+AGE_GROUP_SOURCE = ('UNCONFIRMED: the grades follow the free-meal bands (1-4 primary, 5-11); the age groups of the '
+                    'sanitary rules for school meals were not read')
+
+
+def age_group(grade):
+    """The menu age group of a child of ``grade`` (kz.edu.grade's sequence: 1 … 11; None or False: no grade):
+    grades 1–4 → '7-10', 5–12 → '11-18', anything else → DEFAULT_AGE_GROUP. A grade that is not a whole number
+    (text, a bool) is a programming error of the caller: CanteenError('bad_input')."""
+    if grade is None or grade is False:
+        return DEFAULT_AGE_GROUP
+    if isinstance(grade, bool) or not isinstance(grade, int):
+        raise CanteenError('bad_input', 'grade must be a whole number, got %r' % (grade,))
+    for low, high, group in AGE_GROUP_OF_GRADE:
+        if low <= grade <= high:
+            return group
+    return DEFAULT_AGE_GROUP
 
 
 # ----------------------------------------------------------------------------------------------- small helpers

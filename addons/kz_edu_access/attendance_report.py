@@ -21,7 +21,8 @@ The rules, as printed under the report:
   employee of the school whose badge was used during the month; a staff member is present on a day with at least
   one entry.
 * The **register** shows per person and school day the first entry and the last exit of the day, local time
-  HH:MM ("08:05-15:30"; "08:05-" with no exit recorded; "-13:00" with an exit only).
+  HH:MM ("08:05-15:30"; "08:05-" with no exit recorded; "-13:00" with an exit only): the earliest entry and the
+  latest exit of the day, the one rule of access_rules (``day_bounds``, in SQL ``day_bounds_sql``).
 """
 import datetime
 
@@ -30,8 +31,10 @@ try:  # the contingent's pure module: plain name in the pure tests, the addon pa
 except ImportError:  # pragma: no cover
     from odoo.addons.kz_edu_contingent.movement_report import to_date
 try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
+    from access_rules import IN, OUT, day_bounds
     from kz_dates import month_bounds, previous_month  # noqa: F401 (named for the ORM and the tests)
 except ImportError:  # inside Odoo
+    from odoo.addons.kz_edu_access.access_rules import IN, OUT, day_bounds
     from odoo.addons.kz_edu_base.kz_dates import month_bounds, previous_month  # noqa: F401
 
 WEEKDAYS = (0, 1, 2, 3, 4)      # Monday .. Friday
@@ -99,17 +102,14 @@ def _enrolled_on(stays, day):
 
 
 def _day_rows(rows):
-    """{(person, day): (first_in, last_out)} from rows (person, day, first_in, last_out)."""
-    out = {}
+    """{(person, day): (first_in, last_out)} from rows (person, day, first_in, last_out) already grouped by the
+    database (access_rules.day_bounds_sql): a person's rows of one day (several schools) merge by the same rule,
+    access_rules.day_bounds."""
+    taps = []
     for person, day, first_in, last_out in rows:
-        key = (person, to_date(day))
-        old_in, old_out = out.get(key, (None, None))
-        if first_in and (old_in is None or first_in < old_in):
-            old_in = first_in
-        if last_out and (old_out is None or last_out > old_out):
-            old_out = last_out
-        out[key] = (old_in, old_out)
-    return out
+        day = to_date(day)
+        taps += [(person, day, IN, first_in or None), (person, day, OUT, last_out or None)]
+    return day_bounds(taps)
 
 
 def _sums(lists):

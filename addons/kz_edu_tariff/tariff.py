@@ -70,6 +70,9 @@ __all__ = [
     'TariffError', 'ServiceLength', 'PARAMETERS_CSV', 'COEFFICIENTS_CSV', 'CATEGORIES',
     'load_parameters', 'load_coefficients', 'parameter', 'parameter_row', 'coefficient_for',
     'experience_years', 'grade_band', 'check_weekly_hours', 'teacher_pay',
+    'NO_SUPPLEMENT_CATEGORIES', 'BASE_CODES', 'BANDS', 'EDUCATION_RANK', 'default_block', 'highest_education',
+    'qualification_on', 'category_on', 'managed_class', 'band_pay', 'next_step_date', 'base_rows', 'tariff_line',
+    'list_totals',
 ]
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
@@ -600,3 +603,221 @@ def teacher_pay(bdo, coefficient, raise_factor, norm_hours, actual_hours, catego
     result['lines'] = lines
     result['unconfirmed'] = sorted(code for code, row in used.items() if row['status'] == 'UNCONFIRMED')
     return result
+
+
+# ----------------------------------------------------------------------------------------------- a line of the list
+
+#: qualification categories of kz.hr.qualification that carry no supplement
+NO_SUPPLEMENT_CATEGORIES = ('none', 'teacher')
+#: the base parameters of every line, read once per list
+BASE_CODES = ('BDO', 'RAISE_FACTOR', 'NORM_WEEKLY_HOURS')
+#: the grade bands of a list, in the order of its columns
+BANDS = ('1-4', '5-9', '10-11')
+
+#: Education level of kz.hr.education → the block group of the register: В2 higher, В4 technical and vocational
+#: (the public eduline calculator's mapping, data/SOURCES.md; UNCONFIRMED).
+BLOCK_GROUP_BY_LEVEL = {'doctor': 'В2', 'master': 'В2', 'bachelor': 'В2', 'tvet': 'В4'}
+#: Qualification category → the last digit of the block when the employee has no explicit block. UNCONFIRMED: the
+#: subgroups 1…4 of В2/В4 were the categories высшая / первая / вторая / без категории, and the categories of 2016+
+#: are matched to them (исследователь, мастер ≈ высшая; эксперт ≈ первая; модератор ≈ вторая — the gos24.kz 2023
+#: example pairs В2-3 with a педагог-модератор).
+BLOCK_DIGIT_BY_CATEGORY = {'master': '1', 'researcher': '1', 'expert': '2', 'moderator': '3', 'teacher': '4',
+                           'none': '4'}
+#: the rank of an education level: the highest one counts (block, education printed on the list)
+EDUCATION_RANK = {'tvet': 1, 'bachelor': 2, 'master': 3, 'doctor': 4}
+#: education levels that give the master's degree supplement
+MASTER_LEVELS = ('master', 'doctor')
+
+
+def default_block(education_level, category):
+    """The pay block a teacher gets when HR set none: from the education level and the category (UNCONFIRMED);
+    False without a known education level."""
+    group = BLOCK_GROUP_BY_LEVEL.get(education_level)
+    if not group:
+        return False
+    return '%s-%s' % (group, BLOCK_DIGIT_BY_CATEGORY.get(category or 'none', '4'))
+
+
+def highest_education(educations):
+    """The education that counts among ``educations`` (dicts with ``level`` and ``year``): the highest level, then
+    the latest year; None without any."""
+    return max(educations, key=lambda e: (EDUCATION_RANK.get(e['level'], 0), e.get('year') or 0), default=None)
+
+
+def qualification_on(qualifications, on_date):
+    """The qualification (dicts with ``attestation_date``, optional ``id``) in force on ``on_date``: the latest
+    attestation on or before the day (the higher id of one day); None when there is none yet."""
+    on_date = _to_date(on_date, 'on_date')
+    found = [q for q in qualifications if _to_date(q['attestation_date'], 'attestation_date') <= on_date]
+    return max(found, key=lambda q: (_to_date(q['attestation_date'], 'attestation_date'), q.get('id') or 0),
+               default=None)
+
+
+def category_on(qualification, on_date):
+    """(category, supplement key, expired) of a teacher on ``on_date`` from the qualification in force
+    (:func:`qualification_on`): the category ('none' without one); the key of :data:`CATEGORIES` that carries a
+    supplement, or None for a category without one or one that expired before the day; expired is True only for a
+    category with a supplement whose ``expiry_date`` is before the day."""
+    on_date = _to_date(on_date, 'on_date')
+    category = qualification and qualification.get('category') or 'none'
+    expiry = qualification and qualification.get('expiry_date')
+    expiry = _to_date(expiry, 'expiry_date') if expiry else None
+    expired = bool(expiry and expiry < on_date and category not in NO_SUPPLEMENT_CATEGORIES)
+    key = None if category in NO_SUPPLEMENT_CATEGORIES or expired else category
+    return category, key, expired
+
+
+def managed_class(classes):
+    """(the class whose management is paid, notes) from the classes a teacher manages (dicts ``grade_sequence``,
+    ``size``, ``name``, in the school's order): the first of grades 1–11; none when it has no pupils. Notes are
+    (code, params): ``class_without_pupils`` {'class'}, ``several_classes`` {'count', 'class'}."""
+    classes = [c for c in classes if 1 <= (c.get('grade_sequence') or 0) <= 11]
+    if not classes:
+        return None, []
+    first = classes[0]
+    if not first.get('size'):
+        return None, [('class_without_pupils', {'class': first['name']})]
+    if len(classes) > 1:
+        return first, [('several_classes', {'count': len(classes), 'class': first['name']})]
+    return first, []
+
+
+def band_pay(load_pay, hours, total_hours=None):
+    """The pay for the hours of each grade band (the list's header amounts): the load pay × the band's hours / the
+    load (``total_hours``, default the bands' sum), to the tiyn half up; the last band with hours takes the rest,
+    so the bands add up to the load pay. ``hours``: {band: Decimal}; returns {band: Decimal} for every band of
+    :data:`BANDS`."""
+    load_pay = round_money(load_pay)
+    hours = {band: _decimal(hours.get(band) or 0, 'hours %s' % band) for band in BANDS}
+    total = sum(hours.values(), Decimal(0)) if total_hours is None else _decimal(total_hours, 'weekly hours')
+    used = [band for band in BANDS if hours[band]]
+    out, rest = {}, load_pay
+    for band in BANDS:
+        if band not in used:
+            out[band] = ZERO
+        elif band == used[-1]:
+            out[band] = rest
+        else:
+            out[band] = round_money(load_pay * hours[band] / total)
+            rest -= out[band]
+    return out
+
+
+def next_step_date(periods, exp_to_years, on_date, year_end):
+    """The first day after ``on_date`` and up to ``year_end`` on which the service of ``periods`` reaches
+    ``exp_to_years`` (the end of the grid step the teacher is in: a new coefficient, a change order), or None: no
+    next step, no service still running, or not before the end of the academic year."""
+    if exp_to_years is None or year_end is None:
+        return None
+    on_date, year_end = _to_date(on_date, 'on_date'), _to_date(year_end, 'year_end')
+    if year_end <= on_date:
+        return None
+    limit = _decimal(exp_to_years, 'exp_to_years')
+
+    def reached(day):
+        return experience_years(periods, day).as_decimal() >= limit
+
+    if not reached(year_end):
+        return None
+    low, high = on_date, year_end       # reached(low) is False (the teacher is below the step), reached(high) True
+    while (high - low).days > 1:
+        middle = low + datetime.timedelta(days=(high - low).days // 2)
+        if reached(middle):
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def base_rows(on_date, parameters=None):
+    """{code: row} of :data:`BASE_CODES` on ``on_date``: TariffError naming the first one missing."""
+    return {code: parameter_row(code, on_date, parameters) for code in BASE_CODES}
+
+
+def tariff_line(on_date, periods, block, hours, total_hours=None, qualification=None, educations=(), classes=(),
+                rural=False,
+                special_conditions=False, cabinet=None, workshop=False, mentoring=False, sports_section=False,
+                notebooks=None, notebook_hours=None, year_end=None, parameters=None, table=None, base=None):
+    """One teacher's line of the tariffication list on ``on_date``: everything the list prints and stores.
+
+    * ``periods``: the service periods (see :func:`experience_years`); ``block``: the pay block of the register;
+    * ``hours``: {band of :data:`BANDS`: weekly hours}; ``total_hours``: the weekly load (default their sum; the
+      load summary's own total when given: it also counts hours of classes outside the bands);
+    * ``qualification``: the one in force (:func:`qualification_on`): ``category``, ``attestation_date``,
+      ``expiry_date``; ``educations``: rows with ``level`` (a master's or doctor's degree gives its supplement);
+    * ``classes``: the classes the teacher manages (:func:`managed_class`);
+    * ``rural``, ``special_conditions``, ``cabinet``, ``workshop``, ``mentoring``, ``sports_section``: the options of
+      :func:`teacher_pay`; ``notebooks``: 'flat', 'hourly' or None, with ``notebook_hours`` = (hours in full
+      classes, hours in small classes) for 'hourly';
+    * ``year_end``: the end of the academic year (the service step and the category expiry reached before it);
+    * ``parameters``, ``table``: the dated rows and the grid; ``base``: :func:`base_rows` when already read.
+
+    Returns a dict: ``service`` (ServiceLength), ``coefficient_row``, ``category`` / ``category_key`` /
+    ``expired`` (:func:`category_on`), ``managed_class`` (dict or None), ``hours`` ({band: Decimal}),
+    ``total_hours``, ``pay`` (:func:`teacher_pay`), ``band_pay`` (:func:`band_pay`), ``next_step_date``,
+    ``unconfirmed`` (codes of the UNCONFIRMED rows used, 'GRID <block>' for an unconfirmed grid row),
+    ``used_codes`` (every parameter code used) and ``notes``: (code, params) in the order they are printed —
+    ``class_without_pupils``, ``several_classes``, ``category_expired`` {'date'}, ``above_maximum_hours``
+    {'error': the TariffError}, ``next_step`` {'years', 'date'}, ``category_expires`` {'date'}. Raises TariffError."""
+    on_date = _to_date(on_date, 'on_date')
+    base = base if base is not None else base_rows(on_date, parameters)
+    notes = []
+    service = experience_years(periods, on_date)
+    grid_row = coefficient_row(block, service, on_date, table)
+    hours = {band: _decimal(hours.get(band) or 0, 'hours %s' % band) for band in BANDS}
+    total_hours = sum(hours.values(), Decimal(0)) if total_hours is None else _decimal(total_hours, 'weekly hours')
+    category, category_key, expired = category_on(qualification, on_date)
+    options = {'on_date': on_date, 'parameters': parameters, 'rural': bool(rural),
+               'special_conditions': bool(special_conditions), 'cabinet': cabinet or None, 'workshop': bool(workshop),
+               'mentoring': bool(mentoring), 'sports_section': bool(sports_section),
+               'master_degree': any(e['level'] in MASTER_LEVELS for e in educations)}
+    managed, class_notes = managed_class(classes)
+    notes += class_notes
+    if managed:
+        options.update(class_grade=managed['grade_sequence'], class_size=managed['size'])
+    if notebooks == 'flat':
+        options['notebooks'] = True
+    elif notebooks == 'hourly' and notebook_hours:
+        options['notebook_hours'], options['notebook_hours_small'] = notebook_hours
+    if expired:
+        notes.append(('category_expired', {'date': _to_date(qualification['expiry_date'], 'expiry_date')}))
+    pay = teacher_pay(base['BDO']['value'], grid_row['coefficient'], base['RAISE_FACTOR']['value'],
+                      base['NORM_WEEKLY_HOURS']['value'], total_hours, category_key, **options)
+    try:
+        check_weekly_hours(total_hours, on_date=on_date, parameters=parameters)
+    except TariffError as exc:
+        notes.append(('above_maximum_hours', {'error': exc}))
+    unconfirmed = set(pay['unconfirmed']) | {code for code, row in base.items() if row['status'] == 'UNCONFIRMED'}
+    if grid_row['status'] == 'UNCONFIRMED':
+        unconfirmed.add('GRID %s' % grid_row['block'])
+    next_step = next_step_date(periods, grid_row['exp_to_years'], on_date, year_end)
+    if next_step:
+        notes.append(('next_step', {'years': grid_row['exp_to_years'], 'date': next_step}))
+    expiry = qualification and qualification.get('expiry_date')
+    if expiry and not expired and year_end is not None \
+            and _to_date(expiry, 'expiry_date') <= _to_date(year_end, 'year_end'):
+        notes.append(('category_expires', {'date': _to_date(expiry, 'expiry_date')}))
+    return {
+        'service': service, 'coefficient_row': grid_row, 'category': category, 'category_key': category_key,
+        'expired': expired, 'managed_class': managed, 'hours': hours, 'total_hours': total_hours, 'pay': pay,
+        'band_pay': band_pay(pay['load_pay'], hours, total_hours), 'next_step_date': next_step, 'unconfirmed': unconfirmed,
+        'used_codes': set(base) | {p['code'] for line in pay['lines'] for p in line['parameters']}, 'notes': notes,
+    }
+
+
+def list_totals(lines):
+    """The header of a list from its lines (dicts with ``hours`` {band: Decimal}, ``band_pay`` {band: Decimal},
+    ``pay``): per band the hours, the teachers with hours in it and the pay for them; the load pay, the total and
+    the supplements (total − load pay). Decimals, summed exactly."""
+    out = {'teacher_count': len(lines), 'bands': {}}
+    for band in BANDS:
+        out['bands'][band] = {
+            'hours': sum((line['hours'][band] for line in lines), Decimal(0)),
+            'teachers': len([line for line in lines if line['hours'][band]]),
+            'amount': sum((line['band_pay'][band] for line in lines), ZERO),
+        }
+    out['hours_total'] = sum((b['hours'] for b in out['bands'].values()), Decimal(0))
+    out['load_pay_total'] = sum((line['pay']['load_pay'] for line in lines), ZERO)
+    out['amount_total'] = sum((line['pay']['total'] for line in lines), ZERO)
+    out['supplement_total'] = out['amount_total'] - out['load_pay_total']
+    return out

@@ -22,7 +22,8 @@ from odoo.tools import mute_logger
 from odoo.addons.kz_edu_contingent.controllers.portal import KzEduParentPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..models.kz_canteen_pos import age_group
+from .. import canteen_rules
+
 
 MEAL_DAYS = 30            # how far back the meals, statistics and ratings go
 MEALS_PER_PAGE = 20
@@ -56,7 +57,7 @@ class CanteenFamily(object):
         return restricted.mapped('allergen_id') | self.child.allergen_ids
 
     def age_group(self):
-        return age_group(self.child.grade_id.sequence)
+        return canteen_rules.age_group(self.child.grade_id.sequence)
 
     def menu_day(self, day=None):
         """The day whose menu is shown: today unless another day within the last 30 and the next 14 is asked."""

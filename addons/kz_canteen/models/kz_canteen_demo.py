@@ -28,7 +28,6 @@ from odoo.addons.kz_edu_base.bulk_sql import insert_rows
 from odoo.addons.kz_edu_base.kz_money import money
 
 from .. import canteen_rules
-from .kz_canteen_pos import age_group
 
 _logger = logging.getLogger(__name__)
 
@@ -474,7 +473,7 @@ class KzCanteenDemo(models.AbstractModel):
                     continue
                 ent = canteen_rules.entitlement(child, day, params)
                 student['kind'] = ent['kind']
-                menu_info = menus.get((day, age_group(child['grade'])))
+                menu_info = menus.get((day, canteen_rules.age_group(child['grade'])))
                 if not menu_info:
                     continue
                 rng = random.Random('%s-%s' % (sid, day.isoformat()))

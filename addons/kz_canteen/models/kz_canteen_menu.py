@@ -10,7 +10,8 @@ from odoo.addons.kz_edu_base.user_errors import translate
 from .. import canteen_rules
 
 MEALS = [('breakfast', 'Breakfast'), ('lunch', 'Lunch'), ('snack', 'Afternoon snack')]
-AGE_GROUPS = [('7-10', 'Grades 1-4 (7-10 years)'), ('11-18', 'Grades 5-11 (11-18 years)')]
+#: the age groups of the menus: the rule (grade → group) and its source are canteen_rules.age_group
+AGE_GROUPS = list(canteen_rules.AGE_GROUPS)
 
 
 class KzCanteenMenu(models.Model):

@@ -30,15 +30,6 @@ CANTEEN_DOMAINS = ('canteen',)
 
 _logger = logging.getLogger(__name__)
 
-AGE_GROUP_OF_GRADE = [(1, 4, '7-10'), (5, 12, '11-18')]
-
-
-def age_group(grade):
-    for low, high, group in AGE_GROUP_OF_GRADE:
-        if low <= (grade or 0) <= high:
-            return group
-    return '7-10'
-
 
 class PosConfig(models.Model):
     _inherit = 'pos.config'
@@ -494,7 +485,7 @@ class KzCanteenPos(models.AbstractModel):
         Student = self.env['kz.edu.student'].sudo()
         child = Student.kz_rules_children([student_id], day).get(student_id)
         params = self._kz_params(company, day)
-        menu, menu_of = self._kz_menu(company, day, age_group(child and child['grade']))
+        menu, menu_of = self._kz_menu(company, day, canteen_rules.age_group(child and child['grade']))
         cr = self.env.cr
         # one free set meal = the free dishes of one meal (menu) in one order: breakfast and lunch are two
         cr.execute("""SELECT COUNT(DISTINCT (order_key, menu_id)) FROM kz_canteen_meal
@@ -611,7 +602,7 @@ class KzCanteenPos(models.AbstractModel):
                 kind, share = 'paid', Decimal('0')
             out.append({'student_id': sid, 'partner_id': partner_id, 'name': name, 'class_name': class_name or '',
                         'card_uids': list(uids), 'kind': kind, 'budget_share': str(share),
-                        'age_group': age_group(child['grade']), 'restricted': sorted(restricted.get(sid, [])),
+                        'age_group': canteen_rules.age_group(child['grade']), 'restricted': sorted(restricted.get(sid, [])),
                         'free_meals_today': meals_today.get(sid, 0)})
         return out
 

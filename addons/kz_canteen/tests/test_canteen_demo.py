@@ -11,7 +11,6 @@ from odoo import fields
 from odoo.tests import common
 
 from odoo.addons.kz_canteen import canteen_rules, meal_report
-from odoo.addons.kz_canteen.models.kz_canteen_pos import age_group
 
 KNOWN_ALLERGENS = {'GLUTEN', 'CRUSTACEANS', 'EGGS', 'FISH', 'PEANUTS', 'SOYBEANS', 'MILK', 'NUTS', 'CELERY',
                    'MUSTARD', 'SESAME', 'SULPHITES', 'LUPIN', 'MOLLUSCS'}
@@ -216,4 +215,4 @@ class TestCanteenDemo(common.SavepointCase):
                                  JOIN kz_canteen_menu menu ON menu.id = m.menu_id WHERE m.company_id = %s""",
                             (self.school.id,))
         for grade, group in self.env.cr.fetchall():
-            self.assertEqual(age_group(grade), group)
+            self.assertEqual(canteen_rules.age_group(grade), group)

@@ -1,8 +1,11 @@
 from odoo import api, fields, models, tools
 
+from .. import access_rules
+
 
 class KzEduAccessDaily(models.Model):
-    """A student's day at school: first entry and last exit (SQL view over the recorded events)."""
+    """A student's day at school: first entry and last exit (SQL view over the recorded events; the rule is
+    access_rules.day_bounds, its SQL access_rules.day_bounds_sql)."""
     _name = 'kz.edu.access.daily'
     _description = 'Student entry and exit by day'
     _auto = False
@@ -22,13 +25,11 @@ class KzEduAccessDaily(models.Model):
         self.env.cr.execute("""
             CREATE VIEW %s AS (
                 SELECT min(e.id) AS id, e.local_date AS date, e.student_id, e.class_id, e.company_id,
-                       min(e.event_time) FILTER (WHERE e.direction = 'in') AS first_in,
-                       max(e.event_time) FILTER (WHERE e.direction = 'out') AS last_out,
-                       count(*) AS taps
+                       %s, count(*) AS taps
                   FROM kz_edu_access_event e
-                 WHERE e.state = 'accepted'
+                 WHERE e.state = '%s'
                  GROUP BY e.local_date, e.student_id, e.class_id, e.company_id
-            )""" % self._table)
+            )""" % (self._table, access_rules.day_bounds_sql('e'), access_rules.ACCEPTED))
 
 
 class KzEduStudent(models.Model):

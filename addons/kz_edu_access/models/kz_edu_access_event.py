@@ -9,14 +9,49 @@ from .. import access_rules
 
 _logger = logging.getLogger(__name__)
 
+#: the states of access_rules (the classification of a tap) with their labels
 EVENT_STATES = [
-    ('accepted', 'Student, recorded'),
-    ('staff', 'Staff, recorded'),
-    ('no_consent', 'No consent: kept, not linked'),
-    ('unknown_card', 'Unknown card'),
-    ('blocked_card', 'Blocked card'),
-    ('foreign_card', 'Card of another organisation'),
+    (access_rules.ACCEPTED, 'Student, recorded'),
+    (access_rules.STAFF, 'Staff, recorded'),
+    (access_rules.NO_CONSENT, 'No consent: kept, not linked'),
+    (access_rules.UNKNOWN_CARD, 'Unknown card'),
+    (access_rules.BLOCKED_CARD, 'Blocked card'),
+    (access_rules.FOREIGN_CARD, 'Card of another organisation'),
 ]
+
+
+#: The ingestion's one statement (see KzEduAccessEvent._insert_events). The classification of a tap and the links it
+#: keeps are generated from the pure rule (access_rules.TAP_RULES, LINKS): tests/test_ingest.py runs the same taps
+#: through this SQL and through access_rules.classify_tap and compares them row by row.
+_INSERT_EVENTS_SQL = """
+        WITH batch AS (
+            SELECT * FROM unnest(%(ids)s::varchar[], %(cards)s::varchar[], %(directions)s::varchar[],
+                                 %(times)s::timestamp[], %(days)s::date[])
+                       AS b(external_id, card_uid, direction, event_time, local_date)
+        ), staff AS (
+            SELECT DISTINCT ON (upper(barcode)) upper(barcode) AS uid, id, company_id
+              FROM hr_employee WHERE upper(barcode) IN (SELECT card_uid FROM batch) ORDER BY upper(barcode), id
+        ), classified AS MATERIALIZED (     -- else the CASE (and its consent lookup) is inlined in 5 columns
+            SELECT b.*, c.id AS card_id, s.id AS student_id, s.class_id, e.id AS employee_id,
+                   {state} AS state
+              FROM batch b
+              LEFT JOIN kz_edu_card c ON c.uid = b.card_uid
+              LEFT JOIN kz_edu_student s ON s.id = c.student_id
+              LEFT JOIN staff e ON e.uid = b.card_uid
+        )
+        INSERT INTO kz_edu_access_event (device_id, company_id, external_id, card_uid, direction, event_time,
+               local_date, received_at, state, card_id, student_id, class_id, employee_id,
+               create_date, write_date)
+        SELECT %(device)s, %(company)s, external_id, card_uid, direction, event_time, local_date, %(now)s, state,
+               {card_id}, {student_id}, {class_id}, {employee_id},
+               %(now)s, %(now)s
+          FROM classified
+         ORDER BY external_id
+            ON CONFLICT (device_id, external_id) DO NOTHING
+     RETURNING id, state, student_id, employee_id, direction, event_time""".format(
+    state=access_rules.classification_sql(), card_id=access_rules.link_sql('card_id'),
+    student_id=access_rules.link_sql('student_id'), class_id=access_rules.link_sql('class_id'),
+    employee_id=access_rules.link_sql('employee_id'))
 
 
 class KzEduAccessEvent(models.Model):
@@ -101,10 +136,11 @@ class KzEduAccessEvent(models.Model):
         """Classify the parsed events and insert them in one statement; returns the rows really inserted
         (id, state, student_id, employee_id, direction, event_time), not those already stored.
 
-        Classification: a card of another school -> foreign_card (never linked to that school's student); a
-        blocked or replaced card, or a student no longer enrolled -> blocked_card; no card-entry consent of the
-        parents on the event's local date -> no_consent, kept but not linked (HSC-01); otherwise accepted. A
-        staff badge -> staff (HSC-11). Anything else -> unknown_card. Nothing is dropped.
+        Classification (the pure rule access_rules.TAP_RULES, from which this SQL is generated): a card of
+        another school -> foreign_card (never linked to that school's student); a blocked or replaced card, or a
+        student no longer enrolled -> blocked_card; no card-entry consent of the parents on the event's local date
+        -> no_consent, kept but not linked (HSC-01); otherwise accepted. A staff badge -> staff (HSC-11). Anything
+        else -> unknown_card. Nothing is dropped.
 
         Done in SQL over unnest() of the batch: Python only parses the events and gives each its local date.
         The same in Python (dict lookups per event and execute_values' row-by-row mogrify) held the server's
@@ -116,47 +152,7 @@ class KzEduAccessEvent(models.Model):
         cost two foreign-key checks a row on one hot res_users row, a quarter of the insert's time."""
         tz = pytz.timezone(device.company_id.kz_timezone or 'Asia/Almaty')
         now = now_utc.astimezone(datetime.timezone.utc).replace(tzinfo=None)
-        self.env.cr.execute("""
-            WITH batch AS (
-                SELECT * FROM unnest(%(ids)s::varchar[], %(cards)s::varchar[], %(directions)s::varchar[],
-                                     %(times)s::timestamp[], %(days)s::date[])
-                           AS b(external_id, card_uid, direction, event_time, local_date)
-            ), staff AS (
-                SELECT DISTINCT ON (upper(barcode)) upper(barcode) AS uid, id, company_id
-                  FROM hr_employee WHERE upper(barcode) IN (SELECT card_uid FROM batch) ORDER BY upper(barcode), id
-            ), classified AS MATERIALIZED (     -- else the CASE (and its consent lookup) is inlined in 5 columns
-                SELECT b.*, c.id AS card_id, s.id AS student_id, s.class_id, e.id AS employee_id,
-                       CASE WHEN c.id IS NOT NULL THEN
-                                CASE WHEN c.company_id != %(company)s THEN 'foreign_card'
-                                     WHEN c.state != 'active' OR s.state != 'enrolled' THEN 'blocked_card'
-                                     WHEN NOT EXISTS (
-                                         SELECT 1 FROM kz_edu_consent k
-                                          WHERE k.partner_id = s.partner_id AND k.purpose = 'card_entry'
-                                            AND k.date_given <= b.local_date
-                                            AND (k.date_withdrawn IS NULL OR k.date_withdrawn > b.local_date))
-                                          THEN 'no_consent'
-                                     ELSE 'accepted' END
-                            WHEN e.id IS NOT NULL THEN
-                                CASE WHEN e.company_id != %(company)s THEN 'foreign_card' ELSE 'staff' END
-                            ELSE 'unknown_card' END AS state
-                  FROM batch b
-                  LEFT JOIN kz_edu_card c ON c.uid = b.card_uid
-                  LEFT JOIN kz_edu_student s ON s.id = c.student_id
-                  LEFT JOIN staff e ON e.uid = b.card_uid
-            )
-            INSERT INTO kz_edu_access_event (device_id, company_id, external_id, card_uid, direction, event_time,
-                   local_date, received_at, state, card_id, student_id, class_id, employee_id,
-                   create_date, write_date)
-            SELECT %(device)s, %(company)s, external_id, card_uid, direction, event_time, local_date, %(now)s, state,
-                   CASE WHEN state IN ('accepted', 'blocked_card') THEN card_id END,
-                   CASE WHEN state = 'accepted' THEN student_id END,
-                   CASE WHEN state = 'accepted' THEN class_id END,
-                   CASE WHEN state = 'staff' THEN employee_id END,
-                   %(now)s, %(now)s
-              FROM classified
-             ORDER BY external_id
-                ON CONFLICT (device_id, external_id) DO NOTHING
-         RETURNING id, state, student_id, employee_id, direction, event_time""", {
+        self.env.cr.execute(_INSERT_EVENTS_SQL, {
             'ids': [e['id'] for e in events], 'cards': [e['card'] for e in events],
             'directions': [e['direction'] for e in events], 'times': [e['time_utc'] for e in events],
             'days': [access_rules.local_date(e['time_utc'], tz) for e in events],

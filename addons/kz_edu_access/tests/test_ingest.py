@@ -2,6 +2,8 @@ import datetime
 
 from odoo.exceptions import AccessError
 
+from odoo.addons.kz_edu_access import access_rules
+
 from .common import AccessCase
 
 
@@ -201,3 +203,103 @@ class TestIngest(AccessCase):
         self.assertEqual(set(seen.mapped('student_id').ids), set(self.kids[:2].ids))
         with self.assertRaises(AccessError):
             self.env['kz.edu.access.event'].sudo(parent).search([])
+
+
+class TestRulesInSql(AccessCase):
+    """The ingestion classifies a batch in SQL and the day's first entry and last exit are grouped in SQL, for speed;
+    both are the pure rules of access_rules: the same taps through both, compared row by row."""
+
+    def _facts(self, event):
+        """The access_rules.Tap of a stored event, read from the database as the rule reads it."""
+        cr = self.env.cr
+        cr.execute("SELECT id, company_id, state, student_id FROM kz_edu_card WHERE uid = %s", (event.card_uid,))
+        row = cr.fetchone()
+        card = student = None
+        consents = []
+        if row:
+            card = {'id': row[0], 'company_id': row[1], 'state': row[2]}
+            cr.execute("SELECT id, state, class_id, partner_id FROM kz_edu_student WHERE id = %s", (row[3],))
+            sid, state, class_id, partner_id = cr.fetchone()
+            student = {'id': sid, 'state': state, 'class_id': class_id}
+            cr.execute("SELECT purpose, date_given, date_withdrawn FROM kz_edu_consent WHERE partner_id = %s",
+                       (partner_id,))
+            consents = [{'purpose': p, 'date_given': g, 'date_withdrawn': w} for p, g, w in cr.fetchall()]
+        cr.execute("SELECT id, company_id FROM hr_employee WHERE upper(barcode) = %s ORDER BY id LIMIT 1",
+                   (event.card_uid,))
+        row = cr.fetchone()
+        employee = row and {'id': row[0], 'company_id': row[1]}
+        return access_rules.Tap(event.company_id.id, event.local_date, card=card, student=student,
+                                consents=consents, employee=employee)
+
+    def test_sql_classification_is_the_pure_rule_row_by_row(self):
+        Consent = self.env['kz.edu.consent']
+        # kids[2]: the card-entry consent from 20.11 (none on the 19th); kids[3]: withdrawn on 20.11
+        Consent.create({'partner_id': self.kids[2].partner_id.id, 'purpose': 'card_entry',
+                        'given_by_id': self.mother_a.id, 'date_given': '2026-11-20', 'company_id': self.school_a.id})
+        Consent.search([('partner_id', '=', self.kids[3].partner_id.id), ('purpose', '=', 'card_entry')]).write(
+            {'date_withdrawn': '2026-11-20'})
+        self.cards[1].action_block()
+        # kids[4]: enrolled with a card, then left the school (the card stays active)
+        self.admit(self.kids[4:5], self.c5b)
+        self.env['kz.edu.card'].create({'uid': 'C0000004', 'student_id': self.kids[4].id})
+        self.env.cr.execute("UPDATE kz_edu_student SET state = 'left' WHERE id = %s", (self.kids[4].id,))
+        self.env['kz.edu.student'].invalidate_cache()
+        # a badge of school B
+        self.env['hr.employee'].create({'name': 'Басқа мұғалім', 'company_id': self.school_b.id,
+                                        'barcode': 'KZTESTB02'})
+        device_b = self.env['kz.edu.access.device'].create({'name': 'B', 'company_id': self.school_b.id})
+        uids = ['C0000000', 'C0000001', 'C0000002', 'C0000003', 'C0000004', '90000001', 'KZTESTB02', 'FFFF0001']
+        taps = []
+        for n, uid in enumerate(uids):
+            taps += [self.ev('k%d-19' % n, uid, 'in', '2026-11-19T08:%02d:00+05:00' % n),
+                     self.ev('k%d-20' % n, uid, 'out' if n % 2 else 'in', '2026-11-20T08:%02d:00+05:00' % n)]
+        self.ingest(taps)
+        self.ingest([dict(t, id='b-' + t['id']) for t in taps], device=device_b)   # the same taps at school B
+
+        Event = self.env['kz.edu.access.event']
+        events = Event.search([('device_id', 'in', (self.device | device_b).ids)])
+        self.assertEqual(len(events), 2 * len(taps))
+        states = set()
+        for event in events:
+            stored = {'state': event.state, 'card_id': event.card_id.id or None,
+                      'student_id': event.student_id.id or None, 'class_id': event.class_id.id or None,
+                      'employee_id': event.employee_id.id or None}
+            self.assertEqual(stored, access_rules.classify_tap(self._facts(event)), event.external_id)
+            states.add(event.state)
+        self.assertEqual(states, set(access_rules.STATES))       # every rule was met by some tap
+        # and what that means, for a few of them
+        by_id = {e.external_id: e.state for e in events}
+        self.assertEqual([by_id[i] for i in ('k2-19', 'k2-20', 'k3-19', 'k3-20', 'k4-19', 'b-k0-19', 'b-k6-19')],
+                         ['no_consent', 'accepted', 'accepted', 'no_consent', 'blocked_card', 'foreign_card',
+                          'staff'])
+
+    def test_sql_first_entry_and_last_exit_are_the_pure_rule_row_by_row(self):
+        times = {  # card: [(direction, local time)], on 19.11 and 20.11, entries and exits out of order
+            'C0000000': [('out', '2026-11-19T15:10'), ('in', '2026-11-19T08:05'), ('in', '2026-11-19T07:55'),
+                         ('out', '2026-11-19T12:00'), ('in', '2026-11-20T07:50')],
+            'C0000001': [('out', '2026-11-19T13:00')],
+            'C0000003': [('in', '2026-11-19T08:30'), ('out', '2026-11-19T08:20'), ('in', '2026-11-20T09:00'),
+                         ('out', '2026-11-20T10:15'), ('in', '2026-11-20T10:40')],
+        }
+        taps = [self.ev('d-%s-%d' % (uid, n), uid, direction, when + ':00+05:00')
+                for uid, rows in times.items() for n, (direction, when) in enumerate(rows)]
+        self.ingest(taps)
+        kids = (self.kids[0] | self.kids[1] | self.kids[3]).ids
+        events = self.env['kz.edu.access.event'].search_read(
+            [('device_id', '=', self.device.id), ('state', '=', 'accepted')],
+            ['student_id', 'local_date', 'direction', 'event_time'])
+        pure = access_rules.day_bounds((e['student_id'][0], e['local_date'], e['direction'], e['event_time'])
+                                       for e in events)
+        daily = self.env['kz.edu.access.daily'].search([('student_id', 'in', kids)])
+        sql = {(d.student_id.id, d.date): (d.first_in or None, d.last_out or None) for d in daily}
+        self.assertEqual(sql, pure)
+        self.assertEqual(sql[(self.kids[0].id, '2026-11-19')], ('2026-11-19 02:55:00', '2026-11-19 10:10:00'))
+        self.assertEqual(sql[(self.kids[1].id, '2026-11-19')], (None, '2026-11-19 08:00:00'))
+        self.assertEqual(sql[(self.kids[3].id, '2026-11-20')], ('2026-11-20 04:00:00', '2026-11-20 05:15:00'))
+        # the monthly report's register reads the same rule (first entry, last exit, local time)
+        report = self.env['kz.edu.access.report.wizard'].attendance_report([self.school_a.id], '2026-11-01')
+        school = report['schools'][0]
+        day = school['days'].index(datetime.date(2026, 11, 19))
+        cells = {r['student']: r['cells'][day]['text'] for r in school['register']}
+        self.assertEqual((cells[self.kids[0].id], cells[self.kids[1].id], cells[self.kids[3].id]),
+                         ('07:55-15:10', '-13:00', '08:30-08:20'))

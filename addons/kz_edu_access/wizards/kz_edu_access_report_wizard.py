@@ -18,6 +18,7 @@ import pytz
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 
+from .. import access_rules
 from .. import attendance_report as ar
 
 _logger = logging.getLogger(__name__)
@@ -175,11 +176,10 @@ class KzEduAccessReportWizard(models.TransientModel):
             ('company_id', 'in', list(company_ids)), ('local_date', '>=', day_from), ('local_date', '<=', day_to),
             ('state', '=', 'accepted'), ('student_id', 'in', student_ids or [0])])
         cr.execute("""
-            SELECT e.student_id, e.company_id, e.local_date,
-                   min(e.event_time) FILTER (WHERE e.direction = 'in'),
-                   max(e.event_time) FILTER (WHERE e.direction = 'out')
+            SELECT e.student_id, e.company_id, e.local_date, %s
               FROM kz_edu_access_event e WHERE e.id IN (%s)
-             GROUP BY e.student_id, e.company_id, e.local_date""" % ev_sub, ev_params)
+             GROUP BY e.student_id, e.company_id, e.local_date""" % (access_rules.day_bounds_sql('e'), ev_sub),
+                   ev_params)
         student_days = [(s, ar.to_date(day), self._local(t_in, tzs[company]), self._local(t_out, tzs[company]))
                         for s, company, day, t_in, t_out in cr.fetchall()]
 
@@ -192,11 +192,10 @@ class KzEduAccessReportWizard(models.TransientModel):
                 ('company_id', 'in', list(company_ids)), ('local_date', '>=', day_from),
                 ('local_date', '<=', day_to), ('state', '=', 'staff')])
             cr.execute("""
-                SELECT e.employee_id, e.company_id, e.local_date,
-                       min(e.event_time) FILTER (WHERE e.direction = 'in'),
-                       max(e.event_time) FILTER (WHERE e.direction = 'out')
+                SELECT e.employee_id, e.company_id, e.local_date, %s
                   FROM kz_edu_access_event e WHERE e.id IN (%s)
-                 GROUP BY e.employee_id, e.company_id, e.local_date""" % st_sub, st_params)
+                 GROUP BY e.employee_id, e.company_id, e.local_date""" % (access_rules.day_bounds_sql('e'), st_sub),
+                       st_params)
             rows = cr.fetchall()
             staff_days = [(emp, ar.to_date(day), self._local(t_in, tzs[company]), self._local(t_out, tzs[company]))
                           for emp, company, day, t_in, t_out in rows]

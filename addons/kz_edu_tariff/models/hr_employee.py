@@ -13,25 +13,6 @@ from .. import tariff
 TARIFF_DATA_GROUPS = ('hr.group_hr_user,kz_edu_base.group_teacher,kz_edu_base.group_bookkeeper,'
                       'kz_edu_base.group_district')
 
-#: Education level of kz.hr.education → the block group of the register: В2 higher, В4 technical and vocational
-#: (the public eduline calculator's mapping, data/SOURCES.md; UNCONFIRMED).
-BLOCK_GROUP_BY_LEVEL = {'doctor': 'В2', 'master': 'В2', 'bachelor': 'В2', 'tvet': 'В4'}
-#: Qualification category → the last digit of the block when the employee has no explicit block. UNCONFIRMED: the
-#: subgroups 1…4 of В2/В4 were the categories высшая / первая / вторая / без категории, and the categories of 2016+
-#: are matched to them (исследователь, мастер ≈ высшая; эксперт ≈ первая; модератор ≈ вторая — the gos24.kz 2023
-#: example pairs В2-3 with a педагог-модератор).
-BLOCK_DIGIT_BY_CATEGORY = {'master': '1', 'researcher': '1', 'expert': '2', 'moderator': '3', 'teacher': '4',
-                           'none': '4'}
-EDUCATION_RANK = {'tvet': 1, 'bachelor': 2, 'master': 3, 'doctor': 4}
-
-
-def default_block(education_level, category):
-    """The pay block a teacher gets when HR set none: from the education level and the category (UNCONFIRMED)."""
-    group = BLOCK_GROUP_BY_LEVEL.get(education_level)
-    if not group:
-        return False
-    return '%s-%s' % (group, BLOCK_DIGIT_BY_CATEGORY.get(category or 'none', '4'))
-
 
 class KzEduTariffService(models.Model):
     """A period of pedagogical service (педагогический стаж), here or elsewhere; the length of service at a date is
@@ -90,8 +71,8 @@ class HrEmployee(models.Model):
                 employee.kz_experience_text = format_service(employee, service)
             else:
                 employee.kz_experience_text = False
-            education = emp.kz_education_ids.sorted(lambda e: EDUCATION_RANK.get(e.level, 0), reverse=True)[:1]
-            employee.kz_pay_block_default = default_block(education.level, emp.kz_category)
+            education = emp.kz_education_ids.sorted(lambda e: tariff.EDUCATION_RANK.get(e.level, 0), reverse=True)[:1]
+            employee.kz_pay_block_default = tariff.default_block(education.level, emp.kz_category)
 
     @api.constrains('kz_pay_block')
     def _check_kz_pay_block(self):

@@ -9,7 +9,7 @@
   of kind "change" with its effective date, created from the approved one.
 """
 import datetime
-from decimal import Decimal, ROUND_HALF_UP
+from decimal import Decimal
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -22,13 +22,13 @@ from odoo.addons.kz_edu_base.user_errors import translate
 
 from .. import tariff
 from .kz_edu_tariff import TARIFF_DOMAINS
-from .hr_employee import EDUCATION_RANK, default_block, format_service
+from .hr_employee import format_service
 from odoo.addons.kz_payroll.models.kz_hr_personnel import QUALIFICATION_CATEGORIES
 
 TIYN = Decimal('0.01')
 ZERO = Decimal('0.00')
 #: grade band of tariff.grade_band → field suffix
-BANDS = (('1-4', '1_4'), ('5-9', '5_9'), ('10-11', '10_11'))
+BANDS = tuple((band, band.replace('-', '_')) for band in tariff.BANDS)
 CHANGE_REASONS = [
     ('attestation', 'Attestation: new qualification category'),
     ('experience', 'Length of service reached a new step'),
@@ -42,8 +42,8 @@ EDUCATION_LEVELS = [
     ('master', 'Master'),
     ('doctor', 'Doctor (PhD) / candidate of sciences'),
 ]
-#: categories of kz.hr.qualification that carry no supplement
-NO_SUPPLEMENT_CATEGORIES = ('none', 'teacher')
+#: categories of kz.hr.qualification that carry no supplement (the rule: tariff.category_on)
+NO_SUPPLEMENT_CATEGORIES = tariff.NO_SUPPLEMENT_CATEGORIES
 #: who may read the amounts of the whole list (a teacher reads only their own line)
 LIST_AMOUNT_GROUPS = ('kz_edu_base.group_deputy_director,kz_edu_base.group_hr_officer,kz_edu_base.group_bookkeeper,'
                       'kz_edu_base.group_district')
@@ -382,8 +382,7 @@ class KzEduTariffList(models.Model):
         params = self.env['kz.edu.parameter'].sudo().rows_for(TARIFF_DOMAINS, self.company_id)
         grid = self.env['kz.edu.tariff.coefficient'].sudo().engine_rows()
         try:
-            base = {code: tariff.parameter_row(code, on_date, params)
-                    for code in ('BDO', 'RAISE_FACTOR', 'NORM_WEEKLY_HOURS')}
+            base = tariff.base_rows(on_date, params)
             small_limit = tariff.parameter('SMALL_CLASS_PUPILS', on_date, params)
         except tariff.TariffError as exc:
             raise UserError(_('The tariffication parameters are incomplete: %s') % translate(self.env, exc))
@@ -395,21 +394,18 @@ class KzEduTariffList(models.Model):
         missing = {'category': [], 'block': [], 'service': []}
         prepared = {}
         for eid, rec in data.items():
-            qualification = next((q for q in rec['qualifications'] if q['attestation_date'] <= self.date), None)
-            education = max(rec['educations'], key=lambda e: (EDUCATION_RANK.get(e['level'], 0), e['year'] or 0),
-                            default=None)
+            qualification = tariff.qualification_on(rec['qualifications'], on_date)
+            education = tariff.highest_education(rec['educations'])
             if qualification is None:
                 missing['category'].append(rec['name'])
-            category = qualification and qualification['category'] or 'none'
-            expired = bool(qualification and qualification['expiry_date'] and qualification['expiry_date'] < self.date
-                           and category not in NO_SUPPLEMENT_CATEGORIES)
-            block = rec['kz_pay_block'] or default_block(education and education['level'],
-                                                         'none' if expired else category)
+            category, _key, expired = tariff.category_on(qualification, on_date)
+            block = rec['kz_pay_block'] or tariff.default_block(education and education['level'],
+                                                                'none' if expired else category)
             if not block:
                 missing['block'].append(rec['name'])
             if not rec['periods']:
                 missing['service'].append(rec['name'])
-            prepared[eid] = (qualification, category, expired, education, block)
+            prepared[eid] = (qualification, education, block)
         problems = []
         if missing['category']:
             problems.append(_('No qualification category data on %s (add the attestation to the teacher profile, '
@@ -430,11 +426,11 @@ class KzEduTariffList(models.Model):
         year_end = to_date(self.academic_year_id.date_end)
         for eid in sorted(data, key=lambda i: data[i]['name']):
             rec, load = data[eid], summary[eid]
-            qualification, category, expired, education, block = prepared[eid]
+            qualification, education, block = prepared[eid]
             try:
                 vals, unconfirmed, line_notes = self._line_values(
-                    rec, load, qualification, category, expired, education, block, base, params, grid,
-                    notebook_hours.get(eid), on_date, year_end)
+                    rec, load, qualification, education, block, base, params, grid, notebook_hours.get(eid), on_date,
+                    year_end)
             except tariff.TariffError as exc:
                 errors.append('%s: %s' % (rec['name'], translate(self.env, exc)))
                 continue
@@ -450,6 +446,7 @@ class KzEduTariffList(models.Model):
 
         # parameters used that change before the end of the academic year (a new МРП on 1 January ...)
         used_codes = set().union(*(v.pop('_used_codes') for v in values))
+        sums = tariff.list_totals([v.pop('_line') for v in values])
         changes = sorted({(row['date_from'], row['code']) for row in params if row['code'] in used_codes
                           and self.date < str(row['date_from']) <= self.academic_year_id.date_end})
         notes = [_('Parameter %s changes on %s: a change order from that date.') % (code, day)
@@ -459,20 +456,15 @@ class KzEduTariffList(models.Model):
         header = self._band_header()
         totals = {'teacher_count': len(values), 'is_computed': True, 'computed_date': fields.Datetime.now(),
                   'unconfirmed_codes': ', '.join(sorted(unconfirmed_all)), 'note': '\n'.join(notes)}
-        hours_total = ZERO
         for band, suffix in BANDS:
-            hours = sum((_dec(v['hours_' + suffix]) for v in values), ZERO)
-            hours_total += hours
             totals.update({
-                'hours_' + suffix: float(hours),
-                'teachers_' + suffix: len([v for v in values if v['hours_' + suffix]]),
-                'amount_' + suffix: float(sum((money(v['pay_' + suffix]) for v in values), ZERO)),
+                'hours_' + suffix: float(sums['bands'][band]['hours']),
+                'teachers_' + suffix: sums['bands'][band]['teachers'],
+                'amount_' + suffix: float(sums['bands'][band]['amount']),
                 'classes_' + suffix: header[band][0], 'pupils_' + suffix: header[band][1],
             })
-        load_pay = sum((money(v['load_pay']) for v in values), ZERO)
-        total = sum((money(v['total']) for v in values), ZERO)
-        totals.update({'hours_total': float(hours_total), 'load_pay_total': float(load_pay),
-                       'amount_total': float(total), 'supplement_total': float(total - load_pay)})
+        totals.update({key: float(sums[key])
+                       for key in ('hours_total', 'load_pay_total', 'amount_total', 'supplement_total')})
         for sequence, vals in enumerate(values, start=1):
             vals['sequence'] = sequence
         return values, totals
@@ -482,69 +474,22 @@ class KzEduTariffList(models.Model):
         return {row['name']: row['id'] for row in self.env['kz.edu.subject'].sudo().with_context(
             active_test=False).search_read([], ['name'])}
 
-    def _line_values(self, rec, load, qualification, category, expired, education, block, base, params, grid,
-                     notebook_hours, on_date, year_end):
-        """The values of one line and (unconfirmed codes, notes); raises tariff.TariffError."""
-        notes = []
-        service = tariff.experience_years(rec['periods'], on_date)
-        coefficient_row = tariff.coefficient_row(block, service, on_date, grid)
-        hours = {band: Decimal(load['bands'].get(band) or 0) for band, _suffix in BANDS}
-        total_hours = Decimal(load['hours'])
-        options = {'on_date': on_date, 'parameters': params, 'rural': bool(self.company_id.kz_is_rural),
-                   'special_conditions': rec['kz_tariff_special_conditions'],
-                   'cabinet': rec['kz_tariff_cabinet'] or None, 'workshop': rec['kz_tariff_workshop'],
-                   'mentoring': rec['kz_tariff_mentoring'], 'sports_section': rec['kz_tariff_sports_section'],
-                   'master_degree': any(e['level'] in ('master', 'doctor') for e in rec['educations'])}
-        classes = [c for c in rec['classes'] if 1 <= (c['grade_sequence'] or 0) <= 11]
-        managed = classes[:1]
-        if managed and not managed[0]['size']:
-            notes.append(_('class %s has no pupils on the list date: no class management supplement')
-                         % managed[0]['name'])
-            managed = []
-        elif managed:
-            options.update(class_grade=managed[0]['grade_sequence'], class_size=managed[0]['size'])
-            if len(classes) > 1:
-                notes.append(_('manages %d classes; the supplement is counted for %s only')
-                             % (len(classes), managed[0]['name']))
-        if rec['kz_tariff_notebooks'] == 'flat':
-            options['notebooks'] = True
-        elif rec['kz_tariff_notebooks'] == 'hourly' and notebook_hours:
-            options['notebook_hours'], options['notebook_hours_small'] = notebook_hours
-        category_key = None if category in NO_SUPPLEMENT_CATEGORIES or expired else category
-        if expired:
-            notes.append(_('the category expired on %s: no category supplement') % qualification['expiry_date'])
-        pay = tariff.teacher_pay(base['BDO']['value'], coefficient_row['coefficient'], base['RAISE_FACTOR']['value'],
-                                 base['NORM_WEEKLY_HOURS']['value'], total_hours, category_key, **options)
-        try:
-            tariff.check_weekly_hours(total_hours, on_date=on_date, parameters=params)
-        except tariff.TariffError as exc:
-            notes.append(translate(self.env, exc))
-        unconfirmed = set(pay['unconfirmed'])
-        unconfirmed |= {code for code, row in base.items() if row['status'] == 'UNCONFIRMED'}
-        if coefficient_row['status'] == 'UNCONFIRMED':
-            unconfirmed.add('GRID %s' % coefficient_row['block'])
-        next_step = self._next_step_date(rec['periods'], coefficient_row, on_date, year_end)
-        if next_step:
-            notes.append(_('service reaches %s years on %s (new coefficient step: change order)')
-                         % (coefficient_row['exp_to_years'], next_step))
-        if qualification and qualification['expiry_date'] and not expired \
-                and qualification['expiry_date'] <= fields.Date.to_string(year_end):
-            notes.append(_('the category expires on %s') % qualification['expiry_date'])
-        # pay for the hours of each grade band (the header amounts): shares of the load pay, the last band takes
-        # the rounding remainder so that the bands add up to the load pay
-        band_pay, rest = {}, pay['load_pay']
-        used = [band for band, _suffix in BANDS if hours[band]]
-        for band, _suffix in BANDS:
-            if band not in used:
-                band_pay[band] = ZERO
-            elif band == used[-1]:
-                band_pay[band] = rest
-            else:
-                band_pay[band] = (pay['load_pay'] * hours[band] / total_hours).quantize(TIYN, ROUND_HALF_UP)
-                rest -= band_pay[band]
-        used_codes = set(base) | {p['code'] for l in pay['lines'] for p in l['parameters']}
+    def _line_values(self, rec, load, qualification, education, block, base, params, grid, notebook_hours, on_date,
+                     year_end):
+        """The values of one line and (unconfirmed codes, notes): the line is tariff.tariff_line (pure), here only
+        its data is gathered and its notes worded in the user's language; raises tariff.TariffError."""
+        line = tariff.tariff_line(
+            on_date, rec['periods'], block, load['bands'], total_hours=load['hours'], qualification=qualification,
+            educations=rec['educations'], classes=rec['classes'], rural=self.company_id.kz_is_rural,
+            special_conditions=rec['kz_tariff_special_conditions'], cabinet=rec['kz_tariff_cabinet'],
+            workshop=rec['kz_tariff_workshop'], mentoring=rec['kz_tariff_mentoring'],
+            sports_section=rec['kz_tariff_sports_section'], notebooks=rec['kz_tariff_notebooks'] or None,
+            notebook_hours=notebook_hours, year_end=year_end, parameters=params, table=grid, base=base)
+        notes = [self._line_note(code, params) for code, params in line['notes']]
+        pay, service, grid_row, managed = line['pay'], line['service'], line['coefficient_row'], line['managed_class']
+        next_step = line['next_step_date'] and fields.Date.to_string(line['next_step_date'])
         vals = {
-            '_used_codes': used_codes,
+            '_used_codes': line['used_codes'], '_line': line,
             'employee_id': rec['id'], 'job_id': rec['job_id'] or False,
             'subject_names': ', '.join(load.get('subjects') or []),
             'class_names': ', '.join(load.get('classes') or []),
@@ -554,46 +499,42 @@ class KzEduTariffList(models.Model):
                             education['year'] and '%s' % education['year']) if x) or False,
             'diploma_number': education and education['diploma_number'] or False,
             'diploma_date': education and education['diploma_date'] or False,
-            'hours_total': float(total_hours),
+            'hours_total': float(line['total_hours']),
             'exp_years': service.years, 'exp_months': service.months, 'exp_days': service.days,
             'next_step_date': next_step or False,
-            'block': coefficient_row['block'], 'coefficient': float(coefficient_row['coefficient']),
-            'category': category, 'attestation_date': qualification and qualification['attestation_date'] or False,
+            'block': grid_row['block'], 'coefficient': float(grid_row['coefficient']),
+            'category': line['category'],
+            'attestation_date': qualification and qualification['attestation_date'] or False,
             'category_expiry_date': qualification and qualification['expiry_date'] or False,
-            'is_rural': options['rural'], 'managed_class_id': managed and managed[0]['id'] or False,
-            'class_size': managed and managed[0]['size'] or 0,
+            'is_rural': bool(self.company_id.kz_is_rural), 'managed_class_id': managed and managed['id'] or False,
+            'class_size': managed and managed['size'] or 0,
             'bdo': float(base['BDO']['value']), 'official_salary': float(pay['official_salary']),
             'load_pay': float(pay['load_pay']), 'total': float(pay['total']),
-            'unconfirmed': ', '.join(sorted(unconfirmed)), 'warning': '; '.join(notes) or False,
+            'unconfirmed': ', '.join(sorted(line['unconfirmed'])), 'warning': '; '.join(notes) or False,
         }
         for band, suffix in BANDS:
-            vals['hours_' + suffix] = float(hours[band])
-            vals['pay_' + suffix] = float(band_pay[band])
+            vals['hours_' + suffix] = float(line['hours'][band])
+            vals['pay_' + suffix] = float(line['band_pay'][band])
         for key in tariff.SUPPLEMENT_KEYS:
             vals[key] = float(pay[key])
-        return vals, unconfirmed, notes
+        return vals, line['unconfirmed'], notes
 
-    @staticmethod
-    def _next_step_date(periods, coefficient_row, on_date, year_end):
-        """The first day before the end of the academic year on which the service reaches the next step of the
-        grid, as a string, or None (no next step, no service still running, or not this year)."""
-        limit = coefficient_row['exp_to_years']
-        if limit is None or year_end is None or year_end <= on_date:
-            return None
-
-        def reached(day):
-            return tariff.experience_years(periods, day).as_decimal() >= limit
-
-        if not reached(year_end):
-            return None
-        low, high = on_date, year_end   # reached(low) is False, reached(high) is True
-        while (high - low).days > 1:
-            middle = low + datetime.timedelta(days=(high - low).days // 2)
-            if reached(middle):
-                high = middle
-            else:
-                low = middle
-        return fields.Date.to_string(high)
+    def _line_note(self, code, params):
+        """The text of a note of tariff.tariff_line in the user's language."""
+        if code == 'class_without_pupils':
+            return _('class %s has no pupils on the list date: no class management supplement') % params['class']
+        if code == 'several_classes':
+            return _('manages %d classes; the supplement is counted for %s only') % (params['count'], params['class'])
+        if code == 'category_expired':
+            return _('the category expired on %s: no category supplement') % fields.Date.to_string(params['date'])
+        if code == 'above_maximum_hours':
+            return translate(self.env, params['error'])
+        if code == 'next_step':
+            return _('service reaches %s years on %s (new coefficient step: change order)') % (
+                params['years'], fields.Date.to_string(params['date']))
+        if code == 'category_expires':
+            return _('the category expires on %s') % fields.Date.to_string(params['date'])
+        raise ValueError('unknown note %s' % code)
 
     # ------------------------------------------------------------------------------------------- payroll
     def _apply_to_contracts(self):

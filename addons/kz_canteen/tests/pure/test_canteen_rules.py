@@ -387,3 +387,30 @@ def test_a_topup_is_not_dated_in_the_future_and_the_maximum_is_a_dated_parameter
         cr.check_topup(60000, DAY, DAY, params=dict(PARAMS, TOPUP_MAX=DEC('50000.00')))
     assert (exc.value.code, exc.value.details['maximum']) == ('topup_too_large', DEC('50000.00'))
     assert PARAMS['TOPUP_MAX'] == DEC('200000.00')
+
+
+# ------------------------------------------------------------------------------------------------ age groups
+
+@pytest.mark.parametrize('grade, group', [
+    (1, '7-10'), (2, '7-10'), (4, '7-10'),              # primary: the free-meal band 1-4
+    (5, '11-18'), (9, '11-18'), (11, '11-18'), (12, '11-18'),
+    (0, '7-10'), (-1, '7-10'), (13, '7-10'),            # a pre-school class, «no class» (-1), out of the bands
+    (None, '7-10'), (False, '7-10'),                    # no grade recorded
+])
+def test_age_group_of_a_grade(grade, group):
+    assert cr.age_group(grade) == group
+
+
+@pytest.mark.parametrize('grade', ['5', 4.0, True])
+def test_age_group_refuses_what_is_not_a_whole_grade(grade):
+    with pytest.raises(cr.CanteenError) as exc:
+        cr.age_group(grade)
+    assert exc.value.code == 'bad_input'
+
+
+def test_age_groups_are_the_menus_selection_and_every_band_names_one():
+    codes = [code for code, _label in cr.AGE_GROUPS]
+    assert codes == ['7-10', '11-18']
+    assert {group for _low, _high, group in cr.AGE_GROUP_OF_GRADE} == set(codes)
+    assert cr.DEFAULT_AGE_GROUP in codes
+    assert cr.AGE_GROUP_SOURCE.startswith('UNCONFIRMED')

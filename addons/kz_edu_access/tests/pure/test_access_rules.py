@@ -120,3 +120,121 @@ def test_numbers_of_40_digits_and_deep_but_bounded_nesting_still_decode():
     deep = b'{"events": [' + b'[' * 200 + b']' * 200 + b']}'
     assert len(ar.decode_body(deep)['events']) == 1
 
+
+
+# ------------------------------------------------------------------------------------------------ classification
+
+SCHOOL, OTHER = 1, 2
+DAY = datetime.date(2026, 11, 20)
+
+
+def card(state='active', company=SCHOOL, cid=10):
+    return {'id': cid, 'company_id': company, 'state': state}
+
+
+def student(state='enrolled', sid=20, class_id=30):
+    return {'id': sid, 'state': state, 'class_id': class_id}
+
+
+def consent(given='2026-09-01', withdrawn=None, purpose='card_entry'):
+    return {'purpose': purpose, 'date_given': given, 'date_withdrawn': withdrawn}
+
+
+def staff(company=SCHOOL, eid=40):
+    return {'id': eid, 'company_id': company}
+
+
+def tap(**kw):
+    return ar.Tap(kw.pop('company', SCHOOL), kw.pop('day', DAY), **kw)
+
+
+NO_LINKS = {'card_id': None, 'student_id': None, 'class_id': None, 'employee_id': None}
+
+
+@pytest.mark.parametrize('facts, state, links', [
+    # a student of this school, enrolled, with the parents' card-entry consent: recorded and linked
+    (dict(card=card(), student=student(), consents=[consent()]), 'accepted',
+     {'card_id': 10, 'student_id': 20, 'class_id': 30}),
+    # consent given on the very day: in force that day
+    (dict(card=card(), student=student(), consents=[consent(given='2026-11-20')]), 'accepted',
+     {'card_id': 10, 'student_id': 20, 'class_id': 30}),
+    # consent withdrawn the next day: still in force today
+    (dict(card=card(), student=student(), consents=[consent(withdrawn='2026-11-21')]), 'accepted',
+     {'card_id': 10, 'student_id': 20, 'class_id': 30}),
+    # no consent at all / only another purpose / given tomorrow / withdrawn today: kept, not linked (HSC-01)
+    (dict(card=card(), student=student()), 'no_consent', {}),
+    (dict(card=card(), student=student(), consents=[consent(purpose='notifications')]), 'no_consent', {}),
+    (dict(card=card(), student=student(), consents=[consent(given='2026-11-21')]), 'no_consent', {}),
+    (dict(card=card(), student=student(), consents=[consent(withdrawn='2026-11-20')]), 'no_consent', {}),
+    # a withdrawn consent and a new one in force: accepted
+    (dict(card=card(), student=student(), consents=[consent(withdrawn='2026-10-01'), consent(given='2026-10-05')]),
+     'accepted', {'card_id': 10, 'student_id': 20, 'class_id': 30}),
+    # a blocked or replaced card, or a student who left: blocked, the card kept, not the student
+    (dict(card=card('blocked'), student=student(), consents=[consent()]), 'blocked_card', {'card_id': 10}),
+    (dict(card=card('replaced'), student=student(), consents=[consent()]), 'blocked_card', {'card_id': 10}),
+    (dict(card=card(), student=student('left'), consents=[consent()]), 'blocked_card', {'card_id': 10}),
+    # blocked comes before the consent: a blocked card without consent is blocked
+    (dict(card=card('blocked'), student=student()), 'blocked_card', {'card_id': 10}),
+    # another school's card: foreign before anything else, never linked to that school's student
+    (dict(card=card(company=OTHER), student=student(), consents=[consent()]), 'foreign_card', {}),
+    (dict(card=card('blocked', company=OTHER), student=student()), 'foreign_card', {}),
+    # a card without a school (NULL) is no other school's
+    (dict(card=card(company=None), student=student(), consents=[consent()]), 'accepted',
+     {'card_id': 10, 'student_id': 20, 'class_id': 30}),
+    # a staff badge of this school / of another / without a school
+    (dict(employee=staff()), 'staff', {'employee_id': 40}),
+    (dict(employee=staff(company=OTHER)), 'foreign_card', {}),
+    (dict(employee=staff(company=None)), 'staff', {'employee_id': 40}),
+    # a UID that is both a student card and a badge: the card wins
+    (dict(card=card(), student=student(), consents=[consent()], employee=staff()), 'accepted',
+     {'card_id': 10, 'student_id': 20, 'class_id': 30}),
+    (dict(card=card(), student=student(), employee=staff()), 'no_consent', {}),
+    # nobody's UID
+    (dict(), 'unknown_card', {}),
+])
+def test_tap_classification_case_by_case(facts, state, links):
+    result = ar.classify_tap(tap(**facts))
+    assert result == dict(NO_LINKS, state=state, **links)
+
+
+def test_every_state_is_reachable_and_the_rules_are_ordered():
+    assert {state for state, _why, _holds, _sql in ar.TAP_RULES} | {ar.DEFAULT_STATE} == set(ar.STATES)
+    assert [r[0] for r in ar.TAP_RULES][:4] == ['foreign_card', 'blocked_card', 'no_consent', 'accepted']
+
+
+def test_the_ingestions_sql_is_generated_from_the_rules_in_their_order():
+    sql = ar.classification_sql()
+    positions = [sql.index("THEN '%s'" % state, sql.index(cond)) for state, _why, _holds, cond in ar.TAP_RULES]
+    assert positions == sorted(positions)
+    assert sql.rstrip().endswith("ELSE 'unknown_card' END")
+    assert ar.link_sql('card_id') == "CASE WHEN state IN ('accepted', 'blocked_card') THEN card_id END"
+    assert ar.link_sql('employee_id') == "CASE WHEN state IN ('staff') THEN employee_id END"
+
+
+# ------------------------------------------------------------------------------------------------ a person's day
+
+def test_day_bounds_is_the_earliest_entry_and_the_latest_exit():
+    d, d2 = datetime.date(2026, 11, 20), datetime.date(2026, 11, 21)
+    t = lambda h, m: datetime.datetime(2026, 11, 20, h, m)
+    bounds = ar.day_bounds([
+        (1, d, 'out', t(14, 10)), (1, d, 'in', t(8, 5)), (1, d, 'in', t(7, 55)), (1, d, 'out', t(12, 0)),
+        (2, d, 'out', t(13, 0)),                        # an exit only: no entry
+        (3, d, 'in', t(8, 0)),                          # an entry only: no exit
+        (3, d2, 'in', t(9, 0)), (3, d2, 'out', t(7, 0)),  # an exit before the entry stays the last exit
+    ])
+    assert bounds == {(1, d): (t(7, 55), t(14, 10)), (2, d): (None, t(13, 0)), (3, d): (t(8, 0), None),
+                      (3, d2): (t(9, 0), t(7, 0))}
+
+
+def test_day_bounds_merges_already_grouped_rows_and_skips_empty_times():
+    d = datetime.date(2026, 11, 20)
+    t = lambda h, m: datetime.datetime(2026, 11, 20, h, m)
+    # a person's day grouped in two schools: (first entry, last exit) of each
+    bounds = ar.day_bounds([(1, d, 'in', t(8, 0)), (1, d, 'out', None), (1, d, 'in', t(7, 50)),
+                            (1, d, 'out', t(16, 0)), (2, d, 'in', None), (2, d, 'out', False)])
+    assert bounds == {(1, d): (t(7, 50), t(16, 0)), (2, d): (None, None)}
+
+
+def test_day_bounds_sql_names_the_same_rule():
+    assert ar.day_bounds_sql('x') == ("min(x.event_time) FILTER (WHERE x.direction = 'in') AS first_in, "
+                                      "max(x.event_time) FILTER (WHERE x.direction = 'out') AS last_out")

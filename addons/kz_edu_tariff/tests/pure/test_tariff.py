@@ -412,3 +412,126 @@ def test_error_bad_numbers():
         teacher_pay(None, '4.81', 2, 16, 16, None)
     with pytest.raises(TariffError, match='coefficient must be a finite number'):
         teacher_pay(17697, 'NaN', 2, 16, 16, None)
+
+
+# ------------------------------------------------------------------------------------------ 6. a line of the list
+
+GOS24_TEACHER = dict(periods=[(datetime.date(2012, 8, 9), None)], block='В2-3',
+                     qualification={'category': 'moderator', 'attestation_date': '2021-05-10',
+                                    'expiry_date': '2026-05-10'})
+
+
+def test_tariff_line_of_the_gos24_teacher_with_the_pay_of_each_grade_band():
+    """The gos24.kz teacher of part 1 (В2-3, 10 y 8 m 12 d, moderator, 22 hours) as a line of the list: 16 hours in
+    grades 5–9 and 6 in 10–11. The pay for the hours of each band is the load pay shared by the hours (234 087,07 ×
+    16 / 22 = 170 245,1418… → 170 245,14), the last band takes the rest (63 841,93), so they add up to the load pay."""
+    line = tariff.tariff_line(APR_2023, hours={'5-9': 16, '10-11': D('6')}, year_end=datetime.date(2023, 5, 31),
+                              **GOS24_TEACHER)
+    assert line['service'] == ServiceLength(10, 8, 12)
+    assert (line['coefficient_row']['coefficient'], line['coefficient_row']['exp_to_years']) == (D('4.81'), D('13'))
+    assert (line['category'], line['category_key'], line['expired']) == ('moderator', 'moderator', False)
+    pay = line['pay']
+    assert (pay['official_salary'], pay['load_pay'], pay['category_supplement'], pay['total']) == (
+        D('170245.14'), D('234087.07'), D('70226.12'), D('304313.19'))
+    assert line['total_hours'] == D('22')
+    assert line['band_pay'] == {'1-4': D('0.00'), '5-9': D('170245.14'), '10-11': D('63841.93')}
+    assert sum(line['band_pay'].values()) == pay['load_pay']
+    assert line['used_codes'] == {'BDO', 'RAISE_FACTOR', 'NORM_WEEKLY_HOURS', 'CATEGORY_MODERATOR_RATE'}
+    assert line['unconfirmed'] == set() and line['notes'] == [] and line['next_step_date'] is None
+
+
+def test_tariff_line_of_a_rural_class_teacher_whose_category_expired():
+    """20.04.2023, В2-3, service from 01.06.2010 (12 y 10 m 20 d: step 10–13, 4,81), 26 hours (20 in 5–9, 6 in
+    10–11), a rural school, class teacher of 5 «А» (24 pupils) and 7 «Б», a master's degree, flat notebook
+    checking; the expert category expired on 10.01.2023:
+
+    ДО 170 245,14; load pay 170 245,14 / 16 × 26 = 276 648,35; rural 25 % = 69 162,09; no category supplement;
+    class management 17 697 × 60 % = 10 618,20 (one class only); notebooks 17 697 × 40 % = 7 078,80; master's
+    degree 10 МРП × 3 450 = 34 500,00; total 398 007,44. The service reaches 13 years on 30.05.2023 (30 days count
+    a month): a change order before the end of the year."""
+    line = tariff.tariff_line(
+        APR_2023, [(datetime.date(2010, 6, 1), None)], 'В2-3', {'5-9': D('20'), '10-11': D('6')},
+        qualification={'category': 'expert', 'attestation_date': '2018-01-10', 'expiry_date': '2023-01-10'},
+        classes=[{'id': 7, 'grade_sequence': 5, 'size': 24, 'name': '5 А'},
+                 {'id': 8, 'grade_sequence': 7, 'size': 20, 'name': '7 Б'}],
+        rural=True, educations=[{'level': 'master', 'year': 2015}], notebooks='flat',
+        year_end=datetime.date(2023, 8, 31))
+    pay = line['pay']
+    assert (line['category'], line['category_key'], line['expired']) == ('expert', None, True)
+    assert [pay[k] for k in ('official_salary', 'load_pay', 'rural_supplement', 'category_supplement',
+                             'class_management_supplement', 'notebook_supplement', 'master_degree_supplement',
+                             'total')] == [D('170245.14'), D('276648.35'), D('69162.09'), D('0.00'), D('10618.20'),
+                                           D('7078.80'), D('34500.00'), D('398007.44')]
+    assert line['managed_class']['id'] == 7
+    assert line['band_pay'] == {'1-4': D('0.00'), '5-9': D('212806.42'), '10-11': D('63841.93')}
+    assert line['next_step_date'] == datetime.date(2023, 5, 30)
+    assert [code for code, _params in line['notes']] == ['several_classes', 'category_expired',
+                                                         'above_maximum_hours', 'next_step']
+    notes = dict(line['notes'])
+    assert notes['several_classes'] == {'count': 2, 'class': '5 А'}
+    assert notes['category_expired'] == {'date': datetime.date(2023, 1, 10)}
+    assert notes['above_maximum_hours']['error'].code == 'above_maximum_hours'
+    assert notes['next_step'] == {'years': D('13'), 'date': datetime.date(2023, 5, 30)}
+    assert 'GRID В2-3' not in line['unconfirmed'] and 'MRP' in line['unconfirmed']
+
+
+def test_tariff_line_without_pupils_in_the_class_pays_no_class_management():
+    line = tariff.tariff_line(APR_2023, hours={'1-4': D('16')}, year_end=datetime.date(2023, 5, 31),
+                              classes=[{'id': 3, 'grade_sequence': 2, 'size': 0, 'name': '2 В'}], **GOS24_TEACHER)
+    assert line['managed_class'] is None
+    assert line['pay']['class_management_supplement'] == D('0.00')
+    assert line['notes'] == [('class_without_pupils', {'class': '2 В'})]
+    assert line['band_pay'] == {'1-4': D('170245.14'), '5-9': D('0.00'), '10-11': D('0.00')}   # 16 h = the norm
+
+
+def test_tariff_line_warns_of_a_category_expiring_before_the_end_of_the_year():
+    teacher = dict(GOS24_TEACHER, qualification={'category': 'moderator', 'attestation_date': '2018-05-10',
+                                                 'expiry_date': '2023-05-10'})
+    line = tariff.tariff_line(APR_2023, hours={'5-9': D('22')}, year_end=datetime.date(2023, 5, 31), **teacher)
+    assert line['pay']['category_supplement'] == D('70226.12')         # still in force on the list's date
+    assert line['notes'] == [('category_expires', {'date': datetime.date(2023, 5, 10)})]
+
+
+def test_band_pay_counts_the_loads_own_total():
+    # 1 of the 19 hours is in no band (a class without a grade): the shares are of 19 hours, the last band the rest
+    assert tariff.band_pay(D('190000.00'), {'1-4': D('9'), '5-9': D('9')}, total_hours=D('19')) == {
+        '1-4': D('90000.00'), '5-9': D('100000.00'), '10-11': D('0.00')}
+    assert tariff.band_pay(D('100.00'), {'5-9': D('1'), '10-11': D('2')}) == {
+        '1-4': D('0.00'), '5-9': D('33.33'), '10-11': D('66.67')}
+
+
+def test_qualification_category_education_and_default_block():
+    quals = [{'id': 1, 'category': 'moderator', 'attestation_date': '2019-05-01', 'expiry_date': '2024-05-01'},
+             {'id': 2, 'category': 'expert', 'attestation_date': '2023-05-01', 'expiry_date': '2028-05-01'},
+             {'id': 3, 'category': 'master', 'attestation_date': '2023-05-01', 'expiry_date': '2028-05-01'}]
+    assert tariff.qualification_on(quals, '2023-04-30')['id'] == 1
+    assert tariff.qualification_on(quals, '2023-05-01')['id'] == 3          # the same day: the later record
+    assert tariff.qualification_on(quals, '2019-04-30') is None
+    assert tariff.category_on(None, APR_2023) == ('none', None, False)
+    assert tariff.category_on({'category': 'teacher', 'expiry_date': '2020-01-01'}, APR_2023) == (
+        'teacher', None, False)                                            # no supplement: nothing to expire
+    assert tariff.category_on({'category': 'master', 'expiry_date': '2023-04-20'}, APR_2023) == (
+        'master', 'master', False)                                         # in force on its last day
+    assert tariff.highest_education([{'level': 'bachelor', 'year': 2020}, {'level': 'master', 'year': 2010},
+                                     {'level': 'master', 'year': 2012}]) == {'level': 'master', 'year': 2012}
+    assert tariff.highest_education([]) is None
+    assert tariff.default_block('master', 'moderator') == 'В2-3'
+    assert tariff.default_block('tvet', None) == 'В4-4'
+    assert tariff.default_block(None, 'master') is False
+
+
+def test_list_totals_add_the_lines_exactly():
+    first = tariff.tariff_line(APR_2023, hours={'5-9': 16, '10-11': D('6')}, year_end=datetime.date(2023, 5, 31),
+                               **GOS24_TEACHER)
+    second = tariff.tariff_line(APR_2023, hours={'1-4': D('16')}, year_end=datetime.date(2023, 5, 31),
+                                **GOS24_TEACHER)
+    totals = tariff.list_totals([first, second])
+    assert totals['teacher_count'] == 2
+    assert totals['bands'] == {
+        '1-4': {'hours': D('16'), 'teachers': 1, 'amount': D('170245.14')},
+        '5-9': {'hours': D('16'), 'teachers': 1, 'amount': D('170245.14')},
+        '10-11': {'hours': D('6'), 'teachers': 1, 'amount': D('63841.93')}}
+    assert totals['hours_total'] == D('38')
+    assert totals['load_pay_total'] == D('404332.21')                      # 234 087,07 + 170 245,14
+    assert totals['amount_total'] == D('304313.19') + D('170245.14') + D('51073.54')
+    assert totals['supplement_total'] == D('70226.12') + D('51073.54')     # the two category supplements
