@@ -7,8 +7,8 @@ and reads values with ``get`` / ``get_many`` (one code) or ``engine_rows`` (ever
 query). Only confirmed rows are read; a confirmed row is never edited: a new value is a new dated row. The pure
 side (reading the CSV, overlaps, a school's own rows over the country's) is ``kz_edu_base/kz_parameters.py``.
 """
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.modules.module import get_module_resource
 
 from .. import dated_rows, kz_parameters
@@ -82,6 +82,27 @@ class KzEduParameter(models.Model):
                                       % (row.code, format_date(overlap.date_from), format_date(row.date_from)))
 
     # ------------------------------------------------------------------------------------------- CRUD
+    def _kz_check_school(self, company_id):
+        """Say up front, in the user's words, why a row for the country or for another school is refused (the
+        record rules refuse it anyway, with Odoo's general message that names no school)."""
+        user = self.env.user
+        if self.env.uid == SUPERUSER_ID or user.has_group('base.group_system') or self._kz_lock_internal():
+            return
+        own = self.env['res.company'].sudo().search([('id', 'child_of', user.company_id.id)])
+        if not company_id:
+            raise AccessError(_('A country-wide parameter (МРП, МЗП, the rates and norms of the law) is kept by the '
+                                'administrator for every school. Enter a row of your own school, %s.')
+                              % user.company_id.name)
+        if company_id not in own.ids:
+            raise AccessError(_('You keep the parameters of %s, not of %s.')
+                              % (user.company_id.name, self.env['res.company'].sudo().browse(company_id).name))
+
+    @api.model
+    def create(self, vals):
+        if 'company_id' in vals:
+            self._kz_check_school(vals['company_id'])
+        return super(KzEduParameter, self).create(vals)
+
     @api.multi
     def write(self, vals):
         """A confirmed row without an end date may be closed (``date_to`` set once, when its successor is
@@ -93,6 +114,8 @@ class KzEduParameter(models.Model):
                 self.check_access_rights('write')
                 self.check_access_rule('write')
                 return self._kz_write_internal(vals)
+        if 'company_id' in vals:
+            self._kz_check_school(vals['company_id'])
         return super(KzEduParameter, self).write(vals)
 
     def _kz_lock_message(self, record, operation):
@@ -127,6 +150,7 @@ class KzEduParameter(models.Model):
                             % (foreign.code, foreign.domain, domain))
         langs = set(self.env['res.lang'].search([]).mapped('code'))
         self._kz_name_unnamed(Store, rows, langs)
+        self._kz_update_sources(Store, rows)
         for row in rows:
             if any(kz_parameters.overlap(row, other) for other in existing if other['code'] == row['code']):
                 # the same row, or a value entered in the screen for that period: the store keeps what it has
@@ -141,6 +165,23 @@ class KzEduParameter(models.Model):
                 if row.get(key) and lang in langs:
                     record.with_context(lang=lang).write({'name': row[key]})
         return True
+
+    @api.model
+    def _kz_update_sources(self, Store, rows):
+        """A row loaded by an earlier version of the CSV keeps its value and period, but the CSV's word on where the
+        value comes from wins: its source and status (a row found UNCONFIRMED, or since confirmed by the act) are
+        brought up to date. A row whose value or period differs from the CSV's (entered in the screen) is left."""
+        by_key = {(row['code'], row['date_from']): row for row in rows}
+        for record in Store.search([('code', 'in', sorted({code for code, _day in by_key})),
+                                    ('company_id', '=', False)]):
+            row = by_key.get((record.code, fields.Date.from_string(record.date_from)))
+            if not row or record.value != row['value'] or \
+                    fields.Date.from_string(record.date_to) != (row['date_to'] or None):
+                continue
+            changes = {key: row[field] for key, field in (('source', 'source'), ('source_status', 'status'))
+                       if row[field] and record[key] != row[field]}
+            if changes:
+                record.write(changes)
 
     @api.model
     def _kz_name_unnamed(self, Store, rows, langs):

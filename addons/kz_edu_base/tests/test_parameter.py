@@ -1,4 +1,5 @@
 import datetime
+import re
 from decimal import Decimal
 
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -35,6 +36,22 @@ class TestDatedParameter(KzEduCase):
         self.assertEqual(mrp.with_context(lang='ru_RU').name, 'МРП')
         self.assertEqual(mrp.with_context(lang='kk_KZ').name, 'АЕК')
         self.assertEqual(self.Param.search_count([('code', '=', 'MZP'), ('date_from', '=', '2026-01-01')]), 1)
+
+    def test_an_update_brings_the_csv_source_and_status_to_rows_loaded_before(self):
+        """A database loaded by an earlier CSV: the source and status of its rows follow the CSV on the update; a
+        row whose value differs from the CSV's (typed in the screen) keeps its own."""
+        mrp, mzp = (self.Param.search([('code', '=', code), ('date_from', '=', '2026-01-01'),
+                                       ('company_id', '=', False)]) for code in ('MRP', 'MZP'))
+        source = mrp.source
+        self.env.cr.execute("UPDATE kz_edu_parameter SET source = 'old wording', source_status = 'UNCONFIRMED' "
+                            "WHERE id = %s", [mrp.id])
+        self.env.cr.execute("UPDATE kz_edu_parameter SET value = '85001', source = 'typed' WHERE id = %s", [mzp.id])
+        self.Param.invalidate_cache()
+        self.Param.load_csv('kz_edu_base', 'data/kz_edu_parameters.csv', 'general')
+        self.assertEqual((mrp.source, mrp.source_status, mrp.value), (source, 'CONFIRMED', '4325'))
+        self.assertEqual((mzp.source, mzp.value), ('typed', '85001'))
+        self.assertEqual(self.Param.search_count([('code', 'in', ['MRP', 'MZP']), ('date_from', '=', '2026-01-01')]),
+                         2)
 
     def test_lookup_gives_exact_decimals_for_one_date_and_a_batch(self):
         self.assertEqual(self.Param.get('MRP', '2026-09-01', False), Decimal('4325'))
@@ -124,9 +141,17 @@ class TestDatedParameter(KzEduCase):
         with self.assertRaises(AccessError):
             self._new(self.hr_officer, company_id=self.school_a.id)
         # a school's chief bookkeeper does not touch the country's rows: they are every school's payroll
-        for vals in ({'company_id': False}, {'company_id': self.school_b.id}):
-            with self.assertRaises(AccessError), self.cr.savepoint():
-                self._new(self.chief, code='MRP', date_from='2030-01-01', value='5000', unit='KZT', **vals)
+        # and is told so up front, in her language, with the school she keeps
+        for vals, text in (({'company_id': False}, 'Введите строку своей школы, %s' % self.school_a.name),
+                           ({'company_id': self.school_b.id}, 'Вы ведёте параметры %s, а не %s'
+                            % (self.school_a.name, self.school_b.name))):
+            with self.assertRaisesRegex(AccessError, re.escape(text)), self.cr.savepoint():
+                self.Param.sudo(self.chief).with_context(lang='ru_RU').create(dict(
+                    code='MRP', name='МРП', date_from='2030-01-01', value='5000', unit='KZT', source='Закон', **vals))
+        own_row = self._new(self.chief, code='TEST_OWN')
+        with self.assertRaisesRegex(AccessError, 'мектебінің жолын енгізіңіз'), self.cr.savepoint():
+            own_row.sudo(self.chief).with_context(lang='kk_KZ').write({'company_id': False})
+        self.assertEqual(own_row.company_id, self.school_a)
         with self.assertRaises(AccessError):
             mrp.sudo(self.chief).write({'source': mrp.source + ' (checked)'})
         draft = self._new(code='MRP', date_from='2030-01-01', date_to='2030-12-31', value='5000', unit='KZT')
