@@ -2,7 +2,8 @@
 """The one renderer of the suite's documents (issue #15): a capability's report builds ``kz_document.Document``
 objects in ``_kz_documents(records, data)``; ``kz.edu.document.xlsx`` writes them with ``kz_xlsx.write`` (OCA
 report_xlsx), ``kz.edu.document.pdf`` gives them to the QWeb layout ``kz_edu_base.document_report``. A report that
-offers both formats defines ``_kz_documents`` once, in a mixin of its own, and inherits it in both."""
+offers both formats defines ``_kz_documents`` once, in a mixin of its own, and inherits it in both — or, when its
+records have a ``kz_document()`` method, nothing: that is the default."""
 from odoo import api, models
 
 from .. import kz_xlsx
@@ -14,8 +15,11 @@ class KzEduDocumentReport(models.AbstractModel):
 
     @api.model
     def _kz_documents(self, records, data=None):
-        """The documents to print for ``records`` (a list of kz_document.Document)."""
-        raise NotImplementedError('%s must define _kz_documents' % self._name)
+        """The documents to print for ``records`` (a list of kz_document.Document): by default each record's
+        ``kz_document()``; a report whose records name it otherwise defines this method."""
+        if not hasattr(records, 'kz_document'):
+            raise NotImplementedError('%s must define _kz_documents (or %s kz_document)' % (self._name, records._name))
+        return [record.kz_document() for record in records]
 
     @api.model
     def _kz_records(self, docids, data=None):
@@ -55,4 +59,5 @@ class KzEduDocumentPdf(models.AbstractModel):
     def _kz_cell_style(value):
         style = getattr(value, 'style', '')
         return {'bold': 'font-weight: bold;', 'shaded': 'background-color: #e7e6e6;', 'small': 'font-size: 8px;',
-                'warning': 'font-weight: bold; color: #c00000;'}.get(style)
+                'warning': 'font-weight: bold; color: #c00000;', 'ok': 'color: #006100;',
+                'crossed': 'text-align: center;'}.get(style)
