@@ -338,6 +338,13 @@ class TestGovReports(KzEduCase):
         warning = [i for i, r in enumerate(rows) if r[0].startswith('1 unposted (draft) entries')]
         self.assertTrue(warning and warning[0] < [i for i, r in enumerate(rows) if r[1] == '010'][0])
         self.assertTrue([r for r in rows if 'Draft write-off' in r[0]])
+        # the heading of the form (not the warning's) is printed again on every page
+        import io
+        import zipfile
+        content, _fmt = self.env.ref('kz_gov_account.report_fo1_xlsx').render_xlsx([self.wizard('fo1').id], {})
+        workbook = zipfile.ZipFile(io.BytesIO(content)).read('xl/workbook.xml').decode()
+        head = [i for i, r in enumerate(self.xlsx_rows(self.wizard('fo1'))) if r[1] == 'Line code'][0]
+        self.assertIn("!$%d:$%d</definedName>" % (head + 1, head + 1), workbook)
         fo3 = self.xlsx_rows(self.wizard('fo3'))
         self.assertEqual([r for r in fo3 if r[1] == '930'][0][2], 185000.0)
         turnover = self.xlsx_rows(self.wizard('turnover'))

@@ -511,7 +511,7 @@ class KzGovReportWizard(models.TransientModel):
                             notes=data['notes'], signatures=data['signatures'],
                             landscape=data['orientation'] == 'landscape', sheet=data['form'] or data['report'])
         if data['unposted']:
-            document.section(tables=[Table([Column(labels['warning'], width=60)],
+            document.section(tables=[Table([Column(labels['warning'], width=60)], repeat_header=False,
                                            rows=[[Cell(line, 'warning')] for line in data['unposted'].split('\n')])])
         document.section(tables=data['tables'])
         if data['checks']:
@@ -519,7 +519,7 @@ class KzGovReportWizard(models.TransientModel):
             columns = [Column(labels['check'], width=50)] + [
                 Column(labels[key], 'money', width=15, digits=decimals) for key in ('left', 'right', 'difference')
             ] + [Column(labels['result'], width=24)]
-            document.section(tables=[Table(columns, caption=labels['checks'], rows=[
+            document.section(tables=[Table(columns, caption=labels['checks'], repeat_header=False, rows=[
                 [c['label'], c['left'], c['right'], c['difference'], Cell(c['status'], 'ok' if c['ok'] else 'warning')]
                 for c in data['checks']])])
         return document
@@ -772,7 +772,7 @@ class KzGovReportWizard(models.TransientModel):
                 cells += [dt or None, ct or None]
             table_rows.append(self._row(cells, style))
         # five accounts a page in the PDF, the journal and the amount repeated; the whole book in the XLSX
-        data['tables'].append(Table(columns, head=head, rows=table_rows, split=(2, 10), freeze=2))
+        data['tables'].append(Table(columns, head=head, rows=table_rows, split=(2, 10)))
         data['notes'].append(_('Accounts: %s') % '; '.join('%s %s' % names_code for names_code in
                                                              sorted(set(names.values()))))
         for month, result in book['checks'].items():
