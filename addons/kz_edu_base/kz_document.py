@@ -24,11 +24,15 @@ except ImportError:  # inside Odoo
 
 #: column kind → how its cells are aligned on the page
 KINDS = {'text': 'left', 'code': 'center', 'int': 'right', 'number': 'right', 'money': 'right', 'date': 'center'}
-#: the looks a row (or one cell) may have: a group heading, a subtotal, a shaded cell (a day off), a small one
 #: column kind → its width in characters when the column names none (XLSX widths, PDF proportions)
 DEFAULT_WIDTHS = {'text': 28, 'code': 8, 'int': 8, 'number': 11, 'money': 15, 'date': 11}
+#: the looks a row (or one cell) may have: a group heading, a subtotal, a shaded cell (a day off), a small one, a
+#: warning (red), a passed check (green) and a crossed cell — one the form does not fill, printed «х» whatever the
+#: column's kind (ФО-4)
 ROW_STYLES = ('', 'group', 'subtotal')
-CELL_STYLES = ('', 'bold', 'shaded', 'small', 'warning')
+CELL_STYLES = ('', 'bold', 'shaded', 'small', 'warning', 'ok', 'crossed')
+#: the mark of a crossed cell of the official forms
+CROSSED = 'х'
 
 
 class Column(object):
@@ -56,13 +60,22 @@ class Column(object):
 
 
 class Cell(object):
-    """A value with a look of its own (a day off shaded in a time sheet, a warning in red)."""
+    """A value with a look of its own (a day off shaded in a time sheet, a warning in red, a passed check in green).
+    ``Cell.crossed()``: a cell the form does not fill, printed «х» in any column."""
     __slots__ = ('value', 'style')
 
     def __init__(self, value, style=''):
         if style not in CELL_STYLES:
             raise ValueError('unknown cell style %r' % (style,))
         self.value, self.style = value, style
+
+    @classmethod
+    def crossed(cls):
+        return cls(CROSSED, 'crossed')
+
+
+def is_crossed(value):
+    return is_cell(value) and value.style == 'crossed'
 
 
 def is_cell(value):
@@ -98,14 +111,51 @@ class Table(object):
     """Columns, rows (lists of values, or :class:`Row`), an optional total row and caption. ``repeat_header``: the
     heading is printed again on every page of a long table (XLSX: the print titles). ``head``: a heading of several
     rows (lists of :class:`Head`, laid out as HTML does: a cell covered by a span above is skipped); without it the
-    columns' labels are the one heading row."""
+    columns' labels are the one heading row. ``split``: ``(fixed, per_page)`` — a table too wide for a page (the
+    accounts of the Журнал-Главная) is printed in parts, a page each, its first ``fixed`` columns repeated in every
+    part and ``per_page`` of the others in each (:meth:`parts`; the PDF prints the parts, the XLSX the whole table
+    with the fixed columns frozen)."""
 
-    def __init__(self, columns, rows=(), total=None, caption='', repeat_header=True, freeze=0, head=None):
+    def __init__(self, columns, rows=(), total=None, caption='', repeat_header=True, freeze=0, head=None,
+                 split=None):
         self.columns = [c if isinstance(c, Column) else Column(c) for c in columns]
         self.rows = [r if isinstance(r, Row) else Row(r) for r in rows]
         self.total = list(total) if total is not None else None
         self.caption, self.repeat_header, self.freeze = caption, repeat_header, freeze
         self.head = [[h if isinstance(h, Head) else Head(h) for h in line] for line in head] if head else None
+        if split is not None and (split[0] < 0 or split[1] < 1):
+            raise ValueError('split (fixed, per_page): fixed >= 0 and per_page >= 1, not %r' % (split,))
+        self.split = tuple(split) if split is not None else None
+
+    def parts(self):
+        """The table as printed on pages: itself, or (``split``) the parts of a wide table, each with the fixed
+        columns and ``per_page`` of the others, the heading cells of its columns and the rows cut the same way.
+        Refused when a heading cell would be cut between two parts."""
+        if not self.split or len(self.columns) <= sum(self.split):
+            return [self]
+        fixed, per_page = self.split
+        grid = self.head_grid()
+        parts = []
+        for start in range(fixed, len(self.columns), per_page):
+            keep = list(range(fixed)) + list(range(start, min(start + per_page, len(self.columns))))
+            kept = set(keep)
+            head = [[] for _line in self.head_rows()]
+            for r, c, cell in grid:
+                spanned = set(range(c, c + cell.colspan))
+                if spanned <= kept:
+                    head[r].append(cell)
+                elif spanned & kept:
+                    raise ValueError('%s: the heading cell %r is cut between two parts'
+                                     % (self.caption or 'table', cell.label))
+
+            def cut(values, style=''):
+                return list(values) if style == 'group' else [values[i] for i in keep]
+
+            parts.append(Table([self.columns[i] for i in keep],
+                               rows=[Row(cut(row.values, row.style), row.style) for row in self.rows],
+                               total=cut(self.total) if self.total is not None else None,
+                               caption=self.caption, repeat_header=self.repeat_header, head=head))
+        return parts
 
     def head_rows(self):
         """The heading as rows of :class:`Head`: the given one, or the columns' labels."""
@@ -162,6 +212,8 @@ class Table(object):
 
 
 def check_value(column, value, row=None):
+    if is_crossed(value):
+        return
     value = value.value if is_cell(value) else value
     if value is None or value is False or value == '':
         return
@@ -229,7 +281,9 @@ class Document(object):
 
 def cell_text(value, column=None, lang='ru_RU'):
     """A cell as printed: money «1 234 567,80» (kk/ru), numbers with up to ``digits`` decimals and no trailing zeros,
-    dates «07.12.2026», '' for an empty value."""
+    dates «07.12.2026», '' for an empty value; a crossed cell «х»."""
+    if is_crossed(value):
+        return CROSSED
     value = value.value if is_cell(value) else value
     if value is None or value is False or value == '':
         return ''

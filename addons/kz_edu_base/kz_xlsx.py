@@ -55,6 +55,8 @@ STYLE = {
     'shaded': {'bg_color': '#E7E6E6'},
     'small': {'font_size': 8},
     'warning': {'bold': True, 'font_color': '#C00000'},
+    'ok': {'font_color': '#006100'},
+    'crossed': {'align': 'center'},
     'total': {'bold': True, 'bg_color': '#F2F2F2'},
     'caption': {'bold': True},
     'note': {'text_wrap': True, 'valign': 'top', 'font_size': 9},
@@ -225,6 +227,8 @@ def write_cell(sheet, row, col, column, value, document, styles, extra=()):
     names = ('cell', column.align) + tuple(extra) + look
     if value is None or value is False or value == '':
         sheet.write_blank(row, col, None, styles.get(*names))
+    elif look == ('crossed',):
+        sheet.write_string(row, col, '%s' % value, styles.get(*names))
     elif column.kind in ('money', 'number'):
         sheet.write_number(row, col, float(Decimal(value)), styles.get(*names, num_format=number_format(column)))
     elif column.kind == 'int':

@@ -68,7 +68,8 @@ class KzEduDocumentPdf(models.AbstractModel):
     def _kz_cell_style(value):
         style = getattr(value, 'style', '')
         return {'bold': 'font-weight: bold;', 'shaded': 'background-color: #e7e6e6;', 'small': 'font-size: 8px;',
-                'warning': 'font-weight: bold; color: #c00000;'}.get(style)
+                'warning': 'font-weight: bold; color: #c00000;', 'ok': 'color: #006100;',
+                'crossed': 'text-align: center;'}.get(style)
 
 
 _RENDERERS = {'xlsx': 'kz.edu.document.xlsx', 'pdf': 'kz.edu.document.pdf'}

@@ -105,14 +105,21 @@ class TestGovReports(KzEduCase):
     def checks(data):
         return {c['label']: c for c in data['checks']}
 
-    def xlsx_rows(self, wizard):
-        content, fmt = self.env.ref('kz_gov_account.report_%s_xlsx' % wizard.report).render_xlsx([wizard.id], {})
+    @staticmethod
+    def cells(table):
+        """The rows of a kz_document.Table as printed values (a Cell's value: a total's bold amount, a crossed «х»)."""
+        return [[getattr(value, 'value', value) for value in row.values] for row in table.rows]
+
+    def xlsx_rows(self, wizard, user=None):
+        report = self.env.ref('kz_gov_account.report_%s_xlsx' % wizard.report)
+        content, fmt = (report.sudo(user) if user else report).render_xlsx([wizard.id], {})
         self.assertEqual(fmt, 'xlsx')
         sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(0)
         return [sheet.row_values(i) for i in range(sheet.nrows)]
 
-    def html(self, wizard):
+    def html(self, wizard, user=None):
         report = self.env.ref('kz_gov_account.report_%s_pdf' % wizard.report)
+        report = report.sudo(user) if user else report
         return report.with_context(lang=wizard._report_lang()).render_qweb_html([wizard.id])[0].decode()
 
     # ------------------------------------------------------------------------------------------------ ФО-1
@@ -146,17 +153,18 @@ class TestGovReports(KzEduCase):
         self.assertIn('полугодовая, годовая', values)
         # the act's title with its blank date filled in: the end of the period
         self.assertEqual(data['title'], 'Бухгалтерский баланс по состоянию на «31» марта 2025 года')
-        head = [h['label'].split('\n')[0] for h in data['tables'][0]['head'][0]]
+        head = [c.label.split('\n')[0] for c in data['tables'][0].columns]
         self.assertEqual(head, ['Активы', 'Код строки', 'На начало отчетного периода', 'На конец отчетного периода'])
         # the cells are in thousands of tenge, one decimal; the figures and checks in tenge
-        cells = {r['cells'][1]: r['cells'] for r in data['tables'][0]['rows']}
+        cells = {r[1]: r for r in self.cells(data['tables'][0])}
         self.assertEqual(cells['200'][2:], [D('1000.0'), D('990.0')])
+        self.assertEqual([c.digits for c in data['tables'][0].columns[2:]], [1, 1])
         self.assertEqual(data['decimals'], 1)
         # a period that is not a half-year or a year is said to be one
         self.assertTrue(any('1 января' in n or '30 июня' in n or 'order No. 230' in n or '№ 230' in n
                             for n in data['notes']), data['notes'])
         kazakh = self.data('fo1', lang='kk_KZ')
-        self.assertEqual([h['label'].split('\n')[0] for h in kazakh['tables'][0]['head'][0]][:2],
+        self.assertEqual([c.label.split('\n')[0] for c in kazakh['tables'][0].columns][:2],
                          ['Активтер', 'Жол коды'])
         names = {r['code']: r['name'] for r in kazakh['figures']['rows'] if r['code']}
         self.assertEqual(names['114'], 'Негізгі құралдар')
@@ -206,8 +214,9 @@ class TestGovReports(KzEduCase):
         self.assertEqual(len(data['checks']), 7)
         self.assertTrue(all(c['ok'] for c in data['checks']), data['checks'])
         # a crossed cell of the form is printed «х»
-        cells = {r['cells'][1]: r['cells'] for r in data['tables'][0]['rows']}
+        cells = {r[1]: r for r in self.cells(data['tables'][0])}
         self.assertEqual(cells['050'][2:4], ['х', 'х'])
+        self.assertEqual([r for r in self.xlsx_rows(self.wizard('fo4')) if r[1] == '050'][0][2:4], ['х', 'х'])
         self.assertEqual(data['orientation'], 'landscape')
 
     # ------------------------------------------------------------------------------------------------ ФО-3
@@ -227,7 +236,7 @@ class TestGovReports(KzEduCase):
         self.assertEqual(sum((D(str(l.debit)) - D(str(l.credit)) for l in items), D('0')), v['930'])
         self.assertTrue(all(c['ok'] for c in data['checks']), data['checks'])
         self.assertEqual(len(data['checks']), 4)     # 920 + 910 + 911 = 930 (both periods), ФО-1 010 at both dates
-        self.assertEqual(len(data['tables'][0]['head'][0]), 4)      # the act's two value columns
+        self.assertEqual(len(data['tables'][0].columns), 4)        # the act's two value columns
 
     # ------------------------------------------------------------------------------------------------ ledgers
 
@@ -285,7 +294,16 @@ class TestGovReports(KzEduCase):
         self.assertEqual(closing['cells']['1091'], (D('120000.00'), D('0.00')))
         self.assertEqual(book['rows'][0]['cells']['5220'], (D('0.00'), D('1050000.00')))
         self.assertTrue(book['balanced'] and all(c['ok'] for c in data['checks']))
-        self.assertIn('Turnover for January 2025', [r['cells'][0] for r in data['tables'][0]['rows']])
+        self.assertIn('Turnover for January 2025', [r[0] for r in self.cells(data['tables'][0])])
+        # 12 accounts: the PDF prints the book in three parts of five, five and two accounts, a page each, the
+        # journal and the amount repeated; the XLSX keeps the whole book on its sheet
+        html = self.html(self.wizard('journal_main', self.bookkeeper), self.bookkeeper)
+        self.assertEqual(html.count('>Memorial order (journal)<'), 3)
+        self.assertEqual(html.count('page-break-before: always'), 2)
+        rows = self.xlsx_rows(self.wizard('journal_main', self.bookkeeper), self.bookkeeper)
+        march = [r for r in rows if r[0] == 'Turnover for March 2025'][0]
+        self.assertEqual(len(march), 2 + 2 * 12)
+        self.assertEqual(march[1], 60000.0)
 
     # ------------------------------------------------------------------------------------------------ warning
 
@@ -305,14 +323,28 @@ class TestGovReports(KzEduCase):
     # ------------------------------------------------------------------------------------------------ outputs
 
     def test_xlsx_has_line_codes_and_amounts_in_the_unit(self):
-        rows = self.xlsx_rows(self.wizard('fo1', unit='thousand'))
-        self.assertEqual(rows[0][0], 'Balance sheet')
-        self.assertEqual(rows[0][-1] if rows[0][-1] else rows[0][3], 'ФО-1')
+        rows = self.xlsx_rows(self.wizard('fo1', self.chief, unit='thousand'), self.chief)
+        self.assertEqual(rows[0][2], 'ФО-1')           # the form's code top right, the title under it
+        self.assertEqual(rows[2][0], 'Balance sheet')
+        self.assertIn(('Unit', 'thousand tenge'), [tuple(r[:2]) for r in rows])
         by_code = {r[1]: r for r in rows if len(r) > 3 and r[1] in ('010', '200', '500')}
         self.assertEqual((by_code['200'][2], by_code['200'][3]), (1000.0, 990.0))
         self.assertEqual(by_code['500'][3], 1180.0)
         self.assertIn('Consistency checks', [r[0] for r in rows])
         self.assertIn('OK', [r[4] for r in rows if len(r) > 4])
+        check = [r for r in rows if r[0].startswith('Balance at the end: assets')][0]
+        self.assertEqual(check[1:], [1200.0, 1200.0, 0.0, 'OK'])
+        # the unposted entry of 20.03.2025, before the form
+        warning = [i for i, r in enumerate(rows) if r[0].startswith('1 unposted (draft) entries')]
+        self.assertTrue(warning and warning[0] < [i for i, r in enumerate(rows) if r[1] == '010'][0])
+        self.assertTrue([r for r in rows if 'Draft write-off' in r[0]])
+        # the heading of the form (not the warning's) is printed again on every page
+        import io
+        import zipfile
+        content, _fmt = self.env.ref('kz_gov_account.report_fo1_xlsx').render_xlsx([self.wizard('fo1').id], {})
+        workbook = zipfile.ZipFile(io.BytesIO(content)).read('xl/workbook.xml').decode()
+        head = [i for i, r in enumerate(self.xlsx_rows(self.wizard('fo1'))) if r[1] == 'Line code'][0]
+        self.assertIn("!$%d:$%d</definedName>" % (head + 1, head + 1), workbook)
         fo3 = self.xlsx_rows(self.wizard('fo3'))
         self.assertEqual([r for r in fo3 if r[1] == '930'][0][2], 185000.0)
         turnover = self.xlsx_rows(self.wizard('turnover'))
@@ -366,11 +398,14 @@ class TestGovReports(KzEduCase):
 
     def test_every_report_renders_in_html_and_xlsx(self):
         for report in ('fo1', 'fo2', 'fo3', 'fo4', 'turnover', 'journal_main', 'account_card'):
-            wizard = self.wizard(report, account_id=self.accounts['1091'].id)
-            html = self.html(wizard)
+            wizard = self.wizard(report, self.bookkeeper, account_id=self.accounts['1091'].id)
+            html = self.html(wizard, self.bookkeeper)
             self.assertIn(self.school.name, html)
             self.assertIn('Chief bookkeeper', html)
-            self.assertTrue(self.xlsx_rows(wizard))
+            self.assertIn('rep_chief', html)
+            if report != 'account_card':          # the card has no checks
+                self.assertIn('Consistency checks', html)
+            self.assertTrue(self.xlsx_rows(wizard, self.bookkeeper))
             action = wizard.action_export_xlsx()
             self.assertEqual(action['report_type'], 'xlsx')
         html = self.html(self.wizard('fo1'))

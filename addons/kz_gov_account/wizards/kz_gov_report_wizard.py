@@ -5,9 +5,10 @@ The figures come from ONE grouped SQL query per report over account_move_line (p
 account_move.state = 'posted'; opening = date < date_from, period = date_from … date_to), never from the ORM per
 line: reading 100 000 journal items through the ORM takes minutes, the grouped query a fraction of a second (the
 benchmark tests/benchmarks/bench_gov_reports.py prints the figures). The lines are evaluated, the consistency checks
-computed and the ledgers laid out by ../gov_reports.py (pure Python). `report_data()` returns the document as plain
-data — title block, tables, checks, warning, signatures — that the XLSX builder and the QWeb template
-(../report/kz_gov_reports.py, ../report/kz_gov_reports.xml) render the same way, in the wizard's language.
+computed and the ledgers laid out by ../gov_reports.py (pure Python). `report_data()` returns the figures, checks
+and the tables (kz_document.Table) in the wizard's language; `kz_document()` makes them one document — title block,
+the unposted-entries warning, the tables, the consistency checks, notes, signatures — for the suite's one renderer
+(kz_edu_base: the XLSX writer and the QWeb layout; ../report/kz_gov_reports.py).
 """
 import datetime
 from decimal import Decimal
@@ -16,6 +17,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.kz_edu_base.kz_dates import format_date, to_date
+from odoo.addons.kz_edu_base.kz_document import Cell, Column, Document, Head, Row, Table
 
 from .. import gov_acts
 from .. import gov_ledger
@@ -440,16 +442,15 @@ class KzGovReportWizard(models.TransientModel):
 
     @api.multi
     def report_data(self):
-        """The document as plain data in the wizard's language::
+        """The report's content in the wizard's language::
 
             {'report', 'title', 'form', 'orientation', 'company', 'bin', 'info': [(label, value)],
-             'tables': [{'caption', 'head': [[{'label', 'colspan', 'rowspan'}]], 'rows': [{'style', 'cells'}],
-                         'split': None | {'fixed', 'group', 'per_page'}}],
-             'checks': [{'label', 'ok', 'left', 'right', 'difference', 'status'}], 'notes': [...],
-             'unposted': text or '', 'signatures': [(label, name)], 'labels': {...}, 'lang', 'decimals'}
+             'tables': [kz_document.Table], 'checks': [{'label', 'ok', 'left', 'right', 'difference', 'status'}],
+             'notes': [...], 'unposted': text or '', 'signatures': [(label, name)], 'labels': {...}, 'lang',
+             'decimals', 'figures'}
 
-        Cells are str, Decimal (money, already in the report's unit) or None; 'decimals' is the number of decimal
-        places the amounts are shown with (2 in tenge, 1 in thousands of tenge)."""
+        Amounts are Decimal, already in the report's unit; 'decimals' is the number of decimal places they are
+        shown with (2 in tenge, 1 in thousands of tenge: the money columns carry it). `kz_document()` prints it."""
         self.ensure_one()
         self._check_report_access()
         self._check_params()
@@ -498,6 +499,30 @@ class KzGovReportWizard(models.TransientModel):
                                    '30 June; a year: 1 January – 31 December): the figures are working figures.'))
         getattr(self, '_data_%s' % self.report)(data)
         return data
+
+    @api.multi
+    def kz_document(self):
+        """The report as one kz_document.Document (PDF and XLSX): the title block (the form's code top right, the
+        organisation, period, unit and periodicity lines), the unposted-entries warning in red, the tables, the
+        consistency checks (OK in green, a difference in red), the notes and the signatures."""
+        data = self.report_data()
+        labels = data['labels']
+        document = Document(data['title'], lang=data['lang'] or 'en_US', form=data['form'], header=data['info'],
+                            notes=data['notes'], signatures=data['signatures'],
+                            landscape=data['orientation'] == 'landscape', sheet=data['form'] or data['report'])
+        if data['unposted']:
+            document.section(tables=[Table([Column(labels['warning'], width=60)], repeat_header=False,
+                                           rows=[[Cell(line, 'warning')] for line in data['unposted'].split('\n')])])
+        document.section(tables=data['tables'])
+        if data['checks']:
+            decimals = data['decimals']
+            columns = [Column(labels['check'], width=50)] + [
+                Column(labels[key], 'money', width=15, digits=decimals) for key in ('left', 'right', 'difference')
+            ] + [Column(labels['result'], width=24)]
+            document.section(tables=[Table(columns, caption=labels['checks'], repeat_header=False, rows=[
+                [c['label'], c['left'], c['right'], c['difference'], Cell(c['status'], 'ok' if c['ok'] else 'warning')]
+                for c in data['checks']])])
+        return document
 
     @api.model
     def _signatures(self, company):
@@ -560,16 +585,27 @@ class KzGovReportWizard(models.TransientModel):
         }[form]
         return {'title': english[0], 'head': english[1]}
 
+    @staticmethod
+    def _row(cells, style):
+        """A row of a statement or ledger in its look: a section heading shaded, a total in bold."""
+        if style == 'section':
+            return Row(cells, 'subtotal')
+        if style == 'total':
+            return Row([cell if isinstance(cell, Cell) else Cell(cell, 'bold') for cell in cells])
+        return Row(cells)
+
     def _form_table(self, form, rows, data):
         act = self._act_form(form)
-        heads = [{'label': label, 'colspan': 1, 'rowspan': 1} for label in act['head']]
+        heads = list(act['head'])
         if form in ('FO2', 'FO3'):
-            heads[2]['label'] += '\n' + self._period_head(self.date_from, self.date_to)
+            heads[2] += '\n' + self._period_head(self.date_from, self.date_to)
             if self._has_comparative():
-                heads[3]['label'] += '\n' + self._period_head(self.comparative_date_from, self.comparative_date_to)
+                heads[3] += '\n' + self._period_head(self.comparative_date_from, self.comparative_date_to)
         elif form == 'FO1':
-            heads[2]['label'] += '\n' + format_date(self.date_from)
-            heads[3]['label'] += '\n' + format_date(self.date_to)
+            heads[2] += '\n' + format_date(self.date_from)
+            heads[3] += '\n' + format_date(self.date_to)
+        columns = [Column(heads[0], width=55), Column(heads[1], 'code', width=7)] + [
+            Column(label, 'money', width=17, digits=data['decimals']) for label in heads[2:]]
         table_rows = []
         for row in rows:
             values = list(row['values'])
@@ -578,9 +614,9 @@ class KzGovReportWizard(models.TransientModel):
             cells = [row['name'], row['code']]
             for index, value in enumerate(values):
                 crossed = form == 'FO4' and (index + 3) in row['crossed']
-                cells.append('х' if crossed else self._in_unit(value, data))
-            table_rows.append({'style': row['style'], 'cells': cells})
-        return {'caption': '', 'head': [heads], 'rows': table_rows, 'split': None}
+                cells.append(Cell.crossed() if crossed else self._in_unit(value, data))
+            table_rows.append(self._row(cells, row['style']))
+        return Table(columns, rows=table_rows)
 
     def _form_checks(self, form, rows_by_form, data):
         labels = _check_labels(self)
@@ -632,19 +668,17 @@ class KzGovReportWizard(models.TransientModel):
         names = self._account_names(r[0] for r in rows)
         sheet = gr.turnover_sheet([{'code': names[a][0], 'name': names[a][1], 'opening': gr.money(o),
                                     'debit': gr.money(d), 'credit': gr.money(c)} for a, o, d, c in rows])
-        dtct = [{'label': _('Debit'), 'colspan': 1, 'rowspan': 1}, {'label': _('Credit'), 'colspan': 1,
-                                                                     'rowspan': 1}]
-        head = [[{'label': _('Account'), 'colspan': 1, 'rowspan': 2},
-                 {'label': _('Account name'), 'colspan': 1, 'rowspan': 2},
-                 {'label': _('Balance at %s') % format_date(self.date_from), 'colspan': 2, 'rowspan': 1},
-                 {'label': _('Turnover for the period'), 'colspan': 2, 'rowspan': 1},
-                 {'label': _('Balance at %s') % format_date(self.date_to), 'colspan': 2, 'rowspan': 1}],
-                dtct * 3]
+        head = [[Head(_('Account'), rowspan=2), Head(_('Account name'), rowspan=2),
+                 Head(_('Balance at %s') % format_date(self.date_from), colspan=2),
+                 Head(_('Turnover for the period'), colspan=2),
+                 Head(_('Balance at %s') % format_date(self.date_to), colspan=2)],
+                [Head(_('Debit')), Head(_('Credit'))] * 3]
         keys = ('open_dt', 'open_ct', 'debit', 'credit', 'close_dt', 'close_ct')
-        table_rows = [{'style': 'line', 'cells': [r['code'], r['name']] + [r[k] for k in keys]}
-                      for r in sheet['rows']]
-        table_rows.append({'style': 'total', 'cells': [_('Total'), ''] + [sheet['totals'][k] for k in keys]})
-        data['tables'].append({'caption': '', 'head': head, 'rows': table_rows, 'split': None})
+        columns = [Column(_('Account'), 'code', width=9), Column(_('Account name'), width=45)] + [
+            Column(key, 'money', width=16) for key in keys]
+        data['tables'].append(Table(columns, head=head, rows=[[r['code'], r['name']] + [r[k] for k in keys]
+                                                              for r in sheet['rows']],
+                                    total=[_('Total'), ''] + [sheet['totals'][k] for k in keys]))
         for key, label in (('opening', _('Opening balances: debit = credit')),
                            ('turnover', _('Turnover: debit = credit')),
                            ('closing', _('Closing balances: debit = credit'))):
@@ -668,22 +702,25 @@ class KzGovReportWizard(models.TransientModel):
         card = gr.account_card(opening, items)
         account = self.account_id.sudo().with_context(lang=self.env.lang)
         data['info'].insert(3, (_('Account'), '%s %s' % (account.code, account.name)))
-        head = [[{'label': l, 'colspan': 1, 'rowspan': 1} for l in (
-            _('Date'), _('Entry'), _('Journal'), _('Description'), _('Counterpart account'), _('Funding source'),
-            _('ЕБК specific'), _('Debit'), _('Credit'), _('Balance, debit'), _('Balance, credit'))]]
+        columns = [Column(_('Date'), 'code', width=11), Column(_('Entry'), width=14), Column(_('Journal'), 'code',
+                                                                                          width=12),
+                   Column(_('Description'), width=35), Column(_('Counterpart account'), 'code', width=11),
+                   Column(_('Funding source'), 'code', width=11), Column(_('ЕБК specific'), 'code', width=11)] + [
+            Column(label, 'money', width=15) for label in (_('Debit'), _('Credit'), _('Balance, debit'),
+                                                          _('Balance, credit'))]
         o_dt, o_ct = gr.split_balance(card['opening'])
-        rows = [{'style': 'total', 'cells': [_('Balance at %s') % format_date(self.date_from)] + [''] * 6 +
-                 [None, None, o_dt, o_ct]}]
+        rows = [self._row([_('Balance at %s') % format_date(self.date_from)] + [''] * 6 + [None, None, o_dt, o_ct],
+                          'total')]
         for r in card['rows']:
             b_dt, b_ct = gr.split_balance(r['balance'])
-            rows.append({'style': 'line', 'cells': [r['date'], r['entry'], r['journal'], r['label'], r['counterpart'],
-                                                    r['funding'], r['ebk'], r['debit'], r['credit'], b_dt, b_ct]})
+            rows.append([r['date'], r['entry'], r['journal'], r['label'], r['counterpart'], r['funding'], r['ebk'],
+                         r['debit'], r['credit'], b_dt, b_ct])
         c_dt, c_ct = gr.split_balance(card['closing'])
-        rows.append({'style': 'total', 'cells': [_('Turnover for the period')] + [''] * 6 +
-                     [card['debit'], card['credit'], None, None]})
-        rows.append({'style': 'total', 'cells': [_('Balance at %s') % format_date(self.date_to)] + [''] * 6 +
-                     [None, None, c_dt, c_ct]})
-        data['tables'].append({'caption': '', 'head': head, 'rows': rows, 'split': None})
+        rows.append(self._row([_('Turnover for the period')] + [''] * 6 + [card['debit'], card['credit'], None, None],
+                              'total'))
+        rows.append(self._row([_('Balance at %s') % format_date(self.date_to)] + [''] * 6 + [None, None, c_dt, c_ct],
+                              'total'))
+        data['tables'].append(Table(columns, rows=rows))
         data['figures'] = card
 
     def _data_journal_main(self, data):
@@ -709,11 +746,11 @@ class KzGovReportWizard(models.TransientModel):
         book = gr.journal_main(opening, turnovers, months=months, journals=journal_order)
         accounts = book['accounts']
         journal_names = {j.id: '%s %s' % (j.code or '', j.name) for j in journals}
-        head = [[{'label': _('Memorial order (journal)'), 'colspan': 1, 'rowspan': 2, 'width': '15%'},
-                 {'label': _('Amount'), 'colspan': 1, 'rowspan': 2, 'width': '9%'}] +
-                [{'label': code, 'colspan': 2, 'rowspan': 1} for code in accounts],
-                [{'label': _('Dt'), 'colspan': 1, 'rowspan': 1}, {'label': _('Ct'), 'colspan': 1, 'rowspan': 1}]
-                * len(accounts)]
+        head = [[Head(_('Memorial order (journal)'), rowspan=2), Head(_('Amount'), rowspan=2)] +
+                [Head(code, colspan=2) for code in accounts],
+                [Head(_('Dt')), Head(_('Ct'))] * len(accounts)]
+        columns = [Column(_('Memorial order (journal)'), width=35), Column(_('Amount'), 'money', width=14)] + [
+            Column(code, 'money', width=13) for code in accounts for _side in (0, 1)]
         table_rows = []
         for row in book['rows']:
             kind, month = row['kind'], row['month']
@@ -733,9 +770,9 @@ class KzGovReportWizard(models.TransientModel):
             for code in accounts:
                 dt, ct = row['cells'].get(code, (None, None))
                 cells += [dt or None, ct or None]
-            table_rows.append({'style': style, 'cells': cells})
-        data['tables'].append({'caption': '', 'head': head, 'rows': table_rows,
-                               'split': {'fixed': 2, 'group': 2, 'per_page': 5}})
+            table_rows.append(self._row(cells, style))
+        # five accounts a page in the PDF, the journal and the amount repeated; the whole book in the XLSX
+        data['tables'].append(Table(columns, head=head, rows=table_rows, split=(2, 10)))
         data['notes'].append(_('Accounts: %s') % '; '.join('%s %s' % names_code for names_code in
                                                              sorted(set(names.values()))))
         for month, result in book['checks'].items():

@@ -183,3 +183,66 @@ def test_the_xlsx_merges_the_heading_cells():
     sheet_xml = zipfile.ZipFile(io.BytesIO(data)).read('xl/worksheets/sheet1.xml').decode()
     for ref in ('A%d:A%d' % (top + 1, top + 2), 'B%d:B%d' % (top + 1, top + 2), 'C%d:D%d' % (top + 1, top + 1)):
         assert '<mergeCell ref="%s"/>' % ref in sheet_xml
+
+
+def journal_table(split=(2, 4)):
+    """A Журнал-Главная: the journal and its amount fixed, a debit/credit pair per account."""
+    accounts = ('1010', '1091', '3241')
+    columns = [Column('Журнал'), Column('Сумма', 'money')] + [Column(n, 'money') for _a in accounts
+                                                                for n in ('Дт', 'Кт')]
+    head = [[Head('Журнал', rowspan=2), Head('Сумма', rowspan=2)] + [Head(a, colspan=2) for a in accounts],
+            [Head(n) for _a in accounts for n in ('Дт', 'Кт')]]
+    return Table(columns, head=head, split=split,
+                 rows=[Row(['Январь'], 'group'),
+                       ['Мемориальный', D('300.00'), D('300.00'), None, None, D('300.00'), None, None]],
+                 total=['Итого', D('300.00'), D('300.00'), D('0.00'), D('0.00'), D('300.00'), D('0.00'), D('0.00')])
+
+
+def test_a_table_too_wide_for_a_page_is_printed_in_parts_with_its_fixed_columns():
+    first, second = journal_table().check().parts()
+    assert [c.label for c in first.columns] == ['Журнал', 'Сумма', 'Дт', 'Кт', 'Дт', 'Кт']
+    assert [[h.label for h in line] for line in first.head] == [['Журнал', 'Сумма', '1010', '1091'],
+                                                               ['Дт', 'Кт', 'Дт', 'Кт']]
+    assert [[h.label for h in line] for line in second.head] == [['Журнал', 'Сумма', '3241'], ['Дт', 'Кт']]
+    assert second.rows[0].values == ['Январь'] and second.rows[0].style == 'group'
+    assert second.rows[1].values == ['Мемориальный', D('300.00'), None, None]
+    assert second.total == ['Итого', D('300.00'), D('0.00'), D('0.00')]
+    for part in (first, second):
+        part.check()
+    assert journal_table(split=None).parts()[0].split is None
+    assert len(journal_table(split=(2, 6)).parts()) == 1        # fits on a page: the table itself
+    with pytest.raises(ValueError, match="the heading cell '1091' is cut between two parts"):
+        journal_table(split=(2, 3)).parts()
+    with pytest.raises(ValueError, match='per_page >= 1'):
+        journal_table(split=(2, 0))
+    # the XLSX keeps the whole table on its sheet
+    doc = Document('Журнал-Главная', sheet='J')
+    doc.section(tables=[journal_table()])
+    book, sheets = read_back(kz_xlsx.to_bytes(doc))
+    ws = sheets['J']
+    rows = [row_values(book, ws, r) for r in range(ws.nrows)]
+    assert ['Мемориальный', 300.0, 300.0, None, None, 300.0, None, None] in rows
+
+
+def test_crossed_cells_passed_checks_and_thousands_with_one_decimal():
+    nb = '\u00a0'
+    thousands = Column('Сумма', 'money', digits=1)
+    assert cell_text(D('1180.0'), thousands, 'ru_RU') == '1' + nb + '180,0'
+    crossed = Cell.crossed()
+    assert cell_text(crossed, thousands) == 'х'
+    with pytest.raises(ValueError, match='not a money value'):
+        Table([thousands], rows=[['х']]).check()       # text in a money column is refused, a crossed cell is not
+    with pytest.raises(ValueError, match='unknown cell style'):
+        Cell('x', 'green')
+    doc = Document('ФО-4', sheet='FO4')
+    doc.section(tables=[Table([Column('Показатель'), thousands, Column('Результат')],
+                              rows=[['Чистые активы', crossed, Cell('OK', 'ok')],
+                                    ['Резервы', D('12.3'), Cell('Разница: 1,0', 'warning')]]).check()])
+    data = kz_xlsx.to_bytes(doc)
+    book, sheets = read_back(data)
+    ws = sheets['FO4']
+    rows = [row_values(book, ws, r)[:3] for r in range(ws.nrows)]
+    assert ['Чистые активы', 'х', 'OK'] in rows and ['Резервы', 12.3, 'Разница: 1,0'] in rows
+    import zipfile
+    styles = zipfile.ZipFile(io.BytesIO(data)).read('xl/styles.xml').decode()
+    assert 'formatCode="#,##0.0"' in styles and 'rgb="FF006100"' in styles and 'rgb="FFC00000"' in styles
