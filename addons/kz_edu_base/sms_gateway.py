@@ -43,8 +43,8 @@ try:  # pure tests and tools: every addon folder is on sys.path (conftest.py)
 except ImportError:  # inside Odoo
     from odoo.addons.kz_edu_base.kz_errors import KzError, _
 
-__all__ = ['DOC_URL', 'DEFAULT_URL', 'TIMEOUT', 'MAX_ATTEMPTS', 'MAX_PARTS', 'SmsError', 'Answer', 'normalize_phone',
-           'sms_parts', 'build_request', 'parse_answer', 'send']
+__all__ = ['DOC_URL', 'DEFAULT_URL', 'TIMEOUT', 'MAX_ATTEMPTS', 'MAX_PARTS', 'SmsError', 'Answer', 'check_url',
+           'normalize_phone', 'sms_parts', 'check_text', 'build_request', 'parse_answer', 'send']
 
 DOC_URL = 'https://smsc.kz/api/http/send/'
 DEFAULT_URL = 'https://smsc.kz/sys/send.php'
@@ -139,6 +139,16 @@ def check_text(text):
 
 
 # ------------------------------------------------------------------------------------------------ the call
+def check_url(url):
+    """``url`` stripped when it is an http(s) address with a host; :class:`SmsError` ``bad_url`` otherwise (urllib
+    would also open file: and ftp: addresses: a typo must not make the queue read a local file)."""
+    text = (url or '').strip()
+    parts = urllib.parse.urlsplit(text)
+    if parts.scheme not in ('http', 'https') or not parts.hostname:
+        raise SmsError('bad_url', _('%(url)s is not the address of an SMS gateway (https://…).'), url=text)
+    return text
+
+
 def build_request(url, login, password, phone, text):
     """``(url, body)`` of the POST sending ``text`` to ``phone`` (already normalised): the body is
     application/x-www-form-urlencoded UTF-8."""
@@ -181,7 +191,10 @@ def _text(value):
 def send(url, login, password, phone, text, timeout=TIMEOUT, opener=None):
     """Send one SMS and answer what happened (never raises for the network or the provider: see the module's
     docstring). ``opener`` is ``urllib.request.urlopen`` unless a test gives its own."""
-    target, body = build_request(url, login, password, phone, text)
+    try:
+        target, body = build_request(check_url(url or DEFAULT_URL), login, password, phone, text)
+    except SmsError as exc:
+        return Answer('retry', 'sms_network', detail=str(exc))
     request = urllib.request.Request(target, data=body, method='POST', headers={
         'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', 'Accept': 'application/json'})
     try:

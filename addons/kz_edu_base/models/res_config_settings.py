@@ -10,6 +10,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from odoo.addons.kz_edu_base.models.kz_edu_notification import SMS_LOGIN, SMS_PASSWORD, SMS_URL
+from odoo.addons.kz_edu_base.sms_gateway import check_url
+from odoo.addons.kz_edu_base.user_errors import user_errors
 
 
 class ResConfigSettings(models.TransientModel):
@@ -54,6 +56,10 @@ class ResConfigSettings(models.TransientModel):
         super(ResConfigSettings, self).set_values()
         if not self._kz_is_admin(self.env):      # execute() refuses them already; set_values may be called alone
             raise AccessError(_('Only the administrator enters the SMS gateway settings.'))
+        url = (self.kz_sms_url or '').strip()
+        if url:
+            with user_errors(self.env):          # a clear refusal in the administrator's language
+                url = check_url(url)
         params = self.env['ir.config_parameter'].sudo()
-        params.set_param(SMS_URL, (self.kz_sms_url or '').strip())
+        params.set_param(SMS_URL, url)
         params.set_param(SMS_LOGIN, (self.kz_sms_login or '').strip())

@@ -9,7 +9,7 @@ import socket
 import threading
 import urllib.parse
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.kz_edu_base import sms_gateway
 from odoo.addons.kz_edu_base.models.kz_edu_notification import SMS_LOGIN, SMS_PASSWORD, SMS_URL
@@ -223,6 +223,13 @@ class TestSmsGateway(KzEduCase):
             self.assertEqual((theirs.kz_sms_password, theirs.kz_sms_password_set), ('', False))
         self.assertEqual([params.get_param(k) for k in (SMS_URL, SMS_PASSWORD)],
                          ['https://smsc.kz/sys/send.php', 'new-secret'])
+        # an address that is not a gateway's is refused in the administrator's language, and nothing changes
+        wrong = Settings.sudo(admin).with_context(lang='kk_KZ').create({'kz_sms_url': 'file:///etc/passwd'})
+        with self.assertRaises(UserError) as exc:
+            wrong.execute()
+        self.assertIn('file:///etc/passwd', str(exc.exception))
+        self.assertNotIn('is not the address', str(exc.exception))
+        self.assertEqual(params.get_param(SMS_URL), 'https://smsc.kz/sys/send.php')
         # the labels of the screen speak Kazakh and Russian
         for lang in ('kk_KZ', 'ru_RU'):
             fields_ = Settings.with_context(lang=lang).fields_get(['kz_sms_password'])

@@ -9,7 +9,7 @@ import urllib.parse
 import pytest
 
 import sms_gateway
-from sms_gateway import Answer, SmsError, build_request, normalize_phone, parse_answer, send, sms_parts
+from sms_gateway import Answer, SmsError, build_request, check_url, normalize_phone, parse_answer, send, sms_parts
 
 
 @pytest.mark.parametrize('typed', ['+7 (701) 123-45-67', '8 701 123 45 67', '87011234567', '77011234567',
@@ -127,3 +127,21 @@ def test_a_network_failure_is_tried_again_and_never_shows_the_password(error):
     answer = send('http://127.0.0.1:1/sys/send.php', 'login', 'SECRET-PW', '+77011234567', 'x', opener=opener)
     assert (answer.kind, answer.reason) == ('retry', 'sms_network')
     assert 'SECRET-PW' not in repr(answer)
+
+
+@pytest.mark.parametrize('url', ['https://smsc.kz/sys/send.php', ' http://127.0.0.1:8069/sys/send.php '])
+def test_an_http_address_is_a_gateway(url):
+    assert check_url(url) == url.strip()
+
+
+@pytest.mark.parametrize('url', ['file:///etc/passwd', 'ftp://smsc.kz/send', 'smsc.kz/sys/send.php', 'https://',
+                                 'javascript:alert(1)'])
+def test_any_other_address_is_refused_and_never_opened(url):
+    with pytest.raises(SmsError) as exc:
+        check_url(url)
+    assert (exc.value.code, exc.value.params) == ('bad_url', {'url': url})
+
+    def opener(request, timeout):
+        raise AssertionError('opened %s' % request.full_url)
+
+    assert send(url, 'l', 'p', '+77011234567', 'x', opener=opener).kind == 'retry'
