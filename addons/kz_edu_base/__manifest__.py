@@ -8,7 +8,7 @@
     'author': 'KZ Edu contributors',
     'license': 'LGPL-3',
     'website': 'https://example.invalid/kz-edu',
-    'depends': ['base', 'mail', 'portal', 'hr', 'web', 'report_xlsx'],
+    'depends': ['base', 'base_setup', 'mail', 'portal', 'hr', 'web', 'report_xlsx'],
     'external_dependencies': {'python': ['num2words', 'xlsxwriter']},
     'data': [
         'data/res_lang_data.xml',
@@ -24,6 +24,7 @@
         'views/kz_edu_notification_views.xml',
         'views/menus.xml',
         'views/kz_edu_parameter_views.xml',
+        'views/res_config_settings_views.xml',
         'views/webclient_templates.xml',
         'views/assets.xml',
         'data/ir_config_parameter_data.xml',

@@ -17,3 +17,4 @@ from . import base
 from . import ir_attachment
 from . import kz_edu_notification
 from . import kz_edu_document_report
+from . import res_config_settings

@@ -9,11 +9,19 @@ rule (``consent_rules.may_notify``, through ``kz.edu.consent.kz_notification_dec
 a message that may go is queued; one that may not is kept as skipped with the reason (no consent, consent
 withdrawn, not yet in force), so a parent who asks why nothing came gets an answer; a recipient who chose no
 notifications gets no row. Channels are gateways behind one method each (``_kz_gateway_send_<channel>``): e-mail
-here; an SMS gateway is one method in the addon that brings it (without one, an SMS fails with its reason)."""
+and SMS (SMSC.kz, ``sms_gateway.py``) here; an SMS fails with the reason ``no_gateway`` until the administrator
+enters the gateway's settings."""
+import logging
+import threading
+import time
+
 from odoo import api, fields, models
 from odoo.tools import html_escape
 
+from odoo.addons.kz_edu_base import sms_gateway
 from odoo.addons.kz_edu_base.bulk_sql import insert_rows, quote_identifier
+
+_logger = logging.getLogger(__name__)
 
 DEFAULT_LANG = 'kk_KZ'      # a parent without a language reads Kazakh
 REASONS = [
@@ -23,7 +31,23 @@ REASONS = [
     ('no_address', 'No address for this channel'),
     ('no_gateway', 'No gateway for this channel'),
     ('no_text', 'The message has no text'),
+    # the SMS gateway (sms_gateway.ERROR_CODES): on a queued row, why the last try did not go (tried again)
+    ('bad_phone', 'The phone number is not valid'),
+    ('too_long', 'The text is too long for an SMS'),
+    ('sms_network', 'The SMS gateway did not answer'),
+    ('sms_login', 'The SMS gateway refused the login or password'),
+    ('sms_funds', 'No money left on the SMS gateway account'),
+    ('sms_blocked', 'The SMS gateway blocked the requests for a while'),
+    ('sms_refused', 'The SMS gateway refused the text or the sender'),
+    ('sms_undeliverable', 'The SMS cannot be delivered to this number'),
+    ('sms_duplicate', 'The SMS gateway refused a repeated request'),
+    ('sms_provider_error', 'The SMS gateway answered an error'),
 ]
+#: seconds one run of the queue may spend on the SMS gateway (the cron runs every minute); the rest waits
+SMS_BUDGET = 45
+
+#: the gateway's settings (ir.config_parameter, entered by the administrator: res.config.settings)
+SMS_URL, SMS_LOGIN, SMS_PASSWORD = 'kz_edu_base.sms_url', 'kz_edu_base.sms_login', 'kz_edu_base.sms_password'
 
 
 class KzEduNotification(models.Model):
@@ -42,7 +66,11 @@ class KzEduNotification(models.Model):
     message = fields.Text(compute='_compute_message',
                           help='The text the recipient gets (or got), in her language.')
     sent_at = fields.Datetime(readonly=True)
-    error = fields.Char(readonly=True)
+    error = fields.Char(readonly=True, help="The gateway's own words about the last failure.")
+    attempts = fields.Integer(readonly=True, help='How many times the gateway was asked to send this message.')
+    gateway_ref = fields.Char('Gateway reference', readonly=True, help="The message's number at the SMS gateway.")
+    sms_parts = fields.Integer('SMS parts', readonly=True, help='How many SMS the text took (70 Cyrillic letters '
+                                                                  'in one SMS, 67 a part of a longer one).')
 
     # ------------------------------------------------------------------------------------------ queueing
     @api.model
@@ -123,9 +151,11 @@ class KzEduNotification(models.Model):
     # ------------------------------------------------------------------------------------------ sending
     @api.model
     def _cron_send(self, limit=500):
-        """Send up to `limit` queued notifications, oldest first."""
+        """Send up to `limit` queued notifications, oldest first. The cron commits after each message a gateway
+        sent over the network (as mail.mail's queue does), so a failure later in the run never sends it twice; not
+        in the tests (their transaction is rolled back)."""
         queued = self.search([('state', '=', 'queued')], order='id', limit=limit)
-        queued.send()
+        queued.with_context(kz_auto_commit=not getattr(threading.current_thread(), 'testing', False)).send()
         return len(queued)
 
     @api.multi
@@ -156,3 +186,74 @@ class KzEduNotification(models.Model):
             Mail.create({'subject': body, 'body_html': '<p>%s</p>' % html_escape(body), 'email_to': n.partner_id.email,
                          'auto_delete': True})
             n.write({'state': 'sent', 'sent_at': now, 'body': body})
+
+    # ------------------------------------------------------------------------------------------ SMS (SMSC.kz)
+    @api.model
+    def _kz_sms_settings(self):
+        """(url, login, password) of the SMS gateway, or None while one of them is not entered."""
+        params = self.env['ir.config_parameter'].sudo()
+        settings = tuple(params.get_param(key) or '' for key in (SMS_URL, SMS_LOGIN, SMS_PASSWORD))
+        return settings if all(settings) else None
+
+    @api.model
+    def _kz_gateway_send_sms(self, batch):
+        """Send each message of ``batch`` by SMS through SMSC.kz (sms_gateway.py; https://smsc.kz/api/http/send/),
+        one call a message (each parent's text is her own). A message goes once: it is claimed in the database
+        before its call (a row another run sent meanwhile is left alone) and, in the cron, committed right after.
+        A number that is not one, a text too long or a refusal of the provider fails the message with its reason;
+        a gateway that does not take it (no answer, a wrong login, no money) leaves it queued with the reason and
+        stops the batch there, and after ``MAX_ATTEMPTS`` tries the message fails. A run spends at most
+        ``SMS_BUDGET`` seconds on the gateway; the calls wait ``TIMEOUT`` seconds at most."""
+        settings = self._kz_sms_settings()
+        if not settings:
+            return self._kz_gateway_missing(batch)
+        url, login, password = settings
+        # a message goes out before its row is written: only who may write the rows may send them
+        batch.check_access_rights('write')
+        batch.check_access_rule('write')
+        commit = self.env.context.get('kz_auto_commit')
+        deadline = time.time() + SMS_BUDGET
+        for n in batch:
+            if time.time() > deadline:
+                break
+            if not n._kz_claim():
+                continue
+            try:
+                phone = sms_gateway.normalize_phone(n.partner_id.mobile or n.partner_id.phone)
+            except sms_gateway.SmsError as exc:
+                n.write({'state': 'skipped' if exc.code == 'no_phone' else 'failed',
+                         'reason': 'no_address' if exc.code == 'no_phone' else 'bad_phone'})
+                continue
+            body = n._message()
+            if not body:
+                n.write({'state': 'failed', 'reason': 'no_text'})
+                continue
+            try:
+                parts = sms_gateway.check_text(body)
+            except sms_gateway.SmsError:
+                n.write({'state': 'failed', 'reason': 'too_long', 'sms_parts': sms_gateway.sms_parts(body)[2]})
+                continue
+            answer = sms_gateway.send(url, login, password, phone, body)
+            attempts = n.attempts + 1
+            vals = {'attempts': attempts, 'sms_parts': parts, 'reason': answer.reason, 'error': answer.detail or False}
+            if answer.kind == 'sent':
+                vals.update(state='sent', sent_at=fields.Datetime.now(), body=body, gateway_ref=answer.ref,
+                            sms_parts=answer.parts or parts, reason=False)
+            elif answer.kind == 'failed' or attempts >= sms_gateway.MAX_ATTEMPTS:
+                vals.update(state='failed')
+            n.write(vals)
+            if answer.kind != 'sent':
+                # the provider's description and the kind of network error, never the request (the password)
+                _logger.info('SMS notification %s not sent (%s, try %s): %s', n.id, answer.reason, attempts,
+                             answer.detail)
+            if commit:
+                self.env.cr.commit()
+            if answer.kind == 'retry':      # the gateway is the problem: the rest of the batch waits for the next run
+                break
+
+    def _kz_claim(self):
+        """Lock this queued message for sending (False when it is no longer queued: another run sent it)."""
+        self.ensure_one()
+        self.env.cr.execute("UPDATE kz_edu_notification SET write_date = now() at time zone 'UTC' "
+                            "WHERE id = %s AND state = 'queued' RETURNING id", (self.id,))
+        return bool(self.env.cr.fetchone())

@@ -13,3 +13,4 @@ from . import test_parameter
 from . import test_notification
 from . import test_error_net
 from . import test_document_layout
+from . import test_sms_gateway
