@@ -51,3 +51,10 @@ def test_no_python_import_of_the_entrance_outside_it_and_the_addons_that_depend_
                             offenders.append(os.path.join(folder, name))
     # kz_edu_base's migration names kz_edu_access's external ids to move them: the one allowed mention
     assert [o for o in offenders if '/migrations/' not in o] == []
+
+
+def test_personnel_records_install_without_the_payroll():
+    """kz_hr (personnel orders, staff schedule, teacher profile) is for a school without our payroll (issue #15)."""
+    assert 'kz_payroll' not in closure('kz_hr')
+    assert not {dep for a in closure('kz_hr') for dep in manifest(a)['depends'] if dep.startswith('hr_payroll')}
+    assert 'kz_hr' in manifest('kz_payroll')['depends']

@@ -11,6 +11,7 @@
         'kz_edu_base',
         'kz_edu_contingent',
         'kz_edu_access',
+        'kz_hr',                # personnel orders, staff schedule, teacher profile
         'kz_payroll',
         'kz_gov_account',       # public-sector bookkeeping: chart No. 170, ЕБК No. 151, financing plans, ФО-1…ФО-4
         'kz_payroll_account',   # payroll posting to the public-sector ledger by ЕБК (auto-installed)

@@ -1,14 +1,14 @@
 # -*- coding: utf-8 -*-
 {
-    'name': 'Kazakhstan Education: Payroll and personnel',
-    'summary': 'Kazakh payroll for state schools (ОПВ, ВОСМС, ИПН, ОПВР, СО, ООСМС, СН), payroll documents, '
-               'personnel orders, staff schedule and the teacher profile',
+    'name': 'Kazakhstan Education: Payroll',
+    'summary': 'Kazakh payroll for state schools (ОПВ, ВОСМС, ИПН, ОПВР, СО, ООСМС, СН) and payroll documents; '
+               'the personnel records are kz_hr',
     'version': '11.0.1.0.0',
     'category': 'Human Resources',
     'author': 'KZ Edu contributors',
     'license': 'LGPL-3',
     'website': 'https://example.invalid/kz-edu',
-    'depends': ['kz_edu_base', 'hr_payroll', 'hr_holidays', 'report_xlsx'],
+    'depends': ['kz_edu_base', 'kz_hr', 'hr_payroll', 'hr_holidays', 'report_xlsx'],
     'data': [
         # core payroll (engine binding, parameters, structures, batches)
         'security/kz_payroll_security.xml',
@@ -19,11 +19,6 @@
         'views/kz_payroll_parameter_views.xml',
         'views/hr_employee_views.xml',
         'views/hr_payslip_views.xml',
-        # personnel records and teacher profile
-        'security/kz_hr_personnel_access.xml',
-        'data/kz_hr_personnel_data.xml',
-        'views/kz_hr_personnel_views.xml',
-        'report/kz_hr_personnel_reports.xml',
         # payroll documents
         'report/kz_payroll_reports.xml',
         'wizards/kz_payroll_document_wizard_views.xml',

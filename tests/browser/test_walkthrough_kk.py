@@ -46,7 +46,7 @@ JOBS = {
                    ('payslip batches', 'hr_payroll.action_hr_payslip_run_tree', True)],
     'hr': [('employees', 'hr.open_view_employee_list_my', True),
            ('contracts', 'hr_contract.action_hr_contract', True),
-           ('personnel terms', 'kz_payroll.kz_hr_personnel_parameter_action', True)],
+           ('personnel terms', 'kz_hr.kz_hr_personnel_parameter_action', True)],
     'teacher': [('my tariffication line', 'kz_edu_tariff.action_kz_edu_tariff_my_line', True),
                 ('teaching load', 'kz_edu_tariff.action_kz_edu_teaching_load', False)],
     'class_teacher': [('not arrived today', 'kz_edu_access.kz_edu_student_action_not_arrived', False),

@@ -34,7 +34,7 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.kz_edu_access.wizards.kz_edu_access_report_wizard import SENT_NAME as ATTENDANCE_SENT_NAME
 from odoo.addons.web.controllers.main import clean_action
-from odoo.addons.kz_payroll.models.kz_hr_personnel import QUALIFICATION_CATEGORIES, REMIND_DAYS_BEFORE
+from odoo.addons.kz_hr.models.kz_hr_personnel import QUALIFICATION_CATEGORIES, REMIND_DAYS_BEFORE
 
 from .. import dashboard_rules as dr
 
@@ -68,7 +68,7 @@ DRAFT_DOCUMENTS = [
     ('draft_obligations', 'kz.gov.obligation', [('state', '=', 'draft')], 'kz_gov_account.action_kz_gov_obligation'),
     ('draft_movement_orders', 'kz.edu.movement.order', [('state', '=', 'draft')],
      'kz_edu_contingent.kz_edu_movement_order_action'),
-    ('draft_hr_orders', 'kz.hr.order', [('state', '=', 'draft')], 'kz_payroll.kz_hr_order_action'),
+    ('draft_hr_orders', 'kz.hr.order', [('state', '=', 'draft')], 'kz_hr.kz_hr_order_action'),
 ]
 RANK_FIGURES = ('attendance_today', 'attendance_period', 'budget_percent', 'free_meals', 'students')
 
@@ -388,7 +388,7 @@ class KzEduDashboard(models.AbstractModel):
     def fig_teachers(self, company_ids, day):
         """{company: {'total', 'by_category': {category: n}, 'expiring', 'expired', 'high'}}: teachers by their
         current qualification category (the latest attestation), those whose category expires within the reminder
-        window of kz_payroll (REMIND_DAYS_BEFORE days) and those already expired."""
+        window of kz_hr (REMIND_DAYS_BEFORE days) and those already expired."""
         self._check_figures(full=True)
         latest, params = self._latest_qualifications_sql(company_ids)
         limit = day + datetime.timedelta(days=REMIND_DAYS_BEFORE)

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 """The teacher's data the tariffication reads from HR: pedagogical service periods (length of service at any date),
 the pay block of the register and the duties that carry supplements. Education, diplomas and qualification
-categories with their attestation dates are the teacher profile of kz_payroll (kz.hr.education,
+categories with their attestation dates are the teacher profile of kz_hr (kz.hr.education,
 kz.hr.qualification); class management comes from the classes (kz.edu.class.class_teacher_id); rural from the
 organisation (res.company.kz_is_rural)."""
 from odoo import _, api, fields, models

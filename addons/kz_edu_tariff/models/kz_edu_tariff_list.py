@@ -23,7 +23,7 @@ from odoo.addons.kz_edu_base.user_errors import translate
 from .. import tariff
 from .kz_edu_tariff import TARIFF_DOMAINS
 from .hr_employee import format_service
-from odoo.addons.kz_payroll.models.kz_hr_personnel import QUALIFICATION_CATEGORIES
+from odoo.addons.kz_hr.models.kz_hr_personnel import QUALIFICATION_CATEGORIES
 
 TIYN = Decimal('0.01')
 ZERO = Decimal('0.00')

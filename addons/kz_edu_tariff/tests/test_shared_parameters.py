@@ -63,7 +63,7 @@ class TestSharedParameters(common.SavepointCase):
         hr = codes('kz_payroll.kz_payroll_parameter_action')
         self.assertTrue({'MRP', 'MZP', 'OPV_RATE', 'ATTESTATION_VALIDITY_YEARS'} <= hr)
         self.assertNotIn('BDO', hr)
-        self.assertEqual(codes('kz_payroll.kz_hr_personnel_parameter_action'),
+        self.assertEqual(codes('kz_hr.kz_hr_personnel_parameter_action'),
                          {'ATTESTATION_VALIDITY_YEARS', 'TRAINING_PERIOD_YEARS'})
         tariffication = codes('kz_edu_tariff.action_kz_edu_tariff_parameter')
         self.assertTrue({'MRP', 'BDO', 'NORM_WEEKLY_HOURS'} <= tariffication)

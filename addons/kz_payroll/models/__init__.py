@@ -1,8 +1,6 @@
 # core payroll
 from . import kz_edu_parameter
 from . import kz_payroll_core
-# personnel records and teacher profile
-from . import kz_hr_personnel
 # time sheet (табель) of a month
 from . import kz_timesheet
 # public holidays in the working schedules

@@ -1,5 +1,4 @@
 from . import test_payroll
-from . import test_personnel
 from . import test_documents
 from . import test_worktime
 from . import test_timesheet

@@ -155,14 +155,14 @@ class TestPersonnel(KzEduCase):
     def test_order_form_renders_bilingual_html_and_pdf_ACC11(self):
         order = self._order(self.colleague)
         order.action_confirm()
-        html = self._html('kz_payroll.kz_hr_order_report', order)
+        html = self._html('kz_hr.kz_hr_order_report', order)
         text = html.decode('utf-8')
         self.assertIn('Ерлан Қасымов', text)
         self.assertIn(order.name, text)
         self.assertIn('БҰЙРЫҚ', text)
         self.assertIn('ПРИКАЗ', text)
         self.assertLess(text.index('қабылдансын'), text.index('Принять'))  # Kazakh first, then Russian
-        pdf = self.env.ref('kz_payroll.kz_hr_order_report')._run_wkhtmltopdf([html])
+        pdf = self.env.ref('kz_hr.kz_hr_order_report')._run_wkhtmltopdf([html])
         self.assertTrue(pdf.startswith(b'%PDF'))
 
     def test_personal_card_lists_orders_education_and_category_ACC11(self):
@@ -172,7 +172,7 @@ class TestPersonnel(KzEduCase):
                                             'specialty': 'Mathematics', 'year': 2010, 'diploma_number': 'ЖБ-1234'})
         self.env['kz.hr.qualification'].create({'employee_id': self.teacher.id, 'category': 'expert',
                                                 'attestation_date': '2024-05-20'})
-        text = self._html('kz_payroll.kz_hr_personal_card_report', self.teacher).decode('utf-8')
+        text = self._html('kz_hr.kz_hr_personal_card_report', self.teacher).decode('utf-8')
         for expected in (self.teacher.name, order.name, 'ҚазҰПУ', 'ЖБ-1234'):
             self.assertIn(expected, text)
 
@@ -192,7 +192,7 @@ class TestPersonnel(KzEduCase):
         self.assertEqual(schedule.state, 'approved')
         with self.assertRaises(UserError):
             line.write({'rate_count': 4.0})
-        self.assertIn('В2-3'.encode('utf-8'), self._html('kz_payroll.kz_hr_staff_schedule_report', schedule))
+        self.assertIn('В2-3'.encode('utf-8'), self._html('kz_hr.kz_hr_staff_schedule_report', schedule))
 
     # --- profile dates and reminders ----------------------------------------------------------------------------
     def test_category_expires_after_five_years_and_course_due_after_three_LMS02_TVET24(self):

@@ -1,0 +1,2 @@
+from . import test_personnel
+from . import test_upgrade_hook
