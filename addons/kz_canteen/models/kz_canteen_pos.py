@@ -289,7 +289,7 @@ class PosOrder(models.Model):
             quantity, amount = by_product[product.id]
             income = product.property_account_income_id or product.categ_id.property_account_income_categ_id
             if not income:
-                raise UserError(_('Please define income account for this product: "%s" (id:%d).')
+                raise UserError(_('Define the income account of the dish "%s" (id:%d).')
                                 % (product.name, product.id))
             items.append({'name': product.name, 'quantity': quantity, 'product_id': product.id,
                           'account_id': income.id, 'partner_id': False, 'move_id': move.id,
@@ -303,7 +303,7 @@ class PosOrder(models.Model):
         receivable = self.env['ir.property'].with_context(force_company=company.id).get(
             'property_account_receivable_id', 'res.partner')
         if not receivable:
-            raise UserError(_('There is no receivable account defined to make payment.'))
+            raise UserError(_('No receivable account is defined to record the payment.'))
         items.append({'name': _('Trade Receivables'), 'account_id': receivable.id, 'partner_id': False,
                       'move_id': move.id, 'debit': float(total) if total > 0 else 0.0,
                       'credit': float(-total) if total < 0 else 0.0})

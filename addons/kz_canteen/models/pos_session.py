@@ -52,7 +52,7 @@ class PosSession(models.Model):
             receivable = self.env['ir.property'].with_context(force_company=company.id).get(
                 'property_account_receivable_id', 'res.partner')
             if not receivable:
-                raise UserError(_('There is no receivable account defined to make payment.'))
+                raise UserError(_('No receivable account is defined to record the payment.'))
             day = fields.Datetime.context_timestamp(self, fields.Datetime.from_string(session.start_at)) \
                 if session.start_at else fields.Datetime.context_timestamp(self, fields.Datetime.now())
             line = self.env['account.bank.statement.line'].create({

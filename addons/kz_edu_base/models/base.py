@@ -44,7 +44,7 @@ class Base(models.AbstractModel):
         return super(Base, self).check_access_rights(operation, raise_exception=raise_exception)
 
     def _kz_access_error(self, operation):
-        labels = {'read': _('read'), 'write': _('change'), 'create': _('create'), 'unlink': _('delete')}
+        labels = {'read': _('read'), 'write': _('change'), 'create': _('create'), 'unlink': _('deletion')}
         model = self.env['ir.model'].sudo().with_context(lang=self.env.lang).search([('model', '=', self._name)],
                                                                                      limit=1)
         return AccessError(_('The requested operation cannot be completed due to security restrictions. Please '

@@ -401,7 +401,7 @@ class KzEduContingentReportWizard(models.TransientModel):
                 'school_bin': bins.get(info['company'], ''),
             })
         labels = {
-            'iin': _('IIN'), 'surname': _('Surname'), 'given_name': _('Name'), 'patronymic': _('Patronymic'),
+            'iin': _('IIN'), 'surname': _('Surname'), 'given_name': _('Given name'), 'patronymic': _('Patronymic'),
             'birth_date': _('Birth date'), 'sex': _('Sex'), 'grade': _('Grade'), 'letter': _('Class letter'),
             'instruction_lang': _('Language of instruction'), 'shift': _('Shift'),
             'admission_date': _('Admission date'), 'social_categories': _('Social categories'),

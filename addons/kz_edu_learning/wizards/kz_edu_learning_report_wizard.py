@@ -180,12 +180,12 @@ class KzEduLearningReportWizard(models.TransientModel):
         t = data['total']
         return self._document(
             _('Performance of the classes'), _('Quarter %s, %s') % (period.name, period.year_id.name),
-            [(_('School'), self.company_id.name), (_('Quarter'), '%s (%s – %s)' % (
+            [(_('School'), self.company_id.name), (_('School quarter'), '%s (%s – %s)' % (
                 period.name, format_date(period.date_start), format_date(period.date_end)))],
             [self._doc_table(_('By class (pupils)'), heads, [cells(r, r['class']) for r in data['classes']],
                              cells(t, _('School'))),
              self._doc_table(_('By subject (quarter marks)'),
-                             [Column(_('Subject'), width=24)] +
+                             [Column(_('School subject'), width=24)] +
                              [Column(h, 'int', width=8) for h in ('«5»', '«4»', '«3»', '«2»')] + heads[-2:],
                              [[r['subject'], r['five'], r['four'], r['three'], r['two'], r['success_pct'] or '',
                                r['quality_pct'] or ''] for r in data['subjects']])],
@@ -223,7 +223,7 @@ class KzEduLearningReportWizard(models.TransientModel):
             _('Class journal: %s') % self.subject_id.name,
             _('%s, quarter %s, %s') % (self.class_id.name, self.period_id.name, self.period_id.year_id.name),
             [(_('School'), self.company_id.name), (_('Class'), self.class_id.name),
-             (_('Subject'), self.subject_id.name)] + ([(_('Group'), self.group_no)] if self.group_no else []),
+             (_('School subject'), self.subject_id.name)] + ([(_('Group'), self.group_no)] if self.group_no else []),
             [self._doc_table(_('Attendance and marks (н — absent, к — late)'), heads, rows),
              self._doc_table(_('Topics of the lessons'), [Column(_('Date'), 'code', width=8),
                                                           Column(_('Topic'), width=60)], topics)],
@@ -260,8 +260,9 @@ class KzEduLearningReportWizard(models.TransientModel):
                          '; '.join('%s%s' % (c[2], ' (%s)' % reasons[c[1]] if c[1] else '') for c in absent),
                          len(late), '; '.join(c[2] for c in late)])
         columns = [Column(_('Date'), 'date', width=9), Column(_('Lesson'), 'int', width=5),
-                   Column(_('Subject'), width=16), Column(_('Teacher'), width=18), Column(_('Absent'), 'int', width=6),
-                   Column(_('Who was absent'), width=34), Column(_('Late'), 'int', width=5),
+                   Column(_('School subject'), width=16), Column(_('Teacher'), width=18),
+                   Column(_('Absent students'), 'int', width=6), Column(_('Who was absent'), width=34),
+                   Column(_('Late students'), 'int', width=5),
                    Column(_('Who was late'), width=20)]
         return self._document(
             _('Attendance per lesson'),

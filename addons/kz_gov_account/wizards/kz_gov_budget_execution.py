@@ -191,7 +191,7 @@ class KzGovBudgetExecution(models.TransientModel):
         self.ensure_one()
         rows, total = self.compute_rows()
         names = {e.code: e.name for e in self.env['kz.gov.ebk'].search([('code', 'in', [r['ebk'] for r in rows])])}
-        columns = [Column(_('Specific'), 'code', width=9), Column(_('Name'), width=40)] + [
+        columns = [Column(_('Specific'), 'code', width=9), Column(_('Item name'), width=40)] + [
             Column(label, 'money') for label in (
                 _('Plan of obligations'), _('Plan of payments'), _('Registered obligations'),
                 _('Cash expenses (payments)'), _('Accrued expenses'), _('Obligations plan not used'),
