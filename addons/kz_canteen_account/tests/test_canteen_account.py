@@ -11,34 +11,20 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import common
 
-from odoo.addons.kz_canteen import meal_report
 from odoo.addons.kz_canteen_account import meal_posting
+
+from .common import CanteenAccountCase
 
 D = Decimal
 
 
 @common.at_install(False)
 @common.post_install(True)
-class TestCanteenAccount(common.SavepointCase):
+class TestCanteenAccount(CanteenAccountCase):
 
     @classmethod
     def setUpClass(cls):
         super(TestCanteenAccount, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tracking_disable=True))
-        cls.school = cls.env.ref('kz_edu_base.company_school1_demo')
-        cls.today = cls.env['kz.canteen.pos']._kz_local_date(cls.school)
-        cls.month = meal_report.previous_month(cls.today)          # the demo's finished month with meals
-        cls.start, cls.end = meal_report.month_bounds(cls.month)
-        Users = cls.env['res.users'].with_context(no_reset_password=True)
-
-        def user(login, group):
-            return Users.create({'name': login, 'login': login, 'company_id': cls.school.id,
-                                 'company_ids': [(6, 0, [cls.school.id])],
-                                 'groups_id': [(6, 0, [cls.env.ref(group).id])]})
-        cls.bookkeeper = user('meals_bookkeeper', 'kz_edu_base.group_bookkeeper')
-        cls.cashier = user('meals_cashier', 'kz_edu_base.group_canteen_cashier')
-        cls.supplier = cls.env['res.partner'].create({'name': 'ТОО «Асхана-Сервис»', 'supplier': True,
-                                                      'is_company': True, 'company_id': cls.school.id})
         cls.Posting = cls.env['kz.canteen.meal.posting']
 
     def _meal_sums(self):
@@ -159,7 +145,7 @@ class TestCanteenAccount(common.SavepointCase):
 
 @common.at_install(False)
 @common.post_install(True)
-class TestCanteenTillOnTheGovChart(common.SavepointCase):
+class TestCanteenTillOnTheGovChart(CanteenAccountCase):
     """The canteen till of a school on the chart of state institutions books on that chart (ACC-01)."""
 
     def test_demo_till_uses_the_chart_accounts_and_no_stand_ins_are_left(self):
@@ -173,7 +159,7 @@ class TestCanteenTillOnTheGovChart(common.SavepointCase):
                                                              ('code', '=like', 'ASH%')]))
 
     def test_a_new_till_takes_the_chart_accounts(self):
-        school = self.env.ref('kz_edu_base.company_school2_demo')
+        school = self.school_b      # a school of the shared fixture without a chart nor a till yet
         self.env['account.chart.template'].kz_gov_load_for_companies(school)
         till = self.env['pos.config'].kz_canteen_setup(school, 'Test till')
         self.assertEqual(till.kz_balance_journal_id.default_credit_account_id.code, '3410')

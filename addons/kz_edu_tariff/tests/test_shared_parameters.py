@@ -4,7 +4,6 @@ from decimal import Decimal
 
 from odoo.exceptions import AccessError
 from odoo.modules.module import get_module_resource
-from odoo.tests import common
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.kz_edu_base import kz_parameters
@@ -13,23 +12,17 @@ from odoo.addons.kz_edu_tariff.models.kz_edu_tariff import TARIFF_DOMAINS
 from odoo.addons.kz_payroll import kz_tax
 from odoo.addons.kz_payroll.models.kz_payroll_core import PARAMETER_DOMAINS
 
+from .common import TariffCase
 
-class TestSharedParameters(common.SavepointCase):
+
+class TestSharedParameters(TariffCase):
 
     @classmethod
     def setUpClass(cls):
         super(TestSharedParameters, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tracking_disable=True, no_reset_password=True))
         cls.Param = cls.env['kz.edu.parameter']
-        cls.school = cls.env['res.company'].create({'name': 'Shared parameters school', 'kz_org_type': 'school'})
-
-        def user(login, group):
-            return cls.env['res.users'].create({
-                'name': login, 'login': login, 'company_id': cls.school.id, 'company_ids': [(6, 0, cls.school.ids)],
-                'groups_id': [(6, 0, [cls.env.ref(group).id])]})
-        cls.chief = user('kzshared_chief', 'kz_edu_base.group_chief_bookkeeper')
-        cls.hr_officer = user('kzshared_hr', 'kz_edu_base.group_hr_officer')
-        cls.teacher = user('kzshared_teacher', 'kz_edu_base.group_teacher')
+        cls.school = cls.school_a       # its chief bookkeeper, HR officer and teacher (TariffCase)
+        cls.hr_officer, cls.teacher = cls.hr, cls.teacher_user
 
     def _enter(self, user, code, value, domain='general', date_from='2031-01-01', date_to='2031-12-31', unit='KZT'):
         row = (self.Param.sudo(user) if user else self.Param).create({

@@ -17,6 +17,8 @@ from odoo.addons.kz_edu_base.demo_people import IinFactory
 from odoo.addons.kz_edu_tariff import tariff
 from odoo.addons.kz_payroll import kz_worktime
 
+from .common import TariffCase
+
 D = Decimal
 TIYN = D('0.01')
 
@@ -35,17 +37,14 @@ def weekdays(first, last):
 
 @common.at_install(False)
 @common.post_install(True)
-class TestTariffList(common.SavepointCase):
+class TestTariffList(TariffCase):
 
     @classmethod
     def setUpClass(cls):
         super(TestTariffList, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tracking_disable=True,
-                                       no_reset_password=True))
         env = cls.env
         cls.iin = IinFactory(taken=env['hr.employee'].search([('kz_iin', '!=', False)]).mapped('kz_iin'))
-        cls.school = env['res.company'].create({'name': 'Tariff test school', 'kz_org_type': 'school',
-                                                'parent_id': env.ref('base.main_company').id})
+        cls.school = cls.school_a       # a town school (TariffCase), its roles made there
         cls.year = env['kz.edu.academic.year'].ensure_year(2025)
         cls.struct = env.ref('kz_payroll.hr_payroll_structure_kz_teacher')
         cls.calendar = env['resource.calendar'].create({
@@ -54,18 +53,6 @@ class TestTariffList(common.SavepointCase):
                                for d in range(5)]})
         # a plain Monday-Friday schedule: not the Kazakh public holidays every new schedule gets (kz_public_holiday)
         cls.calendar.leave_ids.filtered('kz_holiday_code').unlink()
-        Users = env['res.users']
-
-        def user(login, group):
-            return Users.create({'name': login, 'login': 'tarifftest_' + login, 'company_id': cls.school.id,
-                                 'company_ids': [(6, 0, [cls.school.id])],
-                                 'groups_id': [(6, 0, [env.ref('kz_edu_base.' + group).id])]})
-        cls.director = user('director', 'group_director')
-        cls.hr = user('hr', 'group_hr_officer')
-        cls.bookkeeper = user('bookkeeper', 'group_bookkeeper')
-        cls.chief = user('chief', 'group_chief_bookkeeper')
-        cls.teacher_user = user('teacher', 'group_teacher')
-
         Subject = env['kz.edu.subject']
         cls.math = Subject.create({'code': 'tt_math', 'name': 'TT Mathematics', 'notebook_checking': True})
         cls.history = Subject.create({'code': 'tt_history', 'name': 'TT History'})

@@ -38,6 +38,8 @@ class TestKzGovChart(common.SavepointCase):
         return {a.code: a for a in self.env['account.account'].search([('company_id', '=', company.id)])}
 
     def _new_company(self, name):
+        # a company of its own, not a school of the shared fixture (GovAccountCase loads the chart on those): these
+        # tests load a chart (or another one) on a company that has none yet
         return self.env['res.company'].create({'name': name, 'parent_id': self.env.ref('base.main_company').id,
                                                'currency_id': self.env.ref('base.KZT').id})
 

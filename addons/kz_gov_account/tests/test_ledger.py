@@ -8,42 +8,21 @@ from decimal import Decimal
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import common
 
+from .common import GovAccountCase
+
 D = Decimal
 
 
 @common.at_install(False)
 @common.post_install(True)
-class TestKzGovLedger(common.SavepointCase):
+class TestKzGovLedger(GovAccountCase):
 
     @classmethod
     def setUpClass(cls):
         super(TestKzGovLedger, cls).setUpClass()
-        # explicit language: the demo administrator speaks Kazakh, the tests read English messages
-        cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tracking_disable=True))
-        env = cls.env
-        department = env.ref('base.main_company')
-        cls.company = env['res.company'].create({'name': 'KZ ledger test school', 'parent_id': department.id,
-                                                 'currency_id': env.ref('base.KZT').id})
-        cls.other = env['res.company'].create({'name': 'KZ ledger other school', 'parent_id': department.id,
-                                               'currency_id': env.ref('base.KZT').id})
-        Chart = env['account.chart.template']
-        Chart.kz_gov_load_for_companies(cls.company | cls.other)
-        cls.memorial = Chart.kz_gov_journal(cls.company, 'memorial')
-        cls.ksn = Chart.kz_gov_journal(cls.company, 'plan_local_current')
-        cls.acc = {a.code: a for a in env['account.account'].search([('company_id', '=', cls.company.id)])}
-        cls.other_acc = {a.code: a for a in env['account.account'].search([('company_id', '=', cls.other.id)])}
-        cls.ebk = {e.code: e for e in env['kz.gov.ebk'].search([])}
-        cls.loc = env.ref('kz_gov_account.funding_LOC')
-        Users = env['res.users'].with_context(no_reset_password=True)
-
-        def user(login, group, company):
-            return Users.create({'name': login, 'login': 'kzgov_' + login, 'company_id': company.id,
-                                 'company_ids': [(6, 0, [company.id])],
-                                 'groups_id': [(6, 0, [env.ref('kz_edu_base.' + group).id])]})
-        cls.bookkeeper = user('bookkeeper', 'group_bookkeeper', cls.company)
-        cls.chief = user('chief', 'group_chief_bookkeeper', cls.company)
-        cls.director = user('director', 'group_director', cls.company)
-        cls.other_bookkeeper = user('other_bookkeeper', 'group_bookkeeper', cls.other)
+        # the shared fixture's schools A and B on the state chart (GovAccountCase)
+        cls.company, cls.other = cls.school_a, cls.school_b
+        cls.ksn = cls.env['account.chart.template'].kz_gov_journal(cls.company, 'plan_local_current')
 
     # ------------------------------------------------------------------------------------------ helpers
     def _item(self, code, debit=0, credit=0, ebk='151', funding=True, name=None, acc=None):
@@ -293,10 +272,7 @@ class TestKzGovLedger(common.SavepointCase):
         school2 = self.env.ref('kz_edu_base.company_school2_demo')
         if not self.env['account.move'].search_count([('company_id', '=', school1.id)]):
             self.skipTest('no demo data')
-        user = self.env['res.users'].with_context(no_reset_password=True).create({
-            'name': 'School 2 bookkeeper', 'login': 'kzgov_school2', 'company_id': school2.id,
-            'company_ids': [(6, 0, [school2.id])],
-            'groups_id': [(6, 0, [self.env.ref('kz_edu_base.group_bookkeeper').id])]})
+        user = self.make_user('kzgov_school2', ['kz_edu_base.group_bookkeeper'], school2)
         for model in ('account.move', 'account.move.line', 'account.account', 'account.journal'):
             Model = self.env[model].sudo(user)
             self.assertFalse(Model.search_count([('company_id', '=', school1.id)]), model)

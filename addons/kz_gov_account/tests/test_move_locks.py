@@ -5,40 +5,19 @@ hand; a correction is a reversing entry. Only the bookkeeping roles run the budg
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import common
 
+from .common import GovAccountCase
+
 
 @common.at_install(False)
 @common.post_install(True)
-class TestMoveLocks(common.SavepointCase):
+class TestMoveLocks(GovAccountCase):
 
     @classmethod
     def setUpClass(cls):
         super(TestMoveLocks, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tracking_disable=True))
-        env = cls.env
-        department = env.ref('base.main_company')
-        cls.company = env['res.company'].create({'name': 'KZ lock test school', 'parent_id': department.id,
-                                                 'currency_id': env.ref('base.KZT').id})
-        Chart = env['account.chart.template']
-        Chart.kz_gov_load_for_companies(cls.company)
-        cls.memorial = Chart.kz_gov_journal(cls.company, 'memorial')
-        cls.ksn = Chart.kz_gov_journal(cls.company, 'cash_budget')
-        cls.acc = {a.code: a for a in env['account.account'].search([('company_id', '=', cls.company.id)])}
-        cls.ebk = {e.code: e for e in env['kz.gov.ebk'].search([('code', 'in', ('151', '159'))])}
-        cls.loc = env.ref('kz_gov_account.funding_LOC')
-        Users = env['res.users'].with_context(no_reset_password=True)
-
-        def user(login, group):
-            return Users.create({'name': login, 'login': 'kzlock_' + login, 'company_id': cls.company.id,
-                                 'company_ids': [(6, 0, [cls.company.id])],
-                                 'groups_id': [(6, 0, [env.ref('kz_edu_base.' + group).id])]})
-        cls.bookkeeper = user('bookkeeper', 'group_bookkeeper')
-        cls.chief = user('chief', 'group_chief_bookkeeper')
-        cls.director = user('director', 'group_director')
-        cls.teacher = user('teacher', 'group_teacher')
-        cls.cashier = user('cashier', 'group_canteen_cashier')
-        cls.district = Users.create({'name': 'district', 'login': 'kzlock_district', 'company_id': department.id,
-                                     'company_ids': [(6, 0, (department | cls.company).ids)],
-                                     'groups_id': [(6, 0, [env.ref('kz_edu_base.group_district').id])]})
+        # school A of the shared fixture on the state chart, its roles and the department's district (GovAccountCase)
+        cls.company = cls.school_a
+        cls.ksn = cls.env['account.chart.template'].kz_gov_journal(cls.company, 'cash_budget')
 
     def _move(self, date='2026-10-15', amount=1000.0, user=None):
         line = {'kz_ebk_id': self.ebk['151'].id, 'kz_funding_id': self.loc.id}

@@ -12,38 +12,15 @@ from odoo.tests import common
 from odoo.addons.kz_edu_base import demo_calendar
 from odoo.addons.kz_payroll_account import posting_rules
 
+from .common import PayrollPostingCase
+
 D = Decimal
 TIYN = D('0.01')
 
 
 @common.at_install(False)
 @common.post_install(True)
-class TestPayrollPosting(common.SavepointCase):
-
-    @classmethod
-    def setUpClass(cls):
-        super(TestPayrollPosting, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tracking_disable=True))
-        cls.school = cls.env.ref('kz_edu_base.company_school1_demo')
-        technical = cls.env.ref('kz_payroll.hr_payroll_structure_kz_technical')
-        contracts = cls.env['hr.contract'].search([('company_id', '=', cls.school.id), ('state', '=', 'open')])
-        cls.tech_contract = contracts.filtered(lambda c: c.struct_id == technical)[:1]
-        cls.teach_contract = contracts.filtered(lambda c: c.struct_id != technical)[:1]
-        assert cls.tech_contract and cls.teach_contract, 'demo school needs contracts of both kinds'
-        # a month without payslips: the one before the demo's payroll batch (demo calendar)
-        year, month = demo_calendar.add_months(*cls.env['kz.payroll.demo'].demo_payroll_month(), count=-1)
-        cls.date_from = '%d-%02d-01' % (year, month)
-        cls.date_to = str(demo_calendar.month_end(year, month))
-        cls.env['hr.payslip'].search([('company_id', '=', cls.school.id), ('date_from', '=', cls.date_from)]).filtered(
-            lambda s: s.state != 'done').unlink()
-
-    def _slip(self, contract):
-        slip = self.env['hr.payslip'].create({
-            'name': 'Posting test', 'employee_id': contract.employee_id.id, 'contract_id': contract.id,
-            'struct_id': contract.struct_id.id, 'company_id': self.school.id,
-            'date_from': self.date_from, 'date_to': self.date_to})
-        slip.compute_sheet()
-        return slip
+class TestPayrollPosting(PayrollPostingCase):
 
     @staticmethod
     def _amounts(slips):
@@ -119,10 +96,7 @@ class TestPayrollPosting(common.SavepointCase):
         self.assertIn(self.date_from[:4], str(err.exception.name))
 
     def test_hr_officer_confirms_and_posts_without_accounting_rights(self):
-        hr = self.env['res.users'].with_context(no_reset_password=True).create({
-            'name': 'HR posting', 'login': 'kzpost_hr', 'company_id': self.school.id,
-            'company_ids': [(6, 0, [self.school.id])],
-            'groups_id': [(6, 0, [self.env.ref('kz_edu_base.group_hr_officer').id])]})
+        hr = self.hr
         slip = self._slip(self.teach_contract).sudo(hr)
         slip.action_payslip_done()
         self.assertTrue(slip.sudo().kz_move_id)
