@@ -25,15 +25,16 @@ Rules:
 * **Budget**: a specific is *overspent* when its payments exceed its plan of payments or its registered
   obligations exceed its plan of obligations for the period (the rows of kz_gov_account's budget execution).
 """
-import calendar
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 try:  # the contingent's pure module: plain name in the pure tests, the addon package inside Odoo
     from movement_report import to_date
+    from kz_dates import month_bounds, previous_month, quarter_bounds as calendar_quarter
     from kz_errors import KzError
 except ImportError:  # pragma: no cover
     from odoo.addons.kz_edu_contingent.movement_report import to_date
+    from odoo.addons.kz_edu_base.kz_dates import month_bounds, previous_month, quarter_bounds as calendar_quarter
     from odoo.addons.kz_edu_base.kz_errors import KzError
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -50,22 +51,7 @@ class DashboardError(KzError, ValueError):
 
 # ------------------------------------------------------------------------------------------------ periods
 
-def month_bounds(day):
-    day = to_date(day)
-    first = day.replace(day=1)
-    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
-
-
-def previous_month(day):
-    """The first day of the month before the month of ``day``."""
-    return (to_date(day).replace(day=1) - ONE_DAY).replace(day=1)
-
-
-def calendar_quarter(day):
-    day = to_date(day)
-    start_month = 3 * ((day.month - 1) // 3) + 1
-    first = day.replace(month=start_month, day=1)
-    return first, month_bounds(first.replace(month=start_month + 2))[1]
+# the months and the calendar quarter are the base's (kz_dates): month_bounds, previous_month, calendar_quarter
 
 
 def school_quarter(day, quarters):

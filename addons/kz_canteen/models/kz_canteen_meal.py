@@ -4,6 +4,8 @@ report, the табель, the reconciliation, the balance and the parents' porta
 synced batch) and idempotent: ``order_key`` + ``line_no`` is unique, so an order synced twice is stored once."""
 from odoo import api, fields, models
 
+from odoo.addons.kz_edu_base.bulk_sql import insert_rows
+
 KINDS = [('free', 'Free'), ('subsidised', 'Subsidised'), ('paid', 'Paid')]
 
 INSERT_COLUMNS = ('company_id', 'date', 'served_at', 'student_id', 'class_id', 'grade', 'product_id', 'menu_id',
@@ -59,13 +61,10 @@ class KzCanteenMeal(models.Model):
         cols = INSERT_COLUMNS + ('create_uid', 'write_uid', 'create_date', 'write_date')
         now = fields.Datetime.now()
         values = [tuple(r.get(c) for c in INSERT_COLUMNS) + (uid, uid, now, now) for r in rows]
-        template = '(' + ','.join(['%s'] * len(cols)) + ')'
-        args = b','.join(cr.mogrify(template, v) for v in values).decode()
-        cr.execute('INSERT INTO kz_canteen_meal (%s) VALUES %s ON CONFLICT (order_key, line_no) DO NOTHING'
-                   % (','.join(cols), args))
-        inserted = cr.rowcount
+        inserted = insert_rows(cr, 'kz_canteen_meal', cols, values, returning='id',
+                               on_conflict='(order_key, line_no) DO NOTHING')
         self.invalidate_cache()
-        return inserted
+        return len(inserted)
 
     @api.model
     def kz_served_rows(self, company_id, date_from, date_to, kinds=None):

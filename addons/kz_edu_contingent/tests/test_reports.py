@@ -270,7 +270,7 @@ class TestContingentReports(KzEduCase):
         sheet = self.render_xlsx('kz_edu_contingent.kz_edu_contingent_nobd_xlsx',
                                  self.wizard(report_kind='nobd', date_on='2023-11-25'))
         header = sheet.row_values(0)
-        self.assertEqual(header[:4], ['IIN', 'Surname', 'Name', 'Patronymic'])
+        self.assertEqual(header[:4], ['IIN', 'Surname', 'Given name', 'Patronymic'])
         self.assertEqual(sheet.nrows, 1 + 8)
         body = [sheet.row_values(i) for i in range(1, sheet.nrows)]
         mine = next(r for r in body if r[0] == self.s[6].kz_iin)

@@ -19,7 +19,8 @@ from odoo.tools import frozendict
 
 from odoo.addons.kz_edu_base import dated_rows, demo_calendar, kz_parameters
 from odoo.addons.kz_edu_base.internal import internal_context, is_internal
-from odoo.addons.kz_edu_base.kz_dates import format_date
+from odoo.addons.kz_edu_base.kz_dates import format_date, to_date
+from odoo.addons.kz_edu_base.kz_money import to_decimal, to_number
 from odoo.addons.kz_edu_base.user_errors import translate
 
 from .. import kz_tax, kz_worktime
@@ -54,7 +55,8 @@ RULE_AMOUNTS_KEY = 'kz_rule_amounts'
 
 
 def _date(value):
-    return fields.Date.from_string(value) if value else None
+    """A date of Odoo's text, None when empty (the base's reader)."""
+    return to_date(value, required=False)
 
 
 def _text_date(value):
@@ -483,7 +485,7 @@ class HrPayslip(models.Model):
                                    FROM hr_payslip_worked_days d WHERE d.payslip_id = p.id) w ON TRUE
              GROUP BY v.slip_id""" % str(kz_worktime.AVG_WORKING_DAYS_PER_MONTH), values,
             template='(%s, %s, %s::date, %s::date)', fetch=True, page_size=5000)
-        return {slip_id: (Decimal(repr(float(gross))), Decimal(repr(float(days))))
+        return {slip_id: (to_decimal(float(gross)), to_number(float(days)))
                 for slip_id, gross, days, count in rows if count}
 
     def _kz_accruals(self, slip, wage, kinds, history, parameters):
@@ -501,7 +503,7 @@ class HrPayslip(models.Model):
         worked = norm = Decimal(0)
         days = {'vacation': Decimal(0), 'sick': Decimal(0), 'unpaid': Decimal(0)}
         for line in slip.worked_days:
-            n = Decimal(repr(line.number_of_days or 0.0))
+            n = to_number(line.number_of_days or 0.0)
             norm += n
             kind = 'work' if line.code == 'WORK100' else kinds.get(line.code)
             if kind in days:
@@ -525,7 +527,7 @@ class HrPayslip(models.Model):
                                                       cap_monthly=kz_worktime.SICK_CAP_MRP * mrp)
         for line in slip.inputs:
             if line.code in ('BONUS', 'ONEOFF'):
-                result[line.code] += Decimal(repr(line.amount or 0.0)).quantize(kz_worktime.TIYN)
+                result[line.code] += to_decimal(line.amount or 0.0).quantize(kz_worktime.TIYN)
         return result
 
     def _kz_compute_amounts(self, facts=None):
@@ -550,7 +552,7 @@ class HrPayslip(models.Model):
                 raise UserError(_('%s has no IIN; payroll needs the employee\'s IIN.')
                                 % self.browse(slip_id).employee_id.name)
             contract = contracts[slip_id]
-            wage = Decimal(repr(contract['wage'] or 0.0))
+            wage = to_decimal(contract['wage'] or 0.0)
             if wage <= 0 or wage > MAX_MONTHLY_WAGE:
                 record = self.env['hr.contract'].browse(contract['id'])
                 raise UserError(_('The wage %s of %s\'s contract %s is not plausible (it must be above 0 and '
