@@ -301,6 +301,18 @@ def link_sql(column):
 IN, OUT = 'in', 'out'
 
 
+def came_in(state, direction, staff=False):
+    """Has the person come in with this tap? A student: an accepted entry (a no-consent, blocked or unknown card is
+    no arrival); a staff member (``staff``): a recorded badge entry. The same rule in SQL: ``came_in_sql``."""
+    return direction == IN and state == (STAFF if staff else ACCEPTED)
+
+
+def came_in_sql(alias='', staff=False):
+    """The condition of ``came_in`` on the events ``alias`` (kz_edu_access_event), for a WHERE or a FILTER."""
+    prefix = alias + '.' if alias else ''
+    return "{p}state = '{s}' AND {p}direction = '{i}'".format(p=prefix, s=STAFF if staff else ACCEPTED, i=IN)
+
+
 def day_bounds(taps):
     """{(person, date): (first entry, last exit)} from taps (person, date, direction, time): the first entry is the
     earliest 'in' of the day, the last exit the latest 'out', each None when the day has none (an exit alone is no

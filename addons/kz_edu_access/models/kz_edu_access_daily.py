@@ -45,7 +45,7 @@ class KzEduStudent(models.Model):
     def _kz_arrived_ids(self):
         self.env.cr.execute("""
             SELECT DISTINCT student_id FROM kz_edu_access_event
-             WHERE state = 'accepted' AND direction = 'in' AND local_date = %s""", (self._kz_today(),))
+             WHERE %s AND local_date = %%s""" % access_rules.came_in_sql(), (self._kz_today(),))
         return [row[0] for row in self.env.cr.fetchall()]
 
     def _compute_kz_arrived_today(self):
@@ -81,9 +81,9 @@ class KzEduClass(models.Model):
             enrolled = dict(self.env.cr.fetchall())
             self.env.cr.execute("""SELECT s.class_id, count(DISTINCT s.id) FROM kz_edu_student s
                                      JOIN kz_edu_access_event e ON e.student_id = s.id
-                                    WHERE s.class_id IN %s AND s.state = 'enrolled' AND e.state = 'accepted'
-                                      AND e.direction = 'in' AND e.local_date = %s
-                                    GROUP BY s.class_id""", (tuple(ids), today))
+                                    WHERE s.class_id IN %%s AND s.state = 'enrolled' AND %s
+                                      AND e.local_date = %%s
+                                    GROUP BY s.class_id""" % access_rules.came_in_sql('e'), (tuple(ids), today))
             arrived = dict(self.env.cr.fetchall())
         for c in self:
             total, came = enrolled.get(c.id, 0), arrived.get(c.id, 0)

@@ -32,6 +32,7 @@ from collections import OrderedDict, defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.kz_edu_access import access_rules
 from odoo.addons.kz_edu_access.wizards.kz_edu_access_report_wizard import SENT_NAME as ATTENDANCE_SENT_NAME
 from odoo.addons.web.controllers.main import clean_action
 from odoo.addons.kz_hr.models.kz_hr_personnel import QUALIFICATION_CATEGORIES, REMIND_DAYS_BEFORE
@@ -227,10 +228,8 @@ class KzEduDashboard(models.AbstractModel):
         # unknown card) means the school's readers worked today
         self.env.cr.execute("""
             WITH ev AS (%s), st AS (%s), emp AS (%s),
-                 came AS (SELECT DISTINCT student_id FROM ev
-                           WHERE state = 'accepted' AND direction = 'in' AND student_id IS NOT NULL),
-                 staff_came AS (SELECT DISTINCT employee_id FROM ev
-                                 WHERE state = 'staff' AND direction = 'in' AND employee_id IS NOT NULL)
+                 came AS (SELECT DISTINCT student_id FROM ev WHERE %s AND student_id IS NOT NULL),
+                 staff_came AS (SELECT DISTINCT employee_id FROM ev WHERE %s AND employee_id IS NOT NULL)
             SELECT 'class', st.company_id, st.class_id, count(*), count(came.student_id)
               FROM st LEFT JOIN came ON came.student_id = st.id
              GROUP BY st.company_id, st.class_id
@@ -239,7 +238,8 @@ class KzEduDashboard(models.AbstractModel):
               FROM emp LEFT JOIN staff_came ON staff_came.employee_id = emp.id
              GROUP BY emp.company_id
             UNION ALL
-            SELECT 'events', company_id, NULL, count(*), 0 FROM ev GROUP BY company_id""" % (ev_sql, st_sql, emp_sql),
+            SELECT 'events', company_id, NULL, count(*), 0 FROM ev GROUP BY company_id""" % (
+                ev_sql, st_sql, emp_sql, access_rules.came_in_sql(), access_rules.came_in_sql(staff=True)),
             ev_params + st_params + emp_params)
         out = {c: {'enrolled': 0, 'arrived': 0, 'has_events': False, 'by_class': {}, 'staff': 0,
                    'staff_present': 0} for c in company_ids}
@@ -275,11 +275,11 @@ class KzEduDashboard(models.AbstractModel):
         self.env.cr.execute("""
             SELECT company_id, count(*), sum(present)::bigint
               FROM (SELECT company_id, local_date,
-                           count(DISTINCT student_id) FILTER (WHERE state = 'accepted' AND direction = 'in') AS present
+                           count(DISTINCT student_id) FILTER (WHERE %s) AS present
                       FROM (%s) ev
                      WHERE EXTRACT(ISODOW FROM local_date) < 6
                      GROUP BY company_id, local_date) days
-             GROUP BY company_id""" % ev_sql, params)
+             GROUP BY company_id""" % (access_rules.came_in_sql(), ev_sql), params)
         out = {c: {'days': 0, 'present': 0, 'percent': None} for c in company_ids}
         for company, days, present in self.env.cr.fetchall():
             out[company] = {'days': days, 'present': present,

@@ -238,3 +238,13 @@ def test_day_bounds_merges_already_grouped_rows_and_skips_empty_times():
 def test_day_bounds_sql_names_the_same_rule():
     assert ar.day_bounds_sql('x') == ("min(x.event_time) FILTER (WHERE x.direction = 'in') AS first_in, "
                                       "max(x.event_time) FILTER (WHERE x.direction = 'out') AS last_out")
+
+
+def test_came_in_is_an_accepted_entry_for_a_student_and_a_badge_entry_for_staff():
+    assert ar.came_in(ar.ACCEPTED, ar.IN)
+    for state in (ar.NO_CONSENT, ar.BLOCKED_CARD, ar.UNKNOWN_CARD, ar.FOREIGN_CARD, ar.STAFF):
+        assert not ar.came_in(state, ar.IN)
+    assert not ar.came_in(ar.ACCEPTED, ar.OUT)
+    assert ar.came_in(ar.STAFF, ar.IN, staff=True) and not ar.came_in(ar.ACCEPTED, ar.IN, staff=True)
+    assert ar.came_in_sql('e') == "e.state = 'accepted' AND e.direction = 'in'"
+    assert ar.came_in_sql(staff=True) == "state = 'staff' AND direction = 'in'"
