@@ -8,29 +8,17 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import at_install, post_install
 
-from odoo.addons.kz_edu_base.tests.common import KzEduCase
+from .common import HrCase
 
 
 @at_install(False)
 @post_install(True)
-class TestPersonnel(KzEduCase):
+class TestPersonnel(HrCase):
 
     @classmethod
     def setUpClass(cls):
         super(TestPersonnel, cls).setUpClass()
-        env = cls.env
-        cls.job_math = env['hr.job'].create({'name': 'Mathematics teacher (test)', 'company_id': cls.school_a.id})
-        cls.job_b = env['hr.job'].create({'name': 'Teacher B (test)', 'company_id': cls.school_b.id})
-        cls.dept_a = env['hr.department'].create({'name': 'Teachers A (test)', 'company_id': cls.school_a.id})
-        cls.hr_a = cls.make_user('hrp_hr_a', ['kz_edu_base.group_hr_officer'], cls.school_a)
-        cls.director_a = cls.make_user('hrp_director_a', ['kz_edu_base.group_director'], cls.school_a)
-        cls.teacher_user = cls.make_user('hrp_teacher_a', ['kz_edu_base.group_teacher'], cls.school_a)
-        Employee = env['hr.employee']
-        cls.teacher = Employee.create({'name': 'Әлия Сейітова', 'company_id': cls.school_a.id,
-                                       'user_id': cls.teacher_user.id, 'job_id': cls.job_math.id})
-        cls.colleague = Employee.create({'name': 'Ерлан Қасымов', 'company_id': cls.school_a.id})
-        cls.employee_b = Employee.create({'name': 'Бауыржан Омаров', 'company_id': cls.school_b.id})
-        cls.Order = env['kz.hr.order']
+        cls.Order = cls.env['kz.hr.order']
 
     def _order(self, employee, kind='hire', school=None, date='2025-08-25', **vals):
         values = {'kind': kind, 'employee_id': employee.id, 'company_id': (school or self.school_a).id,
@@ -141,7 +129,7 @@ class TestPersonnel(KzEduCase):
         self.assertFalse(self.colleague.sudo(self.teacher_user).kz_training_ids)
 
     def test_bookkeeper_opens_employee_form_without_profile_access_error_LMS02(self):
-        bookkeeper = self.make_user('hrp_bookkeeper_a', ['kz_edu_base.group_bookkeeper'], self.school_a)
+        bookkeeper = self.bookkeeper_a
         Employee = self.env['hr.employee'].sudo(bookkeeper)
         view_fields = Employee.fields_view_get(view_type='form')['fields']
         self.assertNotIn('kz_training_ids', view_fields)

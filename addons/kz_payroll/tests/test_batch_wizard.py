@@ -7,43 +7,30 @@ import datetime
 from odoo.exceptions import UserError
 from odoo.tests import common
 
-from odoo.addons.kz_edu_base.demo_people import IinFactory
+from .common import PayrollCase
 
 
 @common.at_install(False)
 @common.post_install(True)
-class TestBatchWizard(common.SavepointCase):
+class TestBatchWizard(PayrollCase):
 
     @classmethod
     def setUpClass(cls):
         super(TestBatchWizard, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tracking_disable=True))
-        env = cls.env
-        cls.iin = IinFactory(taken=env['hr.employee'].search([('kz_iin', '!=', False)]).mapped('kz_iin'))
-        parent = env.ref('base.main_company')
-        cls.school = env['res.company'].create({'name': 'KZ batch test school', 'parent_id': parent.id})
-        cls.other = env['res.company'].create({'name': 'KZ batch other school', 'parent_id': parent.id})
-        struct = env.ref('kz_payroll.hr_payroll_structure_kz_teacher')
+        cls.school = cls.school_a
+        cls.other = cls.school_b
 
         def employee(name, company, contract=True, date_start='2025-09-01', date_end=False):
-            emp = env['hr.employee'].create({'name': name, 'kz_iin': cls.iin(datetime.date(1988, 4, 4), 'F'),
-                                             'company_id': company.id})
-            emp.kz_deduction_application_ids = [(0, 0, {'date_from': '2025-01-01'})]
+            emp = cls.make_employee(name, company, datetime.date(1988, 4, 4), deduction_from='2025-01-01')
             if contract:
-                env['hr.contract'].create({'name': 'C %s' % name, 'employee_id': emp.id, 'wage': 250000,
-                                           'company_id': company.id, 'struct_id': struct.id, 'state': 'open',
-                                           'date_start': date_start, 'date_end': date_end})
+                cls.make_contract(emp, 250000, date_start, name='C %s' % name, date_end=date_end)
             return emp
         cls.anar = employee('Анар', cls.school)
         cls.berik = employee('Берік', cls.school)
         cls.ended = employee('Ескі', cls.school, date_start='2024-09-01', date_end='2026-08-31')
         cls.no_contract = employee('Келісімсіз', cls.school, contract=False)
         cls.foreign = employee('Бөтен', cls.other)
-        cls.bookkeeper = env['res.users'].with_context(no_reset_password=True).create({
-            'name': 'Batch bookkeeper', 'login': 'kzbatch_bookkeeper', 'company_id': cls.school.id,
-            'company_ids': [(6, 0, [cls.school.id])],
-            'groups_id': [(6, 0, [env.ref('kz_edu_base.group_bookkeeper').id])]})
-        cls.batch = env['hr.payslip.run'].sudo(cls.bookkeeper).create({
+        cls.batch = cls.env['hr.payslip.run'].sudo(cls.bookkeeper).create({
             'name': 'Қараша 2026', 'date_start': '2026-11-01', 'date_end': '2026-11-30'})
 
     def wizard(self, employees=None):
@@ -62,7 +49,7 @@ class TestBatchWizard(common.SavepointCase):
         with self.assertRaises(UserError) as err:
             self.wizard(self.anar | self.foreign).compute_sheet()
         self.assertIn('1 of the chosen employees', err.exception.name)
-        self.assertIn('KZ batch test school', err.exception.name)
+        self.assertIn(self.school.name, err.exception.name)
         self.assertNotIn('Бөтен', err.exception.name)
         self.assertFalse(self.batch.slip_ids)
 
@@ -73,7 +60,7 @@ class TestBatchWizard(common.SavepointCase):
             Wizard.create({'kz_company_id': self.school.id,
                            'employee_ids': [(6, 0, (self.anar | self.foreign).ids)]}).compute_sheet()
         self.assertIn('Бөтен', err.exception.name)
-        self.assertIn('KZ batch test school', err.exception.name)
+        self.assertIn(self.school.name, err.exception.name)
         self.assertFalse(self.batch.slip_ids)
 
     def test_an_employee_without_a_running_contract_is_refused_by_name(self):

@@ -13,7 +13,7 @@ import xlrd
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.kz_edu_base.tests.common import KzEduCase
+from .common import PayrollCase
 
 CODES = ('BASIC', 'GROSS', 'OPV', 'VOSMS', 'IPN', 'NET', 'OPVR', 'SO', 'OOSMS', 'SN')
 # January 2026: employee 1 (250 000), employee 2 (180 000.50, no ОПВР); February: employee 1 again and employee 3
@@ -25,7 +25,7 @@ SERIK_FEB = dict(BASIC=100000, GROSS=100000, OPV=10000, VOSMS=2000, NET=88000, O
                  SN=5280)
 
 
-class TestPayrollDocuments(KzEduCase):
+class TestPayrollDocuments(PayrollCase):
 
     @classmethod
     def setUpClass(cls):
@@ -47,9 +47,6 @@ class TestPayrollDocuments(KzEduCase):
         cls._slip(cls.serik, '2026-01', dict(GROSS=999, NET=999), state='draft')   # not confirmed: never printed
         cls._slip(cls.aigul, '2026-02', AIGUL_JAN)
         cls._slip(cls.serik, '2026-02', SERIK_FEB)
-        cls.cashier = cls.make_user('doc_cashier', ['kz_edu_base.group_canteen_cashier'], cls.school)
-        cls.bookkeeper = cls.make_user('doc_bookkeeper', ['kz_edu_base.group_bookkeeper'], cls.school)
-        cls.hr_officer = cls.make_user('doc_hr', ['kz_edu_base.group_hr_officer'], cls.school)
 
     @classmethod
     def _employee(cls, name, birth, job, bank, account):
@@ -276,6 +273,6 @@ class TestPayrollDocuments(KzEduCase):
         rows = self.xlsx_rows(bank, user=self.bookkeeper)
         self.assertEqual(next(r for r in rows if r[1] == 'Всего')[5], 366510.4)
         self.assertEqual(len(self.wizard(user=self.hr_officer, document_kind='payslip').kz_documents()), 2)
-        other = self.env['res.company'].create({'name': 'Other school', 'kz_org_type': 'school'})
+        other = self.school_b
         with self.assertRaises(AccessError):
             self.wizard(user=self.bookkeeper, company_id=other.id).kz_documents()

@@ -8,8 +8,9 @@ from unittest.mock import patch
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import common
 
-from odoo.addons.kz_edu_base.demo_people import IinFactory
 from odoo.addons.kz_payroll import kz_tax
+
+from .common import PayrollCase
 
 D = Decimal
 TIYN = D('0.01')
@@ -19,44 +20,22 @@ ENGINE_KEYS = {'OPV': 'opv', 'VOSMS': 'vosms', 'IPN': 'ipn', 'NET': 'net',
 
 @common.at_install(False)
 @common.post_install(True)
-class TestKzPayroll(common.SavepointCase):
+class TestKzPayroll(PayrollCase):
 
     @classmethod
     def setUpClass(cls):
         super(TestKzPayroll, cls).setUpClass()
-        # explicit language: the demo administrator speaks Kazakh, the tests read English messages
-        cls.env = cls.env(context=dict(cls.env.context, lang='en_US'))
-        env = cls.env
-        cls.iin = IinFactory(taken=env['hr.employee'].search([('kz_iin', '!=', False)]).mapped('kz_iin'))
-        parent = env.ref('base.main_company')
-        cls.company = env['res.company'].create({'name': 'KZ payroll test school', 'parent_id': parent.id})
-        cls.other_company = env['res.company'].create({'name': 'KZ payroll other school', 'parent_id': parent.id})
-        cls.teacher_struct = env.ref('kz_payroll.hr_payroll_structure_kz_teacher')
-        Users = env['res.users'].with_context(no_reset_password=True, tracking_disable=True)
-
-        def user(login, group):
-            return Users.create({'name': login, 'login': 'kzpay_' + login, 'company_id': cls.company.id,
-                                 'company_ids': [(6, 0, [cls.company.id])],
-                                 'groups_id': [(6, 0, [env.ref('kz_edu_base.' + group).id])]})
-        cls.cashier = user('cashier', 'group_canteen_cashier')
-        cls.teacher_user = user('teacher', 'group_teacher')
-        cls.hr_user = user('hr', 'group_hr_officer')
-        cls.bookkeeper = user('bookkeeper', 'group_bookkeeper')
-        cls.parent_user = user('parent', 'group_parent')
+        cls.company = cls.school_a
+        cls.other_company = cls.school_b
+        cls.hr_user = cls.hr_officer
 
     # ------------------------------------------------------------------------------------------ helpers
     @classmethod
     def _employee(cls, birth=datetime.date(1990, 5, 5), wage=300000, company=None, deduction_from='2024-01-01',
                   contract_start='2024-01-01', user=None, **vals):
-        company = company or cls.company
-        emp = cls.env['hr.employee'].create(dict({
-            'name': 'Employee %s' % birth, 'kz_iin': cls.iin(birth, 'F'), 'company_id': company.id,
-            'user_id': user and user.id or False}, **vals))
-        if deduction_from:
-            emp.kz_deduction_application_ids = [(0, 0, {'date_from': deduction_from})]
-        cls.env['hr.contract'].create({
-            'name': 'Contract %s' % emp.name, 'employee_id': emp.id, 'wage': wage, 'company_id': company.id,
-            'struct_id': cls.teacher_struct.id, 'state': 'open', 'date_start': contract_start})
+        emp = cls.make_employee('Employee %s' % birth, company or cls.company, birth, deduction_from,
+                                user_id=user and user.id or False, **vals)
+        cls.make_contract(emp, wage, contract_start)
         return emp
 
     def _slip(self, emp, date_from, date_to, run=None):
@@ -336,8 +315,7 @@ class TestKzPayroll(common.SavepointCase):
             self.assertTrue(emp.sudo(user).read(['kz_is_pensioner'])[0]['kz_is_pensioner'])
             with self.assertRaises(AccessError):
                 param.sudo(user).write({'source': '1'})
-        chief = self.bookkeeper.copy({'login': 'kzpay_chief', 'groups_id': [
-            (6, 0, [self.env.ref('kz_edu_base.group_chief_bookkeeper').id])]})
+        chief = self.chief
         # the country's rate is the administrator's; the chief keeps her school's rows
         with self.assertRaises(AccessError):
             param.sudo(chief).write({'source': param.source + ' (checked)'})

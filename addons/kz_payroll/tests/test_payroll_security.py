@@ -10,49 +10,30 @@ import datetime
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import common
 
-from odoo.addons.kz_edu_base.demo_people import IinFactory
+from .common import PayrollCase
 
 
 @common.at_install(False)
 @common.post_install(True)
-class TestPayrollSecurity(common.SavepointCase):
+class TestPayrollSecurity(PayrollCase):
 
     @classmethod
     def setUpClass(cls):
         super(TestPayrollSecurity, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tracking_disable=True))
-        env = cls.env
-        cls.iin = IinFactory(taken=env['hr.employee'].search([('kz_iin', '!=', False)]).mapped('kz_iin'))
-        parent = env.ref('base.main_company')
-        cls.school = env['res.company'].create({'name': 'KZ payroll sec school', 'parent_id': parent.id})
-        cls.other = env['res.company'].create({'name': 'KZ payroll sec other school', 'parent_id': parent.id})
-        cls.struct = env.ref('kz_payroll.hr_payroll_structure_kz_teacher')
-        Users = env['res.users'].with_context(no_reset_password=True)
-
-        def user(login, group, company=None):
-            company = company or cls.school
-            return Users.create({'name': login, 'login': 'kzps_' + login, 'company_id': company.id,
-                                 'company_ids': [(6, 0, [company.id])],
-                                 'groups_id': [(6, 0, [env.ref('kz_edu_base.' + group).id])]})
-        cls.hr = user('hr', 'group_hr_officer')
-        cls.bookkeeper = user('bookkeeper', 'group_bookkeeper')
-        cls.chief = user('chief', 'group_chief_bookkeeper')
-        cls.cashier = user('cashier', 'group_canteen_cashier')
-        cls.teacher = user('teacher', 'group_teacher')
+        cls.school = cls.school_a
+        cls.other = cls.school_b
+        cls.struct = cls.teacher_struct
+        cls.hr = cls.hr_officer
+        cls.teacher = cls.teacher_user
         cls.emp = cls._employee(cls.school)
         cls.emp_other = cls._employee(cls.other)
         cls.contract_other = cls.emp_other.contract_ids
 
     @classmethod
     def _employee(cls, company, wage=300000):
-        emp = cls.env['hr.employee'].create({
-            'name': 'Employee of %s' % company.name, 'kz_iin': cls.iin(datetime.date(1985, 5, 5), 'F'),
-            'company_id': company.id, 'birthday': '1985-05-05', 'barcode': 'B%s' % company.id,
-            'pin': '%04d' % (company.id % 10000)})
-        emp.kz_deduction_application_ids = [(0, 0, {'date_from': '2024-01-01'})]
-        cls.env['hr.contract'].create({
-            'name': 'Contract %s' % emp.name, 'employee_id': emp.id, 'wage': wage, 'company_id': company.id,
-            'struct_id': cls.struct.id, 'state': 'open', 'date_start': '2024-01-01'})
+        emp = cls.make_employee('Employee of %s' % company.name, company, datetime.date(1985, 5, 5),
+                                birthday='1985-05-05', barcode='B%s' % company.id, pin='%04d' % (company.id % 10000))
+        cls.make_contract(emp, wage)
         return emp
 
     def _slip(self, emp, date_from='2026-01-01', date_to='2026-01-31', user=None, run=None):
@@ -78,11 +59,11 @@ class TestPayrollSecurity(common.SavepointCase):
             with self.assertRaises((AccessError, ValidationError), msg=user.login), self.cr.savepoint():
                 Employee.create({'name': 'Planted', 'company_id': self.other.id})
             self.assertFalse(self.env['hr.contract'].sudo(user).search([('employee_id', '=', self.emp_other.id)]))
-            self.assertEqual(self.env['hr.employee'].sudo(user).name_search('Employee of KZ payroll sec'),
+            self.assertEqual(self.env['hr.employee'].sudo(user).name_search('Employee of Test school'),
                              [(self.emp.id, self.emp.name)])
         self.assertFalse(self.env['hr.employee'].search([('name', '=', 'Planted')]))
         self.assertEqual(self.contract_other.wage, 300000)
-        self.assertEqual(self.emp_other.name, 'Employee of KZ payroll sec other school')
+        self.assertEqual(self.emp_other.name, 'Employee of Test school B')
 
     def test_payroll_staff_cannot_pay_another_school_staff_SEC05(self):
         for user in (self.hr, self.bookkeeper, self.chief):

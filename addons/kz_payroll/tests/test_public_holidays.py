@@ -3,10 +3,10 @@
 of December 2026 and March 2026 no longer count 16.12, 9.03 and 23.03 as working days («Ж 8»)."""
 import datetime
 
-from odoo.addons.kz_edu_base.tests.common import KzEduCase
+from .common import PayrollCase
 
 
-class TestPublicHolidays(KzEduCase):
+class TestPublicHolidays(PayrollCase):
 
     @classmethod
     def setUpClass(cls):
@@ -21,9 +21,8 @@ class TestPublicHolidays(KzEduCase):
         cls.contract = env['hr.contract'].create({
             'name': 'Contract', 'employee_id': cls.employee.id, 'wage': 300000, 'state': 'open',
             'date_start': '2025-09-01', 'company_id': cls.school_a.id,
-            'struct_id': env.ref('kz_payroll.hr_payroll_structure_kz_teacher').id,
+            'struct_id': cls.teacher_struct.id,
             'resource_calendar_id': cls.calendar.id})
-        cls.hr_officer = cls.make_user('ph_hr', ['kz_edu_base.group_hr_officer'], cls.school_a)
 
     def test_every_new_schedule_has_the_public_holidays_with_their_names(self):
         leaves = self.calendar.leave_ids.filtered(lambda l: l.kz_holiday_code and l.date_from[:4] == '2026')

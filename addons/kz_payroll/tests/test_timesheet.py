@@ -15,7 +15,7 @@ import xlrd
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.kz_edu_base.tests.common import KzEduCase
+from .common import PayrollCase
 
 # Aigul: sick 2–4, annual leave 9–13 (to Sunday 15), Nauryz on the 23rd
 AIGUL_RU = 'ВБББЯЯВВОООООВВЯЯЯЯЯВВВЯЯЯЯВВЯЯ'
@@ -27,7 +27,7 @@ def _utc(day, hour=0, minute=0, second=0, tz='Asia/Almaty'):
     return fields.Datetime.to_string(local.astimezone(pytz.UTC).replace(tzinfo=None))
 
 
-class TestTimesheet(KzEduCase):
+class TestTimesheet(PayrollCase):
 
     @classmethod
     def setUpClass(cls):
@@ -65,9 +65,7 @@ class TestTimesheet(KzEduCase):
         cls._leave(cls.bolat, cls.absence, 18, 18, 1)
         refused = cls._leave(cls.bolat, env.ref('hr_holidays.holiday_status_sl'), 25, 27, 3, validate=False)
         refused.action_refuse()
-        cls.cashier = cls.make_user('ts_cashier', ['kz_edu_base.group_canteen_cashier'], cls.school)
-        cls.teacher = cls.make_user('ts_teacher', ['kz_edu_base.group_teacher'], cls.school)
-        cls.hr_officer = cls.make_user('ts_hr', ['kz_edu_base.group_hr_officer'], cls.school)
+        cls.teacher = cls.teacher_user
 
     @classmethod
     def _employee(cls, name, department, job, contract=True, date_start='2025-09-01', date_end=False, state='open'):

@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from odoo.tests import common
 
-from odoo.addons.kz_edu_base.demo_people import IinFactory
 from odoo.addons.kz_payroll import kz_tax, kz_worktime
+
+from .common import PayrollCase
 
 D = Decimal
 TIYN = D('0.01')
@@ -25,17 +26,14 @@ def _month(year, month):
 
 @common.at_install(False)
 @common.post_install(True)
-class TestKzWorktime(common.SavepointCase):
+class TestKzWorktime(PayrollCase):
 
     @classmethod
     def setUpClass(cls):
         super(TestKzWorktime, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang='en_US'))
         env = cls.env
-        cls.iin = IinFactory(taken=env['hr.employee'].search([('kz_iin', '!=', False)]).mapped('kz_iin'))
-        cls.company = env['res.company'].create({'name': 'KZ worktime test school',
-                                                 'parent_id': env.ref('base.main_company').id})
-        cls.struct = env.ref('kz_payroll.hr_payroll_structure_kz_teacher')
+        cls.company = cls.school_a
+        cls.struct = cls.teacher_struct
         # a plain Monday–Friday 8-hour schedule, no public holidays: the norm of a month is its weekdays
         cls.calendar = env['resource.calendar'].create({
             'name': 'KZ test 5 days', 'company_id': cls.company.id,
@@ -46,14 +44,8 @@ class TestKzWorktime(common.SavepointCase):
 
     # ------------------------------------------------------------------------------------------ helpers
     def _employee(self, wage=300000):
-        emp = self.env['hr.employee'].create({
-            'name': 'Worktime employee', 'kz_iin': self.iin(datetime.date(1990, 5, 5), 'F'),
-            'company_id': self.company.id, 'resource_calendar_id': self.calendar.id})
-        emp.kz_deduction_application_ids = [(0, 0, {'date_from': '2024-01-01'})]
-        self.env['hr.contract'].create({
-            'name': 'Contract', 'employee_id': emp.id, 'wage': wage, 'company_id': self.company.id,
-            'struct_id': self.struct.id, 'state': 'open', 'date_start': '2024-01-01',
-            'resource_calendar_id': self.calendar.id})
+        emp = self.make_employee('Worktime employee', self.company, resource_calendar_id=self.calendar.id)
+        self.make_contract(emp, wage, name='Contract', resource_calendar_id=self.calendar.id)
         return emp
 
     def _slip(self, emp, date_from, date_to, inputs=None):
