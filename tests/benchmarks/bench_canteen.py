@@ -145,7 +145,7 @@ def run_break(env, data, n_meals, seed=9):
     Pos = env['kz.canteen.pos'].sudo(cashier)
     Order = env['pos.order'].sudo(cashier)
     today = Pos._kz_local_date(school)
-    from odoo.addons.kz_canteen.models.kz_canteen_pos import age_group
+    from odoo.addons.kz_canteen.canteen_rules import age_group
     menus = {g: Pos.sudo()._kz_menu(school, today, g)[0] for g in ('7-10', '11-18')}
     if any(m['state'] != 'approved' for m in menus.values()):
         raise SystemExit('no approved menu for today at %s: install kz_canteen with its demo data' % school.name)

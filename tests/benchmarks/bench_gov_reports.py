@@ -238,7 +238,7 @@ def run(env, n_items=100000, n_schools=1, repeat=3):
             data = wizard.report_data()
             times.append(time.perf_counter() - t0)
         figures[report] = {'median': statistics.median(times), 'max': max(times),
-                           'rows': sum(len(t['rows']) for t in data['tables'])}
+                           'rows': sum(len(t.rows) for t in data['tables'])}
         checks[report] = [c for c in data['checks'] if not c['ok']]
         figures[report]['unposted'] = data['unposted_count']
     xlsx = {}
