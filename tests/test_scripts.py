@@ -60,8 +60,11 @@ def test_second_run_while_one_is_running_is_refused_and_nothing_is_corrupted(loc
     s.bind(('127.0.0.1', 0))
     port = s.getsockname()[1]
     s.close()
+    # as from a terminal: Ctrl-C (SIGINT) is not ignored, even when this test runs under a background job (a shell
+    # starts its background jobs with SIGINT ignored, and a shell cannot trap a signal ignored when it started)
     first = subprocess.Popen([RUN, '--port', str(port)], env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.STDOUT, universal_newlines=True, start_new_session=True)
+                             stderr=subprocess.STDOUT, universal_newlines=True, start_new_session=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         # wait until the first run has the lock and is building the database
         deadline = time.time() + 90
